@@ -1,0 +1,236 @@
+"""Building and updating the index from articles: incremental, multi-core, one writer."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh.writing import CLEAR
+
+from indexer.articles import Article, ReadFailure
+from indexer.progress import Progress
+from indexer.store import FORMAT_FILE, IndexNotBuiltError, create_index, open_index, open_writer
+from indexer.tokens import compounds
+from indexer.vietnamese import fold
+
+# Documents handed to a worker at once: large enough to amortize pickling, small enough
+# that memory does not grow with the corpus.
+CHUNK_SIZE = 8
+
+
+@dataclass
+class BuildSummary:
+    """What an indexing run did, for the CLI summary and the --report file."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    failures: list[ReadFailure] = field(default_factory=list)
+    seconds: float = 0.0
+    index_dir: str = ""
+
+    @property
+    def indexed(self) -> int:
+        return self.added + self.updated
+
+    def to_record(self) -> dict:
+        record = asdict(self)
+        record["failed"] = len(self.failures)
+        record["failures"] = [asdict(f) for f in self.failures]
+        return record
+
+
+def build_index(
+    items: Iterable[Article | ReadFailure],
+    index_dir: Path,
+    *,
+    rebuild: bool = False,
+    prune_roots: list[Path] | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Adds new articles, updates changed ones, skips unchanged ones, and commits once.
+
+    With `rebuild` the new generation holds only this run's articles. With `prune_roots`,
+    documents not seen in this run whose origin lies under one of those roots (or whose
+    origin file is gone) are removed. Readers' failures are carried into the summary; an
+    article that fails to index is reported and the batch goes on.
+    """
+    started = time.monotonic()
+    summary = BuildSummary(index_dir=str(index_dir))
+    try:
+        ix = open_index(index_dir)
+    except IndexNotBuiltError:
+        ix = create_index(index_dir)
+        rebuild = False  # already empty
+    writer = open_writer(ix)
+    try:
+        known = {} if rebuild else _known_documents(ix)
+        seen: set[str] = set()
+        fresh = _fresh_articles(items, known, seen, summary, progress)
+        for article, article_compounds in _analyzed(fresh, jobs):
+            try:
+                document = document_fields(article, article_compounds)
+                if article.id in known:
+                    writer.update_document(**document)
+                    summary.updated += 1
+                else:
+                    writer.add_document(**document)
+                    summary.added += 1
+            except Exception as error:  # one bad document never stops the batch
+                summary.failures.append(ReadFailure(article.origin or article.id, f"cannot index: {error}"))
+            if progress:
+                progress.advance()
+        if prune_roots is not None and not rebuild:
+            for doc_id in _stale_ids(known, seen, prune_roots):
+                writer.delete_by_term("id", doc_id)
+                summary.removed += 1
+        writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+    except BaseException:
+        writer.cancel()
+        raise
+    finally:
+        if progress:
+            progress.close()
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def document_fields(article: Article, article_compounds: list[str]) -> dict:
+    """The Whoosh document for an article; `article_compounds` are its pyvi compounds."""
+    organizers = [asdict(o) for o in article.organizers]
+    organizer_keys = {fold(o.name) for o in article.organizers}
+    organizer_keys |= {fold(o.parent) for o in article.organizers if o.parent}
+    facet_values = {
+        "source": article.source,
+        "event_type": article.event_type,
+        "date": article.date,
+        "organizers": [[o.name, o.parent] for o in article.organizers],
+    }
+    meta = {
+        "url": article.url,
+        "source": article.source,
+        "date": article.date,
+        "published": article.published,
+        "author": article.author,
+        "organizers": organizers,
+        "event_type": article.event_type,
+        "people": [asdict(p) for p in article.people],
+    }
+    document = {
+        "id": article.id,
+        "title": article.title or "",
+        "title_folded": article.title or "",
+        "body": article.body,
+        "body_folded": article.body,
+        "compounds": article_compounds,
+        "author": article.author or "",
+        "source": fold(article.source or ""),
+        "event_type": fold(article.event_type or ""),
+        "organizer": ",".join(sorted(k.replace(",", " ") for k in organizer_keys)),
+        "meta": meta,
+        "origin": article.origin,
+        "content_hash": article.content_hash(),
+        "facet_values": json.dumps(facet_values, ensure_ascii=False).encode("utf-8"),
+    }
+    return document
+
+
+def _known_documents(ix) -> dict[str, tuple[str, str]]:
+    """id → (content hash, origin) of every document in the index."""
+    with ix.searcher() as searcher:
+        return {
+            fields["id"]: (fields.get("content_hash", ""), fields.get("origin", ""))
+            for fields in searcher.reader().all_stored_fields()
+        }
+
+
+def _fresh_articles(
+    items: Iterable[Article | ReadFailure],
+    known: dict[str, tuple[str, str]],
+    seen: set[str],
+    summary: BuildSummary,
+    progress: Progress | None,
+) -> Iterator[Article]:
+    """The articles that are new or changed; failures and unchanged ones are counted."""
+    for item in items:
+        if isinstance(item, ReadFailure):
+            summary.failures.append(item)
+            if progress:
+                progress.advance()
+            continue
+        if item.id in seen:
+            summary.failures.append(
+                ReadFailure(item.origin or item.id, f"duplicate id {item.id!r} in this run; first one kept")
+            )
+            continue
+        seen.add(item.id)
+        previous = known.get(item.id)
+        if previous is not None and previous[0] == item.content_hash():
+            summary.unchanged += 1
+            if progress:
+                progress.advance()
+            continue
+        yield item
+
+
+def _analyze_chunk(chunk: list[Article]) -> list[tuple[Article, list[str]]]:
+    """The slow part of analysis (pyvi), done in a worker process."""
+    return [(a, compounds(f"{a.title or ''}\n{a.body}")) for a in chunk]
+
+
+def _analyzed(articles: Iterable[Article], jobs: int | None) -> Iterator[tuple[Article, list[str]]]:
+    """Analyzed articles in input order, with at most a few chunks in flight per worker."""
+    jobs = jobs or os.cpu_count() or 1
+    chunks = _chunks(articles, CHUNK_SIZE)
+    if jobs <= 1:
+        for chunk in chunks:
+            yield from _analyze_chunk(chunk)
+        return
+    # fork shares the loaded modules; each worker loads pyvi's model once on first use.
+    context = multiprocessing.get_context("fork")
+    with context.Pool(jobs) as pool:
+        pending: deque = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(_analyze_chunk, (chunk,)))
+            if len(pending) >= jobs * 4:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _stale_ids(known: dict[str, tuple[str, str]], seen: set[str], roots: list[Path]) -> list[str]:
+    resolved = [str(root.resolve()) for root in roots]
+    stale = []
+    for doc_id, (_, origin) in known.items():
+        if doc_id in seen:
+            continue
+        origin_file = origin.rsplit(":", 1)[0] if origin and not os.path.exists(origin) else origin
+        gone = bool(origin_file) and not os.path.exists(origin_file)
+        under = bool(origin_file) and any(str(Path(origin_file).resolve()).startswith(r) for r in resolved)
+        if gone or under:
+            stale.append(doc_id)
+    return stale
+
+
+def index_size_bytes(index_dir: Path) -> int:
+    """Bytes on disk of the index directory's files."""
+    return sum(p.stat().st_size for p in index_dir.iterdir() if p.is_file() and p.name != FORMAT_FILE)

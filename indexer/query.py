@@ -1,0 +1,317 @@
+"""Turning what a user typed into a Whoosh query that finds what they meant.
+
+Whoosh's QueryParser splits on spaces before analysis, which breaks multi-syllable words,
+so the query language is parsed here: words, "phrases" (straight or curly quotes),
+AND / OR / NOT, -word, +word, (groups) and field:value. Each syllable matches its folded
+form (recall without diacritics) and, when the user typed diacritics, its exact form too
+(ranking). Adjacent syllables add optional compound terms; abbreviations expand both ways;
+Telex-typed words add their decoded syllable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from whoosh import query as wq
+
+from indexer.telex import decode_telex
+from indexer.tokens import syllables, word_ngrams
+from indexer.vietnamese import canonical_term, fold, fold_term, has_diacritics, nfc
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 64
+MAX_DEPTH = 8
+# Up to this many words the query is a conjunction (every word must match); longer ones,
+# typically questions or pasted titles, are scored as a disjunction, as BM25 intends.
+CONJUNCTION_MAX_WORDS = 4
+EXACT_BOOST = 1.0
+COMPOUND_BOOST = 0.5
+
+TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_folded")}
+KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
+                  "organizers": "organizer", "author": "author", "id": "id"}
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
+_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
+_ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.tsv"
+
+
+class InvalidQueryError(ValueError):
+    """The query cannot be searched; the message says why in words a user understands."""
+
+
+@dataclass
+class ParsedQuery:
+    """A Whoosh query plus the terms that highlighting and suggestions need."""
+
+    query: wq.Query
+    exact_terms: set[str] = field(default_factory=set)
+    folded_terms: set[str] = field(default_factory=set)
+    words: list[str] = field(default_factory=list)  # the plain syllables typed, in order
+    browse: bool = False  # no query text: every document the filters admit
+
+
+@dataclass
+class _Context:
+    accented: bool
+    known_word: Callable[[str], bool]
+    parsed: ParsedQuery
+    terms: int = 0
+
+
+def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False) -> ParsedQuery:
+    """Parses a user's query; `known_word(term)` says whether the index has an exact syllable.
+
+    Raises InvalidQueryError for unbalanced quotes or parentheses, and for queries over
+    the length, term or nesting bounds.
+    """
+    text = nfc(text or "").translate(_QUOTES).strip()
+    if not text or text == "*":
+        return ParsedQuery(wq.Every(), browse=True)
+    if len(text) > MAX_QUERY_CHARS:
+        raise InvalidQueryError(f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
+    if text.count('"') % 2:
+        raise InvalidQueryError("the query has an unbalanced quotation mark")
+    tokens = [(m.lastgroup, m.group(m.lastgroup)) for m in _TOKEN.finditer(text)]
+    context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
+    parser = _Parser(tokens, context)
+    result = parser.parse()
+    if context.terms == 0:
+        raise InvalidQueryError("the query has no words to search for")
+    context.parsed.query = result
+    return context.parsed
+
+
+class _Parser:
+    """Recursive descent: or_expr := and_expr (OR and_expr)*; and_expr := unary+ ; unary := [-+NOT] atom."""
+
+    def __init__(self, tokens: list[tuple[str, str]], context: _Context) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.context = context
+        self.depth = 0
+
+    def parse(self) -> wq.Query:
+        result = self._or_expr()
+        if self.at < len(self.tokens):
+            raise InvalidQueryError("the query has an unbalanced closing parenthesis")
+        return result
+
+    def _peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.at] if self.at < len(self.tokens) else None
+
+    def _or_expr(self) -> wq.Query:
+        parts = [self._and_expr()]
+        while self._peek() == ("word", "OR"):
+            self.at += 1
+            parts.append(self._and_expr())
+        parts = [p for p in parts if p is not wq.NullQuery]
+        return parts[0] if len(parts) == 1 else wq.Or(parts) if parts else wq.NullQuery
+
+    def _and_expr(self) -> wq.Query:
+        required: list[wq.Query] = []
+        excluded: list[wq.Query] = []
+        words: list[str] = []
+        while (token := self._peek()) is not None and token != ("close", ")") and token != ("word", "OR"):
+            kind, value = token
+            if (kind, value) == ("word", "AND"):
+                self.at += 1
+                if words:
+                    required.append(self._word_run(words))
+                    words = []
+                continue
+            negate = value == "NOT" or (kind == "word" and value.startswith("-") and len(value) > 1)
+            plain = kind == "word" and not negate and not _field_prefix(value) and value != "NOT"
+            if plain:
+                self.at += 1
+                words.append(value[1:] if value.startswith("+") and len(value) > 1 else value)
+                continue
+            if words:
+                required.append(self._word_run(words))
+                words = []
+            if value == "NOT":
+                self.at += 1
+                excluded.append(self._atom())
+            elif negate:
+                self.tokens[self.at] = ("word", value[1:])
+                excluded.append(self._atom())
+            else:
+                required.append(self._atom())
+        if words:
+            required.append(self._word_run(words))
+        required = [q for q in required if q is not wq.NullQuery]
+        excluded = [q for q in excluded if q is not wq.NullQuery]
+        if not required and not excluded:
+            return wq.NullQuery
+        positive = required[0] if len(required) == 1 else wq.And(required) if required else wq.Every()
+        return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
+
+    def _atom(self) -> wq.Query:
+        kind, value = self.tokens[self.at]
+        self.at += 1
+        if kind == "open":
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise InvalidQueryError(f"the query nests parentheses deeper than {MAX_DEPTH}")
+            inner = self._or_expr()
+            if self._peek() != ("close", ")"):
+                raise InvalidQueryError("the query has an unbalanced opening parenthesis")
+            self.at += 1
+            self.depth -= 1
+            return inner
+        if kind == "close":
+            raise InvalidQueryError("the query has an unbalanced closing parenthesis")
+        if kind == "phrase":
+            return self._phrase(value, TEXT_FIELD_PAIRS.values())
+        prefix = _field_prefix(value)
+        if prefix:
+            rest = value[len(prefix) + 1 :]
+            if not rest and self._peek() and self._peek()[0] == "phrase":
+                rest = '"' + self.tokens[self.at][1] + '"'
+                self.at += 1
+            return self._field(prefix, rest)
+        return self._word_run([value])
+
+    def _field(self, name: str, value: str) -> wq.Query:
+        phrase = value.startswith('"') and value.endswith('"') and len(value) >= 2
+        text = value.strip('"')
+        if name in TEXT_FIELD_PAIRS:
+            pairs = [TEXT_FIELD_PAIRS[name]]
+            return self._phrase(text, pairs) if phrase else self._word_run(text.split(), pairs)
+        self._count(1)
+        key = fold(text).strip()
+        if name == "author":
+            return self._phrase(text, [(None, "author")])
+        return wq.Term(KEYWORD_FIELDS[name], text if name == "id" else key)
+
+    def _count(self, n: int) -> None:
+        self.context.terms += n
+        if self.context.terms > MAX_TERMS:
+            raise InvalidQueryError(f"the query has more than {MAX_TERMS} terms")
+
+    def _units(self, words: list[str]) -> list[str]:
+        """The searchable units of some words: syllables, with document numbers kept whole."""
+        units: list[str] = []
+        for word in words:
+            key_end = -1
+            for syllable in syllables(word):
+                if syllable.start < key_end:
+                    continue  # a part of the key just taken whole
+                if not syllable.text.isalnum():  # a key: it follows its own first part
+                    units.pop()
+                    key_end = syllable.end
+                units.append(syllable.text)
+        return units
+
+    def _word_run(self, words: list[str], pairs=None) -> wq.Query:
+        """Adjacent plain words: every syllable must match (short queries) or count (long ones)."""
+        pairs = list(pairs or TEXT_FIELD_PAIRS.values())
+        units = self._units(words)
+        if not units:
+            return wq.NullQuery
+        self._count(len(units))
+        self.context.parsed.words.extend(units)
+        clauses = _expand_abbreviations(units, lambda u: self._syllable(u, pairs), self._sequence(pairs))
+        folded = [fold_term(u) for u in units]
+        boosts = [wq.Term("compounds", g, boost=COMPOUND_BOOST) for g in word_ngrams(folded)]
+        if len(units) > CONJUNCTION_MAX_WORDS:
+            return wq.Or(clauses + boosts)
+        core = clauses[0] if len(clauses) == 1 else wq.And(clauses)
+        return wq.AndMaybe(core, wq.Or(boosts)) if boosts else core
+
+    def _sequence(self, pairs):
+        def every(units: list[str]) -> wq.Query:
+            return wq.And([self._syllable(u, pairs) for u in units])
+        return every
+
+    def _syllable(self, unit: str, pairs) -> wq.Query:
+        parsed = self.context.parsed
+        exact, folded = canonical_term(unit), fold_term(unit)
+        alternatives: list[wq.Query] = []
+        for exact_field, folded_field in pairs:
+            alternatives.append(wq.Term(folded_field, folded))
+            if self.context.accented and exact_field:
+                alternatives.append(wq.Term(exact_field, exact, boost=EXACT_BOOST))
+        parsed.folded_terms.add(folded)
+        if self.context.accented:
+            parsed.exact_terms.add(exact)
+        telex = None if self.context.accented else decode_telex(unit)
+        if telex and self.context.known_word(telex):
+            parsed.exact_terms.add(telex)
+            parsed.folded_terms.add(fold_term(telex))
+            for exact_field, folded_field in pairs:
+                if exact_field:
+                    alternatives.append(wq.Term(exact_field, telex, boost=EXACT_BOOST))
+                alternatives.append(wq.Term(folded_field, fold_term(telex)))
+        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+
+    def _phrase(self, text: str, pairs) -> wq.Query:
+        units = self._units(text.split())
+        if not units:
+            return wq.NullQuery
+        self._count(len(units))
+        if len(units) == 1:
+            return self._syllable(units[0], list(pairs))
+        parsed = self.context.parsed
+        parsed.words.extend(units)
+        folded = [fold_term(u) for u in units]
+        exact = [canonical_term(u) for u in units]
+        parsed.folded_terms.update(folded)
+        alternatives: list[wq.Query] = []
+        for exact_field, folded_field in pairs:
+            alternatives.append(wq.Phrase(folded_field, folded))
+            if self.context.accented and exact_field:
+                parsed.exact_terms.update(exact)
+                alternatives.append(wq.Phrase(exact_field, exact, boost=EXACT_BOOST))
+        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+
+
+def _field_prefix(word: str) -> str | None:
+    name, colon, _ = word.partition(":")
+    known = name in TEXT_FIELD_PAIRS or name in KEYWORD_FIELDS
+    return name if colon and known else None
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], str]]:
+    """(folded abbreviation → folded expansion syllables, and the reverse), from the data file."""
+    forward: dict[str, tuple[str, ...]] = {}
+    backward: dict[tuple[str, ...], str] = {}
+    for line in _ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        short, _, long = line.partition("\t")
+        short_units = [s.text for s in syllables(short)]
+        expansion = tuple(fold_term(s.text) for s in syllables(long))
+        forward.setdefault(fold("".join(short_units)), expansion)
+        backward.setdefault(expansion, "".join(short_units))
+    return forward, backward
+
+
+def _expand_abbreviations(units: list[str], one: Callable[[str], wq.Query],
+                          many: Callable[[list[str]], wq.Query]) -> list[wq.Query]:
+    """One clause per unit, where an abbreviation or a spelled-out name matches either form."""
+    forward, backward = abbreviations()
+    folded = [fold_term(u) for u in units]
+    clauses: list[wq.Query] = []
+    i = 0
+    while i < len(units):
+        expansion = forward.get(folded[i]) if units[i].isupper() or len(folded[i]) > 2 else None
+        if expansion:
+            clauses.append(wq.Or([one(units[i]), wq.Phrase("body_folded", list(expansion)),
+                                  wq.Phrase("title_folded", list(expansion))]))
+            i += 1
+            continue
+        match = next((n for n in range(min(8, len(units) - i), 1, -1)
+                      if tuple(folded[i : i + n]) in backward), None)
+        if match:
+            short = backward[tuple(folded[i : i + match])]
+            clauses.append(wq.Or([many(units[i : i + match]), one(short)]))
+            i += match
+            continue
+        clauses.append(one(units[i]))
+        i += 1
+    return clauses

@@ -1,0 +1,259 @@
+"""Running a search: the one function behind the page, the JSON API, the CSV, the feed and the CLI."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+from whoosh.idsets import DocIdSet
+
+from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
+from indexer.highlight import snippet
+from indexer.query import ParsedQuery, parse_query
+from indexer.store import open_index
+from indexer.suggest import Suggester
+
+SORTS = ("relevance", "newest", "oldest")
+FACET_LIMIT = 30
+# How often (seconds) a reader checks whether the indexer committed a new generation.
+REFRESH_INTERVAL_S = 1.0
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A validated search: query text, facet filters, date range, order and page."""
+
+    q: str = ""
+    organizer: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+    event_type: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    def to_record(self) -> dict:
+        return {
+            "q": self.q, "organizer": list(self.organizer), "source": list(self.source),
+            "event_type": list(self.event_type), "date_from": self.date_from, "date_to": self.date_to,
+            "sort": self.sort, "page": self.page, "per_page": self.per_page,
+        }
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result as the API returns it."""
+
+    id: str
+    title: str
+    url: str | None
+    source: str | None
+    date: str | None
+    organizers: list[dict]
+    event_type: str | None
+    author: str | None
+    snippet: str
+    score: float | None
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The answer to a SearchRequest: one page of hits, total, facets over all matches."""
+
+    request: SearchRequest
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    suggestion: str | None
+    took_ms: float
+    pages: int = field(default=0)
+
+
+class IndexHandle:
+    """Read access to an index directory that follows the indexer's commits without a restart.
+
+    Each thread keeps its own Whoosh searcher (their file readers are not shared across
+    threads); the facet table is built once per index generation and shared.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._tables: dict[int, FacetTable] = {}
+        self._suggesters: dict[int, Suggester] = {}
+        self._ix = None
+
+    def searcher(self):
+        """This thread's searcher on the newest committed generation."""
+        if self._ix is None:
+            with self._lock:
+                if self._ix is None:
+                    self._ix = open_index(self.directory)
+        local = self._local
+        now = time.monotonic()
+        current = getattr(local, "searcher", None)
+        if current is None:
+            local.searcher = self._ix.searcher()
+            local.checked = now
+        elif now - local.checked >= REFRESH_INTERVAL_S:
+            local.checked = now
+            local.searcher = current.refresh()
+        return local.searcher
+
+    def facet_table(self, searcher) -> FacetTable:
+        generation = searcher.reader().generation()
+        table = self._tables.get(generation)
+        if table is None:
+            with self._lock:
+                table = self._tables.get(generation)
+                if table is None:
+                    table = FacetTable(searcher.reader())
+                    self._tables = {generation: table}
+        return table
+
+    def suggester(self, searcher) -> Suggester:
+        generation = searcher.reader().generation()
+        found = self._suggesters.get(generation)
+        if found is None:
+            found = Suggester(searcher.reader())
+            self._suggesters = {generation: found}
+        return found
+
+
+class _MaskSet(DocIdSet):
+    """A numpy boolean mask seen by Whoosh as a set of allowed document numbers."""
+
+    def __init__(self, mask: np.ndarray) -> None:
+        self.mask = mask
+
+    def __contains__(self, docnum: int) -> bool:
+        return bool(docnum < len(self.mask) and self.mask[docnum])
+
+    def __iter__(self):
+        return iter(np.flatnonzero(self.mask).tolist())
+
+    def __len__(self) -> int:
+        return int(self.mask.sum())
+
+
+def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = True) -> SearchPage:
+    """Searches, counts facets over every match (each facet ignoring its own filter), pages.
+
+    Without `snippets` the hits carry no snippet (for exports of many rows).
+    """
+    started = time.perf_counter()
+    searcher = handle.searcher()
+    table = handle.facet_table(searcher)
+    reader = searcher.reader()
+    parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
+    matched = _matching_mask(searcher, parsed, table)
+    filters = _filter_masks(table, request)
+    final = matched.copy()
+    for mask in filters.values():
+        final &= mask
+    total = int(final.sum())
+    facets = {}
+    for name in FACETS:
+        among = matched.copy()
+        for other, mask in filters.items():
+            if other != _filter_of(name):
+                among &= mask
+        facets[name] = table.count(name, among, _selected(request, name), FACET_LIMIT)
+    hits = _page_of_hits(searcher, parsed, request, final, table, total, snippets)
+    suggestion = None
+    if not parsed.browse and total < 3:
+        suggestion = handle.suggester(searcher).suggest(parsed.words)
+    took = (time.perf_counter() - started) * 1000
+    pages = (total + request.per_page - 1) // request.per_page
+    return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
+
+
+def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
+    """The full stored record of one document, or None."""
+    searcher = handle.searcher()
+    fields = searcher.document(id=doc_id)
+    if fields is None:
+        return None
+    return _record(fields)
+
+
+def _record(fields: dict) -> dict:
+    meta = fields.get("meta") or {}
+    return {"id": fields["id"], "title": fields.get("title", ""), "body": fields.get("body", ""), **meta}
+
+
+def _matching_mask(searcher, parsed: ParsedQuery, table: FacetTable) -> np.ndarray:
+    if parsed.browse:
+        return table.live.copy()
+    mask = np.zeros(table.size, dtype=bool)
+    docs = np.fromiter(searcher.docs_for_query(parsed.query), dtype=np.int64)
+    if len(docs):
+        mask[docs] = True
+    return mask & table.live
+
+
+def _filter_of(facet: str) -> str:
+    return "date" if facet in ("year", "month") else facet
+
+
+def _selected(request: SearchRequest, facet: str) -> tuple[str, ...]:
+    if facet in ("organizer", "source", "event_type"):
+        return getattr(request, facet)
+    if facet == "year" and request.date_from and request.date_to:
+        if len(request.date_from) == 4 and request.date_from == request.date_to:
+            return (request.date_from,)
+    if facet == "month" and request.date_from and request.date_to:
+        if len(request.date_from) == 7 and request.date_from == request.date_to:
+            return (request.date_from,)
+    return ()
+
+
+def _filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.ndarray]:
+    masks = {}
+    for name in ("organizer", "source", "event_type"):
+        selected = getattr(request, name)
+        if selected:
+            masks[name] = table.mask(name, selected)
+    if request.date_from or request.date_to:
+        lo = date_bounds(request.date_from)[0] if request.date_from else None
+        hi = date_bounds(request.date_to)[1] if request.date_to else None
+        masks["date"] = table.date_mask(lo, hi)
+    return masks
+
+
+def _page_of_hits(searcher, parsed, request, final, table, total, snippets) -> list[Hit]:
+    offset = (request.page - 1) * request.per_page
+    if offset >= total:
+        return []
+    wanted = offset + request.per_page
+    if parsed.browse or request.sort != "relevance":
+        docnums = np.flatnonzero(final)
+        newest_first = request.sort != "oldest"
+        keys = table.date_lo[docnums]
+        order = np.lexsort((docnums, -keys if newest_first else np.where(keys > 0, keys, 99999999)))
+        chosen = docnums[order][offset:wanted]
+        scored = [(int(d), None) for d in chosen]
+    else:
+        results = searcher.search(parsed.query, limit=wanted, filter=_MaskSet(final))
+        scored = [(hit.docnum, round(float(hit.score), 4)) for hit in results[offset:wanted]]
+    hits = []
+    for docnum, score in scored:
+        record = _record(searcher.stored_fields(docnum))
+        text = record["body"]
+        hits.append(Hit(
+            id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
+            date=record.get("date"), organizers=record.get("organizers") or [],
+            event_type=record.get("event_type"), author=record.get("author"),
+            snippet=snippet(text, parsed.exact_terms, parsed.folded_terms) if snippets else "", score=score,
+        ))
+    return hits
+
+
+def with_page(request: SearchRequest, page: int) -> SearchRequest:
+    """The same search on another page."""
+    return replace(request, page=page)

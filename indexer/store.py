@@ -1,0 +1,94 @@
+"""Opening and creating the index directory, with its format version and its one-writer lock."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from whoosh import index
+from whoosh.index import FileIndex
+from whoosh.index import LockError as WhooshLockError
+
+from indexer.analysis import ANALYZER_VERSION
+from indexer.schema import build_schema
+
+# Bump when the schema changes; together with ANALYZER_VERSION it says whether an index
+# on disk can be read and updated by this code.
+SCHEMA_VERSION = 1
+FORMAT_FILE = "vnsearch-format.json"
+INDEX_ENV = "VNSEARCH_INDEX"
+DEFAULT_INDEX_DIR = "var/index"
+
+
+class IndexError_(Exception):
+    """Base of the index errors that a user can act on."""
+
+
+class IndexNotBuiltError(IndexError_):
+    """There is no index at the given directory."""
+
+
+class IndexVersionError(IndexError_):
+    """The index was built by another version of the schema or analyzer: rebuild it."""
+
+
+class IndexLockedError(IndexError_):
+    """Another indexer is writing to this index."""
+
+
+class IndexCorruptError(IndexError_):
+    """The index files cannot be read."""
+
+
+def default_index_dir() -> Path:
+    """The index directory shared by the indexer and the service: $VNSEARCH_INDEX or var/index."""
+    return Path(os.environ.get(INDEX_ENV) or DEFAULT_INDEX_DIR)
+
+
+def format_record() -> dict:
+    return {"schema_version": SCHEMA_VERSION, "analyzer_version": ANALYZER_VERSION}
+
+
+def open_index(directory: Path) -> FileIndex:
+    """Opens an existing index, refusing one built by another format version."""
+    if not (directory / FORMAT_FILE).exists() or not index.exists_in(str(directory)):
+        raise IndexNotBuiltError(
+            f"no index at {directory}: build one with `vnsearch index corpus/ --index {directory}`"
+        )
+    try:
+        found = json.loads((directory / FORMAT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise IndexCorruptError(f"cannot read {directory / FORMAT_FILE}: {error}") from error
+    if found != format_record():
+        raise IndexVersionError(
+            f"the index at {directory} was built with format {found}, this version reads "
+            f"{format_record()}: rebuild it with `vnsearch index PATH --index {directory} --rebuild`"
+        )
+    try:
+        return index.open_dir(str(directory))
+    except Exception as error:  # Whoosh raises many kinds on damaged files
+        raise IndexCorruptError(f"the index at {directory} cannot be opened: {error}") from error
+
+
+def create_index(directory: Path) -> FileIndex:
+    """Creates an empty index (replacing any index there) and records its format version."""
+    directory.mkdir(parents=True, exist_ok=True)
+    # Whoosh names its files MAIN_* and _MAIN_*; an older generation left behind would win.
+    for old in list(directory.glob("MAIN_*")) + list(directory.glob("_MAIN_*")):
+        old.unlink()
+    created = index.create_in(str(directory), build_schema())
+    marker = directory / (FORMAT_FILE + ".tmp")
+    marker.write_text(json.dumps(format_record()), encoding="utf-8")
+    os.replace(marker, directory / FORMAT_FILE)
+    return created
+
+
+def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.SegmentWriter
+    """The index's one writer; a second indexer gets IndexLockedError instead of waiting."""
+    try:
+        return ix.writer(limitmb=limitmb)
+    except WhooshLockError as error:
+        raise IndexLockedError(
+            f"another indexer is writing to {ix.storage.folder}; wait for it to finish"
+        ) from error

@@ -1,0 +1,43 @@
+""""Did you mean": the query respelled with the index's own words, in proper Vietnamese."""
+
+from __future__ import annotations
+
+from whoosh.spelling import ReaderCorrector
+
+from indexer.vietnamese import canonical_term, fold_term
+
+# Edit distance allowed between a typed (folded) syllable and a vocabulary syllable.
+MAX_EDITS = 1
+
+
+class Suggester:
+    """Knows, for each folded syllable of the index, its most frequent accented spelling."""
+
+    def __init__(self, reader) -> None:  # whoosh.reading.IndexReader
+        self.reader = reader
+        best: dict[str, tuple[int, str]] = {}
+        if "body" in reader.schema:
+            for term_bytes, info in reader.iter_field("body"):
+                term = term_bytes if isinstance(term_bytes, str) else term_bytes.decode("utf-8")
+                if not term.isalpha():
+                    continue
+                key = fold_term(term)
+                if key not in best or info.doc_frequency() > best[key][0]:
+                    best[key] = (info.doc_frequency(), term)
+        self.accented = {key: term for key, (_, term) in best.items()}
+        self.corrector = ReaderCorrector(reader, "body_folded", reader.schema["body_folded"])
+
+    def suggest(self, words: list[str]) -> str | None:
+        """The words respelled as the index writes them, or None when nothing would change."""
+        if not words:
+            return None
+        respelled = []
+        for word in words:
+            key = fold_term(word)
+            if key not in self.accented:
+                close = self.corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
+                key = close[0] if close else key
+            respelled.append(self.accented.get(key, canonical_term(word)))
+        suggestion = " ".join(respelled)
+        typed = " ".join(canonical_term(w) for w in words)
+        return suggestion if suggestion != typed else None

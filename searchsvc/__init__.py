@@ -1,0 +1,44 @@
+"""The search service: a Flask app with a page for people and a JSON API for programs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from indexer.search import IndexHandle
+from searchsvc.settings import defaults
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Inline scripts are forbidden; the page needs none (it works without JavaScript).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Builds the app: defaults, then SEARCHSVC_* environment variables, then `overrides`."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app.config.from_mapping(defaults())
+    app.config.from_prefixed_env("SEARCHSVC")
+    if overrides:
+        app.config.update(overrides)
+    app.extensions["index"] = IndexHandle(Path(app.config["INDEX_DIR"]))
+
+    from searchsvc import api, errors, exports, pages
+
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(exports.blueprint)
+    app.register_blueprint(pages.blueprint)
+    errors.register(app)
+
+    @app.after_request
+    def secure_headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    return app

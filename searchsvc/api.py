@@ -1,0 +1,46 @@
+"""The JSON API under /api/v1: search, documents, the OpenAPI document; and /healthz."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from indexer.render import page_to_json
+from indexer.search import get_document, run_search
+from searchsvc.errors import error_body
+from searchsvc.params import parse_search_args
+
+blueprint = Blueprint("api", __name__)
+OPENAPI_FILE = Path(__file__).parent / "openapi.json"
+
+
+def index_handle():
+    return current_app.extensions["index"]
+
+
+@blueprint.get("/api/v1/search")
+def search():
+    search_request = parse_search_args(request.args, current_app.config)
+    page = run_search(index_handle(), search_request)
+    return jsonify(page_to_json(page))
+
+
+@blueprint.get("/api/v1/documents/<path:doc_id>")
+def document(doc_id: str):
+    record = get_document(index_handle(), doc_id)
+    if record is None:
+        return jsonify(error_body("not_found", f"no document with id {doc_id!r}")), 404
+    return jsonify(record)
+
+
+@blueprint.get("/api/v1/openapi.json")
+def openapi():
+    return Response(OPENAPI_FILE.read_text(encoding="utf-8"), mimetype="application/json")
+
+
+@blueprint.get("/healthz")
+def healthz():
+    searcher = index_handle().searcher()
+    return jsonify({"status": "ok", "documents": searcher.doc_count()})

@@ -1,0 +1,25 @@
+"""Every setting of the service, declared once with its default and what it is for.
+
+Each is read as `SEARCHSVC_<NAME>` from the environment by `create_app`; the README's
+settings table lists them all (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from indexer.store import default_index_dir
+
+SETTINGS: dict[str, tuple[object, str]] = {
+    "INDEX_DIR": (None, "index directory to serve (default: $VNSEARCH_INDEX, else var/index)"),
+    "CSV_MAX_ROWS": (10_000, "most rows one /api/v1/search.csv answer holds"),
+    "FEED_ENTRIES": (50, "entries in one Atom feed"),
+    "MAX_PAGE_DEPTH": (10_000, "largest page × per_page a search may reach"),
+    "MAX_FILTER_VALUES": (20, "most values one filter parameter may repeat"),
+    "DEFAULT_LANG": ("vi", "interface language when neither ?lang nor Accept-Language decides (vi or en)"),
+}
+
+
+def defaults() -> dict[str, object]:
+    """The default value of every setting, computed now (not at import time)."""
+    values = {name: default for name, (default, _) in SETTINGS.items()}
+    values["INDEX_DIR"] = str(default_index_dir())
+    return values

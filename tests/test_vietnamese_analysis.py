@@ -1,0 +1,167 @@
+"""Issue 2: however a reader types Vietnamese, the query finds what they mean."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from indexer.highlight import snippet
+from indexer.query import InvalidQueryError, parse_query
+from indexer.tokens import syllables
+from indexer.vietnamese import canonical, fold
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("chinh phu so", "chinh-phu-so"),
+    ("da nang", "chinh-quyen"),
+    ("nguyen phu tien", "chinh-quyen"),
+    ("benh vien", "thuy-loi"),
+])
+def test_query_without_diacritics_finds_accented_text(ids, query, expected):
+    assert expected in ids(query)
+
+
+def test_exact_diacritics_rank_above_other_tones_of_the_same_letters(ids):
+    found = ids("đường")
+
+    assert found[0] == "duong"
+    assert "duong-2" in found  # dương/đương still match, below
+
+
+def test_typed_tone_ranks_ban_table_above_ban_sell(ids):
+    found = ids("bàn")
+
+    assert found.index("ban-2") < found.index("ban")
+
+
+@pytest.mark.parametrize("one, other", [
+    ("hòa bình", "hoà bình"), ("thủy lợi", "thuỷ lợi"), ("khỏe", "khoẻ"), ("Đảng ủy", "Đảng uỷ"),
+    ("kỹ thuật", "kĩ thuật"), ("lý do", "lí do"), ("tử sĩ", "tử sỹ"),
+])
+def test_tone_placement_and_i_y_spelling_do_not_matter(ids, one, other):
+    assert ids(one) == ids(other)
+    assert "thuy-loi" in ids(one)
+
+
+@pytest.mark.parametrize("word", ["quý", "hoàng", "toàn", "người", "khuya"])
+def test_canonical_spelling_leaves_regular_syllables_alone(word):
+    assert canonical(word) == word
+
+
+def test_canonical_spelling_moves_old_style_tones_to_the_main_vowel():
+    assert canonical("Hòa bình, thủy lợi, khỏe, Đảng ủy") == "hoà bình, thuỷ lợi, khoẻ, đảng uỷ"
+
+
+@pytest.mark.parametrize("query", ["hội thảo chính phủ số", "Bệnh viện", "Đảng ủy", "đường", "nguyễn"])
+def test_decomposed_unicode_behaves_exactly_like_composed(ids, query):
+    assert ids(nfd(query)) == ids(query)
+
+
+def test_folding_drops_dot_below_instead_of_turning_it_into_l():
+    assert fold(nfd("Nghị định, bệnh viện, Đặng")) == "nghi dinh, benh vien, dang"
+
+
+@pytest.mark.parametrize("query", ["hội thảo", "HỘI THẢO", "hoi thao", "Hội Thảo"])
+def test_multi_syllable_words_match_segmented_or_not_in_any_case(ids, query):
+    assert {"chinh-phu-so", "cntt-asean"} <= set(ids(query))
+
+
+def test_a_word_kept_whole_ranks_above_its_syllables_apart(ids):
+    found = ids("hành chính")
+
+    assert found.index("hanh-chinh") < found.index("hanh-chinh-apart")
+
+
+@pytest.mark.parametrize("query", ['"chính phủ số"', "“chính phủ số”", '"chinh phu so"', "“chinh phu so”"])
+def test_quoted_words_are_a_phrase_with_or_without_diacritics(ids, query):
+    assert ids(query) == ["chinh-phu-so"]
+
+
+def test_phrase_requires_the_words_in_order(ids):
+    assert ids('"số chính phủ"') == []
+
+
+def test_boolean_operators_and_exclusion(ids):
+    assert set(ids("hội thảo -ASEAN")) == {"chinh-phu-so"}
+    assert set(ids("hội thảo NOT asean")) == {"chinh-phu-so"}
+    assert set(ids("hội chợ OR bàn làm việc")) == {"ban", "ban-2"}
+    assert ids("hội chợ AND bàn làm việc") == []
+    assert set(ids("(hòa bình OR đường) AND tỉnh")) == {"thuy-loi", "duong", "duong-2"} & set(ids("tỉnh"))
+
+
+def test_field_query_searches_only_that_field(ids):
+    assert ids("title:khởi") == []
+    assert ids("body:khởi") == ["duong"]
+    assert "chinh-quyen" in ids("body:\"Đà Nẵng\"")
+    assert "chinh-quyen" not in ids("title:\"Đà Nẵng\"")
+
+
+@pytest.mark.parametrize("short, long_form, doc", [
+    ("UBND", "ủy ban nhân dân", "duong-2"),
+    ("CNTT", "công nghệ thông tin", "cntt-asean"),
+    ("NAPA", "học viện hành chính quốc gia", "chinh-phu-so"),
+    ("TP Huế", "thành phố Huế", "chinh-quyen"),
+])
+def test_government_abbreviations_expand_both_ways(ids, short, long_form, doc):
+    assert doc in ids(short)
+    assert doc in ids(long_form)
+
+
+def test_abbreviation_finds_text_that_spells_it_out_and_vice_versa(ids):
+    assert "thuy-loi" in ids("ủy ban nhân dân tỉnh")  # the text says UBND
+    assert "duong-2" in ids("UBND tỉnh")  # the text says Ủy ban nhân dân
+
+
+@pytest.mark.parametrize("telex, doc", [("chinhs phur soos", "chinh-phu-so"), ("hooij thaor", "chinh-phu-so"),
+                                        ("dduwowngf", "duong")])
+def test_telex_typed_without_input_method_is_understood(ids, telex, doc):
+    assert doc in ids(telex)[:3]
+
+
+@pytest.mark.parametrize("query, doc", [("ASEAN", "cntt-asean"), ("COVID", "cntt-asean"), ("covid", "cntt-asean")])
+def test_words_that_look_like_telex_keep_their_normal_results(ids, query, doc):
+    assert ids(query) == [doc]
+
+
+def test_syllable_offsets_point_at_the_original_characters():
+    text = "Đảng uỷ Học viện tổ chức hội nghị"
+
+    for syllable in syllables(text):
+        assert text[syllable.start : syllable.end] == syllable.text
+
+
+def test_snippet_marks_accented_words_for_an_unaccented_query():
+    text = "Chiều ngày 25/11, Bộ Nội vụ tổ chức Hội thảo về chính phủ số."
+    parsed = parse_query("hoi thao chinh phu")
+
+    marked = snippet(text, parsed.exact_terms, parsed.folded_terms)
+
+    assert "<mark>Hội</mark> <mark>thảo</mark>" in marked
+    assert "<mark>chính</mark> <mark>phủ</mark>" in marked
+
+
+def test_snippet_escapes_html_in_the_text():
+    marked = snippet('Hội thảo <script>alert("x")</script>', set(), {"hoi"})
+
+    assert "<script>" not in marked and "&lt;script&gt;" in marked
+
+
+@pytest.mark.parametrize("key, doc", [("13/2023/NĐ-CP", "cntt-asean"), ("13/2023/nd-cp", "cntt-asean"),
+                                      ("05/10/2022", "chinh-phu-so")])
+def test_document_numbers_and_dates_are_searchable_whole(ids, key, doc):
+    assert ids(key) == [doc]
+
+
+def test_a_different_document_number_does_not_match(ids):
+    assert ids("14/2023/NĐ-CP") == []
+
+
+@pytest.mark.parametrize("query", ['"chính phủ', "(hội thảo", "hội thảo)", "x" * 1001, "!!! ???"])
+def test_queries_that_cannot_be_searched_say_why(query):
+    with pytest.raises(InvalidQueryError):
+        parse_query(query)
