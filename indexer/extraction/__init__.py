@@ -1,0 +1,98 @@
+"""What journalists filter by, read from an article's text: dates, organizers, source, author.
+
+`extract_metadata` is the one entry point the readers call. It takes the article as plain
+text (for plain files, the whole file; for HTML and JSON Lines, the body the reader
+found) and returns a `Metadata` with the cleaned body and every field of `Article`
+except id and origin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.articles import Organizer, Person
+from indexer.extraction.dates import find_event_date, find_published, normalize_iso
+from indexer.extraction.events import find_event_type
+from indexer.extraction.gazetteer import gazetteer
+from indexer.extraction.layout import is_lead_marker, split_layout
+from indexer.extraction.organizers import find_organizers
+from indexer.extraction.people import find_people
+from indexer.extraction.sources import find_source, home_body
+from indexer.extraction.text import paragraphs
+from indexer.extraction.titles import title_from_lead
+from indexer.vietnamese import nfc
+
+__all__ = ["Metadata", "extract_metadata", "successor_of"]
+
+# How many paragraphs from the top make the lead, where the event is reported.
+LEAD_PARAGRAPHS = 2
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """The article's cleaned body and everything extracted from it."""
+
+    body: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    date: str | None = None
+    published: str | None = None
+    author: str | None = None
+    organizers: tuple[Organizer, ...] = ()
+    event_type: str | None = None
+    people: tuple[Person, ...] = ()
+
+
+def extract_metadata(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    html_meta: dict | None = None,
+) -> Metadata:
+    """The metadata of one article given as text.
+
+    `title` is the title when the caller already knows it (HTML, JSON Lines); otherwise
+    the first line is taken if it reads as one, or a title is built from the lead.
+    `html_meta` may give "published", "author", "source" and "date" found in a page's
+    markup; they win over what the text says.
+    """
+    meta = html_meta or {}
+    layout = split_layout(nfc(text), title=nfc(title) if title else None)
+    body_paragraphs = paragraphs(layout.body)
+    lead_paragraphs = _lead(body_paragraphs)
+    lead = "\n".join(lead_paragraphs)
+    rest = "\n".join(body_paragraphs[len(lead_paragraphs) :])
+    source = meta.get("source") or find_source(body_paragraphs, layout.header, url)
+    home = home_body(source)
+    published = find_published(layout.stamp, meta.get("published"))
+    date = normalize_iso(meta["date"]) if meta.get("date") else None
+    date = date or find_event_date(lead, rest, published=published)
+    article_title = layout.title or (title_from_lead(lead_paragraphs[0]) if lead_paragraphs else None)
+    organizers = find_organizers(lead_paragraphs, layout.title, home)
+    return Metadata(
+        body=layout.body,
+        title=article_title,
+        url=url,
+        source=source,
+        date=date,
+        published=published,
+        author=meta.get("author") or layout.byline,
+        organizers=organizers,
+        event_type=find_event_type(layout.title, lead),
+        people=find_people(layout.body),
+    )
+
+
+def successor_of(name: str) -> str | None:
+    """The body that took over `name` in the 2025 reorganization of ministries and provinces."""
+    return gazetteer().successor(name)
+
+
+def _lead(body_paragraphs: list[str]) -> list[str]:
+    """The first paragraphs, where the event is reported; a bare "(napa.vn) –" line joins the next."""
+    lead = body_paragraphs[:LEAD_PARAGRAPHS]
+    if lead and is_lead_marker(lead[0]) and len(lead[0].split()) <= 3:
+        lead = body_paragraphs[: LEAD_PARAGRAPHS + 1]
+    return lead

@@ -1,0 +1,75 @@
+"""The kind of event an article reports (hội thảo, lớp bồi dưỡng, lễ ký kết ...), in one spelling."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer.extraction.text import keys_of, tokenize
+
+# Each normalized event type with the spellings that name it, most specific first.
+EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("lễ ký kết", ("lễ ký kết", "lễ ký", "ký kết thỏa thuận", "ký kết biên bản", "ký kết chương trình")),
+    ("lễ khai giảng", ("lễ khai giảng",)),
+    ("lễ bế giảng", ("lễ bế giảng",)),
+    ("lễ tốt nghiệp", ("lễ tốt nghiệp", "lễ trao bằng")),
+    ("lễ trao giải", ("lễ trao giải", "lễ trao thưởng")),
+    ("lễ kỷ niệm", ("lễ kỷ niệm", "lễ kỉ niệm")),
+    ("lễ công bố", ("lễ công bố",)),
+    ("khóa bồi dưỡng", ("khóa bồi dưỡng", "khoá bồi dưỡng", "khóa học bồi dưỡng")),
+    ("lớp bồi dưỡng", ("lớp bồi dưỡng",)),
+    ("lớp tập huấn", ("lớp tập huấn",)),
+    ("khóa đào tạo", ("khóa đào tạo", "khoá đào tạo", "lớp đào tạo")),
+    ("tập huấn", ("tập huấn",)),
+    ("hội thảo", ("hội thảo",)),
+    ("hội nghị", ("hội nghị",)),
+    ("tọa đàm", ("tọa đàm", "toạ đàm")),
+    ("diễn đàn", ("diễn đàn",)),
+    ("hội đàm", ("hội đàm",)),
+    ("đối thoại", ("đối thoại",)),
+    ("họp báo", ("họp báo",)),
+    ("hội thi", ("hội thi",)),
+    ("cuộc thi", ("cuộc thi",)),
+    ("triển lãm", ("triển lãm",)),
+    ("buổi làm việc", ("buổi làm việc", "làm việc với")),
+)
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> list[tuple[tuple[str, ...], str]]:
+    table = [(keys_of(spelling), kind) for kind, spellings in EVENT_TYPES for spelling in spellings]
+    return sorted(table, key=lambda item: -len(item[0]))
+
+
+def event_mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, event type) of every event word in `text`, outside quotations first."""
+    tokens = tokenize(text)
+    keys = [t.key for t in tokens]
+    found = []
+    i = 0
+    while i < len(tokens):
+        for spelling, kind in _spellings():
+            if tuple(keys[i : i + len(spelling)]) == spelling:
+                end = i + len(spelling)
+                found.append((tokens[i].start, tokens[end - 1].end, kind))
+                i = end - 1
+                break
+        i += 1
+    return found
+
+
+def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | None:
+    """The event type named by the title (outside quotes), else the lead's first after `after`."""
+    if title:
+        unquoted = _QUOTED.sub(" ", title)
+        mentions = event_mentions(unquoted)
+        if mentions:
+            return mentions[0][2]
+    mentions = event_mentions(lead)
+    later = [m for m in mentions if m[0] >= after]
+    if later:
+        return later[0][2]
+    return mentions[0][2] if mentions else None
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -1,0 +1,181 @@
+"""The gazetteer of Vietnamese state bodies (indexer/data/organizations.json) as a lookup table.
+
+Full names and aliases match whatever the case and tone-mark style (hoà/hòa, Uỷ/Ủy);
+abbreviations (BNV, NAPA, INSP) match only as written, as whole tokens. Provinces and
+embassies are kept in the data as lists and expanded here into the bodies articles name.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from indexer.extraction.text import Token, keys_of
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "organizations.json"
+
+
+@dataclass(frozen=True)
+class Body:
+    """One organization of the gazetteer."""
+
+    name: str
+    kind: str
+    parent: str | None = None
+    shared: bool = False  # a unit name found in many bodies (Vụ Hợp tác quốc tế)
+    abbreviations: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    successor: str | None = None
+    home: str | None = None  # for a body's press: the body its "Học viện"/"Bộ" means
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer body found at tokens[start:end]; `abbreviation` if found by one."""
+
+    body: Body
+    start: int
+    end: int
+    abbreviation: str | None = None
+
+
+class Gazetteer:
+    """Bodies by name, by alias keys, by abbreviation and by web domain."""
+
+    def __init__(self, bodies: list[Body], aliases: dict[str, list[str]]):
+        self.bodies = {body.name: body for body in bodies}
+        self._by_keys: dict[tuple[str, ...], Body] = {}
+        self._abbreviations: dict[str, Body] = {}
+        self._domains: dict[str, Body] = {}
+        self._longest = 1
+        for body in bodies:
+            for spelling in [body.name, *aliases.get(body.name, [])]:
+                keys = keys_of(spelling)
+                self._by_keys.setdefault(keys, body)
+                self._longest = max(self._longest, len(keys))
+            for abbreviation in body.abbreviations:
+                self._abbreviations.setdefault(abbreviation, body)
+            for domain in body.domains:
+                self._domains.setdefault(domain, body)
+
+    def get(self, name: str) -> Body | None:
+        """The body called `name` (any spelling or alias)."""
+        return self.bodies.get(name) or self._by_keys.get(keys_of(name))
+
+    def by_domain(self, domain: str) -> Body | None:
+        """The body whose own site is `domain` (www. and sub-domains tolerated)."""
+        domain = domain.lower().removeprefix("www.")
+        while domain:
+            if domain in self._domains:
+                return self._domains[domain]
+            domain = domain.partition(".")[2]
+        return None
+
+    def match_at(self, tokens: list[Token], i: int) -> Match | None:
+        """The longest body whose name or abbreviation starts at tokens[i]."""
+        token = tokens[i]
+        if not token.is_word:
+            return None
+        for size in range(min(self._longest, len(tokens) - i), 0, -1):
+            keys = tuple(t.key for t in tokens[i : i + size])
+            body = self._by_keys.get(keys)
+            if body is not None and _joined(tokens, i, i + size):
+                return Match(body, i, i + size)
+        body = self._abbreviations.get(token.text)
+        if body is not None and _standalone(tokens, i):
+            return Match(body, i, i + 1, abbreviation=token.text)
+        return None
+
+    def successor(self, name: str) -> str | None:
+        """The body that took over `name` in the 2025 reorganization, if any."""
+        body = self.get(name)
+        return body.successor if body else None
+
+
+def _joined(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the tokens sit on one line (a name never runs across a line break)."""
+    return all(tokens[k + 1].start - tokens[k].end <= 3 for k in range(start, end - 1))
+
+
+def _standalone(tokens: list[Token], i: int) -> bool:
+    """An abbreviation that is not part of a document number (892/QĐ-BNV) or a domain."""
+    before = tokens[i - 1].text if i > 0 else " "
+    after = tokens[i + 1].text if i + 1 < len(tokens) else " "
+    glued_before = i > 0 and tokens[i - 1].end == tokens[i].start
+    glued_after = i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end
+    return not ((glued_before and before in "-/.") or (glued_after and after in "-/."))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer loaded from the data file (once)."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    bodies: list[Body] = []
+    aliases: dict[str, list[str]] = {}
+    for entry in data["organizations"]:
+        bodies.append(
+            Body(
+                name=entry["name"],
+                kind=entry["kind"],
+                parent=entry.get("parent"),
+                shared=entry.get("shared", False),
+                abbreviations=tuple(entry.get("abbreviations", ())),
+                domains=tuple(entry.get("domains", ())),
+                successor=entry.get("successor"),
+                home=entry.get("home"),
+            )
+        )
+        aliases[entry["name"]] = list(entry.get("aliases", ()))
+    _add_provinces(data["provinces"], bodies, aliases)
+    _add_embassies(data["embassies"], bodies, aliases)
+    return Gazetteer(bodies, aliases)
+
+
+def _add_provinces(data: dict, bodies: list[Body], aliases: dict[str, list[str]]) -> None:
+    cities = set(data["cities"])
+    successors = {old: new for new, olds in data["merged_2025"].items() for old in olds}
+    names = list(dict.fromkeys([*data["before_2025"], *data["merged_2025"], "Huế"]))
+    for place in names:
+        committee = _committee(place, cities)
+        successor = successors.get(place)
+        bodies.append(
+            Body(
+                name=committee,
+                kind="province",
+                successor=_committee(successor, cities) if successor and successor != place else None,
+            )
+        )
+        style = "thành phố" if place in cities else "tỉnh"
+        short = "TP." if place in cities else "tỉnh"
+        spellings = [place, *data["aliases"].get(place, [])]
+        forms = []
+        for spelling in spellings:
+            forms += [
+                f"Ủy ban nhân dân {style} {spelling}",
+                f"Uỷ ban nhân dân {style} {spelling}",
+                f"UBND {style} {spelling}",
+                f"UBND {short} {spelling}",
+            ]
+            if place in cities:
+                forms += [f"UBND TP {spelling}", f"Ủy ban nhân dân TP. {spelling}"]
+        aliases[committee] = forms
+
+
+def _committee(place: str, cities: set[str]) -> str:
+    style = "thành phố" if place in cities else "tỉnh"
+    return f"Ủy ban nhân dân {style} {place}"
+
+
+def _add_embassies(data: dict, bodies: list[Body], aliases: dict[str, list[str]]) -> None:
+    for country in data["countries"]:
+        name = f"Đại sứ quán {country['country']} tại Việt Nam"
+        bodies.append(Body(name=name, kind="foreign"))
+        spellings = [country["country"], *country.get("aliases", ())]
+        if "official" in country:
+            spellings.append(country["official"])
+        forms = []
+        for spelling in spellings:
+            forms += [f"Đại sứ quán {spelling} tại Việt Nam", f"Đại sứ quán {spelling}", f"ĐSQ {spelling}"]
+        aliases[name] = forms
