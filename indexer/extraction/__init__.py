@@ -55,8 +55,8 @@ def extract_metadata(
 
     `title` is the title when the caller already knows it (HTML, JSON Lines); otherwise
     the first line is taken if it reads as one, or a title is built from the lead.
-    `html_meta` may give "published", "author", "source" and "date" found in a page's
-    markup; they win over what the text says.
+    `html_meta` may give "published", "author", "source", "date" and "site_name" found in
+    a page's markup; they win over what the text says.
     """
     meta = html_meta or {}
     layout = split_layout(nfc(text), title=nfc(title) if title else None)
@@ -64,7 +64,8 @@ def extract_metadata(
     lead_paragraphs = _lead(body_paragraphs)
     lead = "\n".join(lead_paragraphs)
     rest = "\n".join(body_paragraphs[len(lead_paragraphs) :])
-    source = meta.get("source") or find_source(body_paragraphs, layout.header, url)
+    header = layout.header + ((meta["site_name"],) if meta.get("site_name") else ())
+    source = meta.get("source") or find_source(body_paragraphs, header, url)
     home = home_body(source)
     published = find_published(layout.stamp, meta.get("published"))
     date = normalize_iso(meta["date"]) if meta.get("date") else None
