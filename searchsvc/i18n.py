@@ -1,0 +1,194 @@
+"""The interface text of the pages in Vietnamese and English, and how a request picks one.
+
+`?lang=vi|en` wins, then the Accept-Language header, then the DEFAULT_LANG setting. Every
+key exists in both languages (a test checks); a string may hold `{name}` placeholders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+LANGUAGES = ("vi", "en")
+
+STRINGS: dict[str, dict[str, str]] = {
+    "vi": {
+        "site_name": "Tìm kiếm tin tức",
+        "tagline": "Tin tức cơ quan nhà nước Việt Nam",
+        "skip_results": "Bỏ qua, đến kết quả",
+        "skip_filters": "Đến bộ lọc",
+        "query_label": "Từ khóa tìm kiếm",
+        "query_placeholder": "Ví dụ: hội thảo chính phủ số",
+        "search_button": "Tìm",
+        "results_heading": "Kết quả",
+        "count": "{total} kết quả ({ms} ms)",
+        "count_none": "Không có kết quả nào ({ms} ms)",
+        "page_of": "Trang {page}/{pages}",
+        "did_you_mean": "Có phải bạn muốn tìm:",
+        "active_filters": "Đang lọc theo",
+        "remove_filter": "Bỏ bộ lọc {label}",
+        "clear_filters": "Xóa mọi bộ lọc",
+        "facet_date": "Thời gian",
+        "selected_hint": "(đang chọn; chọn lần nữa để bỏ)",
+        "sort_label": "Sắp xếp",
+        "sort_relevance": "Liên quan nhất",
+        "sort_newest": "Mới nhất",
+        "sort_oldest": "Cũ nhất",
+        "filters_heading": "Bộ lọc",
+        "facet_organizer": "Đơn vị tổ chức",
+        "facet_source": "Nguồn",
+        "facet_event_type": "Loại sự kiện",
+        "facet_year": "Năm",
+        "facet_count": "{count} kết quả",
+        "facet_empty": "Không có giá trị nào",
+        "histogram_heading": "Số bài theo tháng",
+        "histogram_hint": "Chọn một cột để lọc theo tháng đó.",
+        "histogram_bar": "Tháng {month}: {count} bài",
+        "histogram_bar_selected": "Tháng {month}: {count} bài (đang lọc; chọn để bỏ)",
+        "no_results": "Không tìm thấy bài nào. Hãy thử bỏ bớt bộ lọc hoặc dùng từ khóa khác.",
+        "pagination": "Phân trang",
+        "previous": "Trang trước",
+        "next": "Trang sau",
+        "page_n": "Trang {page}",
+        "export_heading": "Tải kết quả",
+        "export_json": "JSON",
+        "export_csv": "CSV",
+        "export_atom": "Atom (theo dõi)",
+        "other_language": "English",
+        "other_language_name": "Switch to English",
+        "meta_source": "Nguồn",
+        "meta_date": "Ngày",
+        "meta_published": "Ngày đăng",
+        "meta_author": "Tác giả",
+        "meta_organizers": "Đơn vị tổ chức",
+        "meta_event_type": "Loại sự kiện",
+        "meta_people": "Nhân vật",
+        "meta_url": "Bài gốc",
+        "metadata_heading": "Thông tin bài viết",
+        "body_heading": "Nội dung",
+        "back_to_search": "Về trang tìm kiếm",
+        "part_of": "thuộc {parent}",
+        "error_title": "Lỗi {status}",
+        "error_400": "Yêu cầu không hợp lệ",
+        "error_404": "Không tìm thấy trang",
+        "error_503": "Dịch vụ tạm thời chưa sẵn sàng",
+        "error_other": "Đã có lỗi xảy ra",
+        "error_detail": "Chi tiết kỹ thuật:",
+        "footer": "Dữ liệu cũng có qua API JSON tại /api/v1.",
+    },
+    "en": {
+        "site_name": "News search",
+        "tagline": "News of Vietnamese government bodies",
+        "skip_results": "Skip to results",
+        "skip_filters": "Skip to filters",
+        "query_label": "Search terms",
+        "query_placeholder": "For example: hội thảo chính phủ số",
+        "search_button": "Search",
+        "results_heading": "Results",
+        "count": "{total} results ({ms} ms)",
+        "count_none": "No results ({ms} ms)",
+        "page_of": "Page {page} of {pages}",
+        "did_you_mean": "Did you mean:",
+        "active_filters": "Filtered by",
+        "remove_filter": "Remove filter {label}",
+        "clear_filters": "Clear all filters",
+        "facet_date": "Date",
+        "selected_hint": "(selected; choose again to remove)",
+        "sort_label": "Sort",
+        "sort_relevance": "Most relevant",
+        "sort_newest": "Newest",
+        "sort_oldest": "Oldest",
+        "filters_heading": "Filters",
+        "facet_organizer": "Organizer",
+        "facet_source": "Source",
+        "facet_event_type": "Event type",
+        "facet_year": "Year",
+        "facet_count": "{count} results",
+        "facet_empty": "No values",
+        "histogram_heading": "Articles per month",
+        "histogram_hint": "Choose a bar to filter to that month.",
+        "histogram_bar": "{month}: {count} articles",
+        "histogram_bar_selected": "{month}: {count} articles (filtered; choose to remove)",
+        "no_results": "No articles found. Try removing a filter or other search terms.",
+        "pagination": "Pagination",
+        "previous": "Previous page",
+        "next": "Next page",
+        "page_n": "Page {page}",
+        "export_heading": "Download results",
+        "export_json": "JSON",
+        "export_csv": "CSV",
+        "export_atom": "Atom feed",
+        "other_language": "Tiếng Việt",
+        "other_language_name": "Chuyển sang tiếng Việt",
+        "meta_source": "Source",
+        "meta_date": "Date",
+        "meta_published": "Published",
+        "meta_author": "Author",
+        "meta_organizers": "Organizers",
+        "meta_event_type": "Event type",
+        "meta_people": "People",
+        "meta_url": "Original article",
+        "metadata_heading": "About this article",
+        "body_heading": "Text",
+        "back_to_search": "Back to search",
+        "part_of": "part of {parent}",
+        "error_title": "Error {status}",
+        "error_400": "Bad request",
+        "error_404": "Page not found",
+        "error_503": "The service is not ready yet",
+        "error_other": "Something went wrong",
+        "error_detail": "Technical detail:",
+        "footer": "The same data is available as JSON under /api/v1.",
+    },
+}
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def choose_lang(args: Mapping[str, str], best_accepted: str | None, default: str) -> str:
+    """The interface language: a valid `?lang`, else the best Accept-Language match, else `default`."""
+    asked = (args.get("lang") or "").strip().lower()
+    if asked in LANGUAGES:
+        return asked
+    if best_accepted in LANGUAGES:
+        return best_accepted
+    return default if default in LANGUAGES else LANGUAGES[0]
+
+
+def translator(lang: str) -> Callable[..., str]:
+    """t(key, **values): the text of `key` in `lang` with its placeholders filled."""
+    table = STRINGS[lang]
+
+    def t(key: str, **values: object) -> str:
+        text = table[key]
+        return text.format(**values) if values else text
+
+    return t
+
+
+def format_number(number: int, lang: str) -> str:
+    """1234 as "1.234" in Vietnamese and "1,234" in English."""
+    text = f"{number:,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def format_decimal(value: float, lang: str) -> str:
+    """A duration or measure with one decimal below 10 and none above: "2,5" in Vietnamese, "2.5" in English."""
+    text = f"{value:.1f}" if value < 10 else f"{value:,.0f}"
+    if lang == "vi":
+        return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text
+
+
+def format_date(value: str | None, lang: str) -> str:
+    """An ISO date, month or year as people read it: 05/10/2022 in Vietnamese, 5 Oct 2022 in English."""
+    if not value:
+        return ""
+    parts = value[:10].split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) > 3:
+        return value
+    if lang == "vi":
+        return "/".join(reversed(parts))
+    if len(parts) == 1:
+        return parts[0]
+    month = _MONTHS_EN[int(parts[1]) - 1] if 1 <= int(parts[1]) <= 12 else parts[1]
+    return f"{month} {parts[0]}" if len(parts) == 2 else f"{int(parts[2])} {month} {parts[0]}"
