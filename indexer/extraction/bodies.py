@@ -124,7 +124,9 @@ class _Finder:
             return replace(local, start=i, end=i + 1, alias=token.text)
         found = self.gaz.match_at(self.tokens, i)
         pattern = self.pattern_at(i)
-        if found is not None and (pattern is None or found.end >= pattern.end):
+        if found is not None and (
+            pattern is None or found.end >= pattern.end or self.tokens[found.end].key in ("và", ",")
+        ):
             return Mention(
                 name=found.body.name,
                 start=i,
@@ -181,7 +183,12 @@ class _Finder:
             if not token.is_capitalized:
                 if token.key in ("và", "về") and j + 1 < len(tokens):
                     following = tokens[j + 1]
-                    if following.is_word and following.is_capitalized and self.head_at(j + 1) is None:
+                    if (
+                        following.is_word
+                        and following.is_capitalized
+                        and self.head_at(j + 1) is None
+                        and self.gaz.match_at(tokens, j + 1) is None
+                    ):
                         j += 1
                         continue
                     break
@@ -249,7 +256,7 @@ class _Finder:
             start = e + 2
         else:
             start = e
-        if start >= len(tokens) or tokens[start].start - tokens[e - 1].end > 3:
+        if start >= len(tokens) or tokens[start].start - tokens[start - 1].end > 3:
             return mention
         parent = self.mention_at(start)
         if parent is None or parent.rank <= mention.rank:

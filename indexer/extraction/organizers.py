@@ -87,6 +87,9 @@ def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first:
     found = []
     while j in ending:
         mention = ending[j]
+        owner = mention.start - 1
+        if owner > first and tokens[owner].key == "của" and owner in ending:
+            mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
         found.append(mention)
         j = _skip_back(tokens, mention.start, first, _CONNECTORS)
     return list(reversed(found))

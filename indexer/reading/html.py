@@ -26,6 +26,7 @@ _CONTAINERS = (
 )
 _SAPO = "div.detail-sapo, h2.detail-sapo, p.detail-sapo, .sapo, .td-post-sub-title, .entry-summary, .summary"
 _DATE_PLACES = ".detail-time, .td-post-date, .entry-date, .post-date, .date, .time, .publish-date, .news-date"
+_TITLE_PLACES = ".detail-title, .news-title, .title-detail, .article-title, .post-title, .entry-title"
 _AUTHOR_PLACES = ".detail-author, .author-name, .td-post-author-name, .author, [rel=author]"
 _UNWANTED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "button", "svg", "select", "header")
 _UNWANTED = re.compile(
@@ -93,7 +94,7 @@ def _page_meta(soup: BeautifulSoup) -> dict:
         value = tag.get("content") if isinstance(tag, Tag) else None
         return " ".join(str(value).split()) if value else None
 
-    h1 = soup.find("h1")
+    h1 = soup.find("h1") or soup.select_one(_TITLE_PLACES)
     h1_text = _text(h1) if isinstance(h1, Tag) else None
     og_title = content(property="og:title")
     page_title = _text(soup.title) if soup.title else None
@@ -133,6 +134,7 @@ def _without_site(title: str | None, h1: str | None, site: str | None) -> str | 
     title = parts[0]
     if site:
         title = re.sub(rf"\s+[-–]\s+{re.escape(site)}$", "", title)
+        title = re.sub(rf"^{re.escape(site)}\s+[-–|]\s+", "", title)
     return title.strip() or None
 
 
