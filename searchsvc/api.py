@@ -1,14 +1,19 @@
-"""The JSON API under /api/v1: search, documents, the OpenAPI document; and /healthz."""
+"""The JSON API under /api/v1: search, documents, the OpenAPI document; and /healthz.
+
+The contract other services rely on is written down in `openapi.json` (served at
+/api/v1/openapi.json); the tests validate real answers against it. Change it only
+compatibly: new optional parameters and new response fields, never removals.
+"""
 
 from __future__ import annotations
 
-import json
+from functools import cache
 from pathlib import Path
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from indexer.render import page_to_json
-from indexer.search import get_document, run_search
+from indexer.search import IndexHandle, get_document, run_search
 from searchsvc.errors import error_body
 from searchsvc.params import parse_search_args
 
@@ -16,7 +21,8 @@ blueprint = Blueprint("api", __name__)
 OPENAPI_FILE = Path(__file__).parent / "openapi.json"
 
 
-def index_handle():
+def index_handle() -> IndexHandle:
+    """The app's handle on its index (opened on first use; 503 while there is none)."""
     return current_app.extensions["index"]
 
 
@@ -31,13 +37,19 @@ def search():
 def document(doc_id: str):
     record = get_document(index_handle(), doc_id)
     if record is None:
-        return jsonify(error_body("not_found", f"no document with id {doc_id!r}")), 404
+        return jsonify(error_body("not_found", f"no document with id {doc_id[:200]!r}")), 404
     return jsonify(record)
+
+
+@cache
+def openapi_text() -> str:
+    """The OpenAPI 3.1 document of this API, as shipped beside this module."""
+    return OPENAPI_FILE.read_text(encoding="utf-8")
 
 
 @blueprint.get("/api/v1/openapi.json")
 def openapi():
-    return Response(OPENAPI_FILE.read_text(encoding="utf-8"), mimetype="application/json")
+    return Response(openapi_text(), mimetype="application/json")
 
 
 @blueprint.get("/healthz")

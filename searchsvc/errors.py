@@ -1,9 +1,14 @@
-"""Every error the service can answer with, mapped once to a status and a JSON body."""
+"""Every error the service can answer with, mapped once to a status and a body.
+
+Under /api/, /healthz and /feed.atom the body is JSON `{"error", "message", "param"}`:
+`error` a stable machine-readable code, `message` plain words saying what to change,
+`param` the request parameter at fault (null when none is). Pages get the error page.
+"""
 
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from indexer.query import InvalidQueryError
 from indexer.store import IndexCorruptError, IndexNotBuiltError, IndexVersionError
@@ -11,23 +16,23 @@ from searchsvc.params import InvalidParameterError
 
 
 def error_body(error: str, message: str, param: str | None = None) -> dict:
-    body = {"error": error, "message": message}
-    if param is not None:
-        body["param"] = param
-    return body
+    """The JSON body of an error answer."""
+    return {"error": error, "message": message, "param": param}
 
 
 def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path in ("/healthz", "/feed.atom")
 
 
-def _answer(status: int, body: dict):
+def _answer(status: int, body: dict, headers: dict | None = None):
     if _wants_json():
-        return jsonify(body), status
-    return render_template("error.html", status=status, error=body), status
+        return jsonify(body), status, headers or {}
+    return render_template("error.html", status=status, error=body), status, headers or {}
 
 
 def register(app: Flask) -> None:
+    """Installs the error handlers on `app`."""
+
     @app.errorhandler(InvalidParameterError)
     def bad_parameter(error: InvalidParameterError):
         return _answer(400, error_body("invalid_parameter", error.message, error.param))
@@ -50,7 +55,11 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        return _answer(error.code or 500, error_body(error.name.lower().replace(" ", "_"), error.description or ""))
+        headers = {}
+        if isinstance(error, MethodNotAllowed) and error.valid_methods:
+            headers["Allow"] = ", ".join(error.valid_methods)
+        code = error.name.lower().replace(" ", "_")
+        return _answer(error.code or 500, error_body(code, error.description or ""), headers)
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception):

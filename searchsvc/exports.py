@@ -1,22 +1,37 @@
-"""The same searches as files: all matches as CSV, the newest matches as an Atom feed."""
+"""The same searches as files: all matches as CSV, the newest matches as an Atom feed.
+
+Both take the search parameters of /api/v1/search (validated the same way, same 400s);
+`page` and `per_page` are ignored. The CSV holds every match in the request's order up to
+CSV_MAX_ROWS (the `X-Total-Count` and `X-Rows` headers say whether it was cut); the feed
+holds the FEED_ENTRIES newest matches.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterator
 from dataclasses import replace
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from flask import Blueprint, Response, current_app, request, url_for
 
-from indexer.search import run_search
+from indexer.search import Hit, run_search
 from searchsvc.api import index_handle
 from searchsvc.params import parse_search_args
 
 blueprint = Blueprint("exports", __name__)
 CSV_COLUMNS = ("id", "title", "url", "source", "date", "organizers", "event_type", "author", "score")
-# A cell starting with one of these is a formula to a spreadsheet; prefixed with ' it is text.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell whose first visible character is one of these is a formula to a spreadsheet
+# (OWASP "CSV injection"; the full-width forms too, which some locales accept); a leading
+# apostrophe makes it text.
+_FORMULA_STARTS = tuple("=+-@\t\r\n＝＋－＠")
+# Excel reads a UTF-8 CSV as the local code page unless it opens with a byte-order mark.
+_BOM = "\ufeff"
+# Characters XML 1.0 forbids anywhere in a document, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 @blueprint.get("/api/v1/search.csv")
@@ -25,28 +40,30 @@ def search_csv():
     cap = int(current_app.config["CSV_MAX_ROWS"])
     everything = replace(search_request, page=1, per_page=cap)
     page = run_search(index_handle(), everything, snippets=False)
-
-    def rows():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(CSV_COLUMNS)
-        for hit in page.hits:
-            organizers = "; ".join(o.get("name", "") for o in hit.organizers)
-            values = [hit.id, hit.title, hit.url, hit.source, hit.date, organizers, hit.event_type, hit.author, hit.score]
-            writer.writerow([_safe_cell(v) for v in values])
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        yield buffer.getvalue()
-
     headers = {"Content-Disposition": 'attachment; filename="vnsearch.csv"',
                "X-Total-Count": str(page.total), "X-Rows": str(len(page.hits))}
-    return Response(rows(), mimetype="text/csv", headers=headers)
+    return Response(_csv_lines(page.hits), mimetype="text/csv", headers=headers)
 
 
-def _safe_cell(value) -> str:
+def _csv_lines(hits: list[Hit]) -> Iterator[str]:
+    """The CSV text, a row at a time: a BOM and the header, then one row per hit."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    yield _BOM + buffer.getvalue()
+    for hit in hits:
+        buffer.seek(0)
+        buffer.truncate()
+        organizers = "; ".join(o.get("name") or "" for o in hit.organizers)
+        values = [hit.id, hit.title, hit.url, hit.source, hit.date, organizers, hit.event_type, hit.author, hit.score]
+        writer.writerow([safe_cell(v) for v in values])
+        yield buffer.getvalue()
+
+
+def safe_cell(value: object) -> str:
+    """The value as CSV cell text that no spreadsheet will run as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.lstrip(" ").startswith(_FORMULA_STARTS) else text
 
 
 @blueprint.get("/feed.atom")
@@ -54,35 +71,48 @@ def feed():
     search_request = parse_search_args(request.args, current_app.config)
     newest = replace(search_request, sort="newest", page=1, per_page=int(current_app.config["FEED_ENTRIES"]))
     page = run_search(index_handle(), newest)
-    self_url = request.url
-    updated = max((hit.date for hit in page.hits if hit.date), default="1970-01-01")
-    entries = []
-    for hit in page.hits:
-        link = hit.url or url_for("pages.document", doc_id=hit.id, _external=True)
-        entries.append(
-            "<entry>"
-            f"<id>{escape(url_for('pages.document', doc_id=hit.id, _external=True))}</id>"
-            f"<title>{escape(hit.title or hit.id)}</title>"
-            f'<link href="{escape(link, {chr(34): "&quot;"})}"/>'
-            f"<updated>{_atom_time(hit.date)}</updated>"
-            f"<author><name>{escape(hit.author or hit.source or 'vnsearch')}</name></author>"
-            f'<summary type="html">{escape(hit.snippet)}</summary>'
-            "</entry>"
-        )
+    updated = max((hit.date for hit in page.hits if hit.date), default=None)
     title = f"vnsearch: {search_request.q}" if search_request.q else "vnsearch: newest articles"
-    body = (
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<id>{escape(self_url)}</id><title>{escape(title)}</title>"
-        f"<updated>{_atom_time(updated)}</updated>"
-        f'<link rel="self" href="{escape(self_url, {chr(34): "&quot;"})}"/>'
-        + "".join(entries)
-        + "</feed>"
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"<id>{_text(request.url)}</id><title>{_text(title)}</title>",
+        f"<updated>{atom_time(updated)}</updated>",
+        f'<link rel="self" href="{_attribute(request.url)}"/>',
+        "<author><name>vnsearch</name></author>",
+    ]
+    parts.extend(_entry(hit) for hit in page.hits)
+    parts.append("</feed>\n")
+    return Response("".join(parts), mimetype="application/atom+xml")
+
+
+def _entry(hit: Hit) -> str:
+    page_url = url_for("pages.document", doc_id=hit.id, _external=True)
+    # Only web links leave the feed as they are; a javascript: or data: URL would run in a reader.
+    link = hit.url if hit.url and urlsplit(hit.url).scheme.lower() in ("http", "https") else page_url
+    category = f'<category term="{_attribute(hit.event_type)}"/>' if hit.event_type else ""
+    return (
+        "<entry>"
+        f"<id>{_text(page_url)}</id>"
+        f"<title>{_text(hit.title or hit.id)}</title>"
+        f'<link rel="alternate" href="{_attribute(link)}"/>'
+        f"<updated>{atom_time(hit.date)}</updated>"
+        f"<author><name>{_text(hit.author or hit.source or 'vnsearch')}</name></author>"
+        f"{category}"
+        f'<summary type="html">{_text(hit.snippet)}</summary>'
+        "</entry>"
     )
-    return Response(body, mimetype="application/atom+xml")
 
 
-def _atom_time(date: str | None) -> str:
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
+def _attribute(value: str) -> str:
+    return escape(_NOT_XML.sub("", value), {'"': "&quot;"})
+
+
+def atom_time(date: str | None) -> str:
+    """An RFC 3339 time for a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date (its first day; undated: 1970)."""
     date = date or "1970-01-01"
     if len(date) == 4:
         date += "-01-01"
