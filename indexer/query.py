@@ -150,6 +150,8 @@ class _Parser:
         return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
 
     def _atom(self) -> wq.Query:
+        if self.at >= len(self.tokens):
+            raise InvalidQueryError("the query ends with NOT; say after it what to leave out")
         kind, value = self.tokens[self.at]
         self.at += 1
         if kind == "open":
@@ -200,7 +202,7 @@ class _Parser:
             for syllable in syllables(word):
                 if syllable.start < key_end:
                     continue  # a part of the key just taken whole
-                if not syllable.text.isalnum():  # a key: it follows its own first part
+                if any(c in "/-.," for c in syllable.text):  # a key: it follows its own first part
                     units.pop()
                     key_end = syllable.end
                 units.append(syllable.text)
