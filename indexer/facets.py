@@ -135,7 +135,7 @@ class FacetTable:
                                      self.parents.get(value) if facet == "organizer" else None))
         if facet in ("year", "month"):
             result.sort(key=lambda v: v.value)
-        kept = result[:limit]
+        kept = result if facet in ("year", "month") else result[:limit]  # a histogram is whole
         kept += [v for v in result[limit:] if v.selected]
         return kept
 
