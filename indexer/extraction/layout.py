@@ -112,7 +112,9 @@ def _is_headline(line: str) -> bool:
     words = line.split()
     if len(words) > 45 or len(words) < 3:
         return False
-    return not (line.endswith(".") and len(words) > 30)
+    if re.match(r"(?:Sáng|Chiều|Tối|Trưa|Ngày)\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}", line):
+        return False  # a dated lead sentence
+    return not (line.endswith(".") and not line.endswith("..") and len(words) > 12)
 
 
 def _byline(line: str) -> str | None:

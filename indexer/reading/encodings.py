@@ -53,17 +53,23 @@ def decode_bytes(data: bytes) -> str:
     if b"\x00" in data:
         return _finish(_decode_utf16_without_bom(data))
     try:
-        return repair_legacy(_finish(data.decode("utf-8")))
+        decoded = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return repair_legacy(_finish(decoded))
     candidates = []
-    try:
-        candidates.append(_finish(data.decode("cp1258")))
-    except UnicodeDecodeError:
-        pass
-    latin = data.decode("latin-1")
-    candidates.append(_finish(_from_tcvn3(latin)))
-    candidates.append(_finish(_from_vni(data.decode("cp1252", errors="replace"))))
+    for decode in (
+        lambda: data.decode("cp1258"),
+        lambda: _from_tcvn3(data.decode("latin-1")),
+        lambda: _from_vni(data.decode("cp1252", errors="replace")),
+    ):
+        try:
+            candidates.append(_finish(decode()))
+        except (UnicodeDecodeError, UndecodableError):
+            continue
+    if not candidates:
+        raise UndecodableError("binary data, not text")
     best = max(candidates, key=plausibility)
     if plausibility(best) < MIN_PLAUSIBILITY or "\ufffd" in best:
         raise UndecodableError("not UTF-8, UTF-16, Windows-1258, TCVN3 or VNI text")
@@ -118,6 +124,15 @@ def _is_syllable(word: str) -> bool:
 
 
 def _finish(text: str) -> str:
+    """The decoded text in NFC; raises UndecodableError if it is control codes, not text."""
+    sample = text[:20000]
+    strange = sum(
+        1
+        for c in sample
+        if c not in "\n\r\t\f" and unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs")
+    )
+    if sample and strange > max(2, len(sample) // 100):
+        raise UndecodableError("binary data, not text")
     return unicodedata.normalize("NFC", text)
 
 

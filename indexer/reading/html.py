@@ -169,7 +169,7 @@ def _container(soup: BeautifulSoup) -> Tag | None:
         if tag is not None and len(_text(tag)) >= _MIN_ARTICLE_CHARS:
             return tag
     best, best_score = None, 0
-    for tag in soup.find_all(["article", "main", "section", "div", "td"]):
+    for tag in [soup, *soup.find_all(["body", "article", "main", "section", "div", "td"])]:
         score = sum(len(_text(p)) for p in tag.find_all("p", recursive=False))
         score += sum(len(_own_text(d)) for d in tag.find_all("div", recursive=False))
         if score > best_score:

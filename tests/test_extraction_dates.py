@@ -1,0 +1,97 @@
+"""Dates: the day of the reported event in every way the portals write it."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.extraction import extract_metadata
+from indexer.extraction.dates import find_event_date, find_published, normalize_iso
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Thực hiện chương trình hợp tác, chiều ngày 17/10/2022, tại Hà Nội đã khai mạc khóa bồi dưỡng.", "2022-10-17"),
+        ("Sáng ngày 05/10/2022, Khoa Khoa học hành chính và Tổ chức nhân sự tổ chức Hội thảo khoa học.", "2022-10-05"),
+        ("Thực hiện kế hoạch của Bộ Nội vụ, ngày 12/11/2020, Bộ Nội vụ tổ chức Lớp bồi dưỡng.", "2020-11-12"),
+        ("Ngày 5 tháng 3 năm 2024, Bộ Tư pháp tổ chức Hội nghị triển khai công tác năm 2024.", "2024-03-05"),
+        ("Trong tháng 10/2022, Học viện tổ chức nhiều lớp bồi dưỡng cho công chức.", "2022-10"),
+        ("Trong tháng 6 năm 2021, Sở Nội vụ tổ chức hai đợt tập huấn.", "2021-06"),
+        ("Trong năm 2023, Học viện đã tổ chức 12 hội thảo khoa học cấp Học viện.", "2023"),
+        ("Tối 2/9, tại Quảng trường Ba Đình, Thành ủy Hà Nội tổ chức lễ kỷ niệm, (ngày 01/9/2023).", "2023-09-02"),
+        ("Khóa bồi dưỡng được tổ chức từ ngày 17/10 – 21/10/2022 với 5 chuyên đề.", "2022-10-17"),
+        ("Sáng 15.3.2024, tại Hà Nội, Bộ Nội vụ tổ chức Hội nghị.", "2024-03-15"),
+    ],
+)
+def test_event_date_in_the_lead(lead, expected):
+    assert find_event_date(lead) == expected
+
+
+def test_day_without_year_takes_the_year_of_the_time_stamp():
+    text = (
+        "Hội thảo ứng dụng công nghệ thông tin trong hiện đại hóa nền công vụ\n\n25/11/2021 21:27\n\n"
+        "Chiều ngày 25/11, tại trụ sở Bộ, Bộ Nội vụ tổ chức Hội thảo trực tuyến với các nước ASEAN."
+    )
+
+    metadata = extract_metadata(text)
+
+    assert (metadata.date, metadata.published) == ("2021-11-25", "2021-11-25T21:27")
+
+
+def test_day_without_year_takes_the_year_of_another_date_in_the_article():
+    lead = "Chiều ngày 25/11, Bộ Nội vụ tổ chức Hội thảo."
+    rest = "Các phiên thảo luận tiếp tục đến hết ngày 26/11/2021."
+
+    assert find_event_date(lead, rest) == "2021-11-25"
+
+
+def test_date_of_a_cited_resolution_is_not_the_event_date():
+    lead = (
+        "Thực hiện Nghị quyết số 17/NQ-CP ngày 07/3/2019 của Chính phủ, sáng ngày 12/11/2020, "
+        "Bộ Nội vụ tổ chức Lớp bồi dưỡng về Chính phủ điện tử."
+    )
+
+    assert find_event_date(lead) == "2020-11-12"
+
+
+def test_lead_citing_only_a_document_has_no_event_date():
+    lead = "Thực hiện Nghị quyết số 17/NQ-CP ngày 07/3/2019, Bộ Nội vụ tổ chức lớp bồi dưỡng."
+
+    assert find_event_date(lead) is None
+
+
+def test_target_year_is_not_an_event_date():
+    assert find_event_date("Việt Nam phấn đấu hoàn thành xây dựng chính phủ số đến năm 2030.") is None
+
+
+def test_lead_date_with_part_of_day_beats_an_earlier_plain_date():
+    lead = "Ngày 23/10/2020, Bộ trưởng phê duyệt kế hoạch; sáng ngày 16/11/2020, Học viện tổ chức Hội thảo."
+
+    assert find_event_date(lead) == "2020-11-16"
+
+
+def test_publication_day_stands_in_when_the_lead_has_no_date():
+    assert find_event_date("Bộ Nội vụ tổ chức Hội nghị.", published="2023-05-04T08:00") == "2023-05-04"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [
+        ("25/11/2021 21:27", "2021-11-25T21:27"),
+        ("Thứ năm, 25/11/2021 - 21:27", "2021-11-25T21:27"),
+        ("21:27 25/11/2021", "2021-11-25T21:27"),
+        ("25/11/2021", "2021-11-25"),
+    ],
+)
+def test_time_stamp_lines_give_the_publication_time(stamp, expected):
+    assert find_published(stamp) == expected
+
+
+def test_page_metadata_time_is_cut_to_minutes_without_zone():
+    assert normalize_iso("2023-04-21T16:05:12+07:00") == "2023-04-21T16:05"
+
+
+def test_published_stays_empty_without_a_stated_time():
+    metadata = extract_metadata("Hội thảo khoa học\n\nSáng ngày 05/10/2022, Học viện tổ chức Hội thảo.")
+
+    assert metadata.published is None
