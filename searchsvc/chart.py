@@ -1,7 +1,7 @@
 """The month histogram of a search, drawn on the server as an SVG whose bars are links.
 
 No script and no inline style: geometry goes in SVG attributes, colours in the stylesheet
-(classes `bar`, `selected`, `empty`, `hit`). Every text that reaches the SVG is escaped.
+(classes `bar`, `selected`, `empty`, `hit-area`). Every text that reaches the SVG is escaped.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callab
         parts.append(
             f'<a href="{escape(href(bar))}" aria-label="{name}"{current}>'
             f"<title>{name}</title>"
-            f'<rect class="hit" x="{_n(x)}" y="0" width="{_n(slot)}" height="{HEIGHT}" fill="transparent"/>'
+            f'<rect class="hit-area" x="{_n(x)}" y="0" width="{_n(slot)}" height="{HEIGHT}" fill="transparent"/>'
             f'<rect class="{classes}" x="{_n(x + gap / 2)}" y="{_n(HEIGHT - height)}" '
             f'width="{_n(slot - gap)}" height="{_n(height)}" fill="#2b6cb0"/>'
             "</a>"

@@ -259,6 +259,17 @@ def test_document_page_shows_the_full_article_and_its_metadata(odd_client):
     assert soup.select_one(".doc-meta .url a")["href"] == "https://moha.gov.vn/tin/hoi-nghi-tong-ket"
 
 
+def test_document_metadata_links_to_the_search_filtered_by_it(odd_client):
+    soup = soup_of(odd_client.get("/doc/tin/2023/hoi-nghi", query_string={"lang": "en"}))
+    organizer = soup.select_one(".doc-meta dd li a")
+
+    filtered = soup_of(odd_client.get(organizer["href"]))
+
+    assert query_of(organizer["href"]) == {"lang": ["en"], "organizer": ["Vụ Cải cách hành chính"]}
+    assert hit_titles(filtered) == ["Hội nghị tổng kết công tác cải cách hành chính năm 2023"]
+    assert soup.select_one(".back a")["href"] == "/?lang=en"
+
+
 def test_result_title_links_to_its_document_page(odd_client):
     soup = soup_of(odd_client.get("/", query_string={"q": "tổng kết"}))
 
