@@ -10,14 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from collections import Counter, defaultdict
+
 from whoosh.analysis import Filter, Token, Tokenizer
+from whoosh.fields import TEXT
+from whoosh.formats import Frequency, Positions
+from whoosh.system import pack_uint
 
 from indexer.tokens import compounds, syllables
 from indexer.vietnamese import canonical_term, fold_term
 
 # Bump whenever the terms produced for a text change: indexes built with another version
 # must be rebuilt (the index records it; see indexer.store).
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 
 class SyllableTokenizer(Tokenizer):
@@ -112,3 +117,58 @@ def folded_analyzer() -> SpellingFilter:
 def compound_analyzer() -> CompoundTokenizer:
     """pyvi's folded multi-syllable words."""
     return CompoundTokenizer()
+
+
+# Pre-analysis: the indexer's worker processes turn a text into its terms (with positions
+# where phrases need them), and the one writer process only encodes them. A plain string
+# is still analyzed in place, so queries and small updates need no worker.
+
+
+def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]]]:
+    """(exact term → frequency, folded term → positions) of a text, tokenized once.
+
+    These are the terms the exact and folded analyzers would index for the same text.
+    """
+    exact: Counter[str] = Counter()
+    folded: dict[str, list[int]] = defaultdict(list)
+    for syllable in syllables(text):
+        exact[canonical_term(syllable.text)] += 1
+        folded[fold_term(syllable.text)].append(syllable.pos)
+    return dict(exact), dict(folded)
+
+
+class PreAnalyzedPositions(Positions):
+    """Positions format that also accepts a {term: [positions]} mapping made elsewhere."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(value, dict):
+            yield from super().word_values(value, analyzer, **kwargs)
+            return
+        for term, poslist in value.items():
+            yield (term, len(poslist), len(poslist) * self.field_boost, self.encode(poslist))
+
+
+class PreAnalyzedFrequency(Frequency):
+    """Frequency format that also accepts a {term: frequency} mapping made elsewhere."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        if not isinstance(value, dict):
+            return super().word_values(value, analyzer, **kwargs)
+        fb = self.field_boost
+        return ((term, freq, freq * fb, pack_uint(freq)) for term, freq in value.items())
+
+
+class VietnameseText(TEXT):
+    """A TEXT field whose value may be a string or the pre-analyzed terms of one."""
+
+    def __init__(self, analyzer, phrase: bool = True, stored: bool = False, field_boost: float = 1.0) -> None:
+        super().__init__(analyzer=analyzer, phrase=phrase, stored=stored, field_boost=field_boost)
+        format_class = PreAnalyzedPositions if phrase else PreAnalyzedFrequency
+        self.format = format_class(field_boost=field_boost)
+
+    def index(self, value, **kwargs):
+        if isinstance(value, dict):
+            # Whoosh's own check admits only strings and sequences.
+            return ((term.encode("utf-8"), freq, weight, encoded)
+                    for term, freq, weight, encoded in self.format.word_values(value, self.analyzer, **kwargs))
+        return super().index(value, **kwargs)

@@ -6,7 +6,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -16,6 +16,7 @@ from whoosh.writing import CLEAR
 from indexer.articles import Article, ReadFailure
 from indexer.progress import Progress
 from indexer.store import FORMAT_FILE, IndexNotBuiltError, create_index, open_index, open_writer
+from indexer.analysis import analyze_text
 from indexer.tokens import compounds
 from indexer.vietnamese import fold
 
@@ -75,9 +76,9 @@ def build_index(
         known = {} if rebuild else _known_documents(ix)
         seen: set[str] = set()
         fresh = _fresh_articles(items, known, seen, summary, progress)
-        for article, article_compounds in _analyzed(fresh, jobs):
+        for article, analyzed in _analyzed(fresh, jobs):
             try:
-                document = document_fields(article, article_compounds)
+                document = document_fields(article, analyzed)
                 if article.id in known:
                     writer.update_document(**document)
                     summary.updated += 1
@@ -103,8 +104,22 @@ def build_index(
     return summary
 
 
-def document_fields(article: Article, article_compounds: list[str]) -> dict:
-    """The Whoosh document for an article; `article_compounds` are its pyvi compounds."""
+def analyze(article: Article) -> dict:
+    """The indexed terms of an article's text fields, computed in a worker process."""
+    title = article.title or ""
+    title_exact, title_folded = analyze_text(title)
+    body_exact, body_folded = analyze_text(article.body)
+    return {
+        "title": title_exact,
+        "title_folded": title_folded,
+        "body": body_exact,
+        "body_folded": body_folded,
+        "compounds": dict(Counter(compounds(f"{title}\n{article.body}"))),
+    }
+
+
+def document_fields(article: Article, analyzed: dict) -> dict:
+    """The Whoosh document for an article, given its `analyze` terms."""
     organizers = [asdict(o) for o in article.organizers]
     organizer_keys = {fold(o.name) for o in article.organizers}
     organizer_keys |= {fold(o.parent) for o in article.organizers if o.parent}
@@ -126,11 +141,9 @@ def document_fields(article: Article, article_compounds: list[str]) -> dict:
     }
     document = {
         "id": article.id,
-        "title": article.title or "",
-        "title_folded": article.title or "",
-        "body": article.body,
-        "body_folded": article.body,
-        "compounds": article_compounds,
+        **analyzed,
+        "_stored_title": article.title or "",
+        "_stored_body": article.body,
         "author": article.author or "",
         "source": fold(article.source or ""),
         "event_type": fold(article.event_type or ""),
@@ -181,12 +194,11 @@ def _fresh_articles(
         yield item
 
 
-def _analyze_chunk(chunk: list[Article]) -> list[tuple[Article, list[str]]]:
-    """The slow part of analysis (pyvi), done in a worker process."""
-    return [(a, compounds(f"{a.title or ''}\n{a.body}")) for a in chunk]
+def _analyze_chunk(chunk: list[Article]) -> list[tuple[Article, dict]]:
+    return [(article, analyze(article)) for article in chunk]
 
 
-def _analyzed(articles: Iterable[Article], jobs: int | None) -> Iterator[tuple[Article, list[str]]]:
+def _analyzed(articles: Iterable[Article], jobs: int | None) -> Iterator[tuple[Article, dict]]:
     """Analyzed articles in input order, with at most a few chunks in flight per worker."""
     jobs = jobs or os.cpu_count() or 1
     chunks = _chunks(articles, CHUNK_SIZE)

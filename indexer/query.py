@@ -262,13 +262,16 @@ class _Parser:
         folded = [fold_term(u) for u in units]
         exact = [canonical_term(u) for u in units]
         parsed.folded_terms.update(folded)
-        alternatives: list[wq.Query] = []
-        for exact_field, folded_field in pairs:
-            alternatives.append(wq.Phrase(folded_field, folded))
-            if self.context.accented and exact_field:
-                parsed.exact_terms.update(exact)
-                alternatives.append(wq.Phrase(exact_field, exact, boost=EXACT_BOOST))
-        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+        phrases = [wq.Phrase(folded_field, folded) for _, folded_field in pairs]
+        matched = phrases[0] if len(phrases) == 1 else wq.Or(phrases)
+        exact_fields = [exact_field for exact_field, _ in pairs if exact_field]
+        if not (self.context.accented and exact_fields):
+            return matched
+        # The exact fields keep no positions: the phrase matches folded, the exact
+        # spelling of its words ranks.
+        parsed.exact_terms.update(exact)
+        boosts = [wq.Term(f, term, boost=EXACT_BOOST) for f in exact_fields for term in exact]
+        return wq.AndMaybe(matched, wq.Or(boosts))
 
 
 def _field_prefix(word: str) -> str | None:

@@ -5,28 +5,21 @@ from __future__ import annotations
 from whoosh.columns import VarBytesColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, STORED, TEXT, Schema
 
-from indexer.analysis import compound_analyzer, exact_analyzer, folded_analyzer
+from indexer.analysis import VietnameseText, compound_analyzer, exact_analyzer, folded_analyzer
 
 # Title words count more than body words; BM25F applies this per field.
 TITLE_BOOST = 2.0
-
-# Fields whose text the search looks in, as (exact field, folded field) pairs per user-facing name.
-TEXT_FIELDS = {
-    "title": ("title", "title_folded"),
-    "body": ("body", "body_folded"),
-    "author": (None, "author"),
-}
-
 
 def build_schema() -> Schema:
     """The schema every index of this version is built with."""
     return Schema(
         id=ID(stored=True, unique=True),
-        title=TEXT(analyzer=exact_analyzer(), stored=True, field_boost=TITLE_BOOST),
-        title_folded=TEXT(analyzer=folded_analyzer(), field_boost=TITLE_BOOST),
-        body=TEXT(analyzer=exact_analyzer(), stored=True),
-        body_folded=TEXT(analyzer=folded_analyzer()),
-        compounds=TEXT(analyzer=compound_analyzer(), phrase=False),
+        # Exact forms only rank (no positions: phrases match on the folded fields).
+        title=VietnameseText(exact_analyzer(), phrase=False, stored=True, field_boost=TITLE_BOOST),
+        title_folded=VietnameseText(folded_analyzer(), field_boost=TITLE_BOOST),
+        body=VietnameseText(exact_analyzer(), phrase=False, stored=True),
+        body_folded=VietnameseText(folded_analyzer()),
+        compounds=VietnameseText(compound_analyzer(), phrase=False),
         author=TEXT(analyzer=folded_analyzer()),
         # Folded keys for `source:`, `event_type:` and `organizer:` queries (organizers
         # with their parents); the display values live in `meta`.

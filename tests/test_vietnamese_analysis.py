@@ -165,3 +165,32 @@ def test_a_different_document_number_does_not_match(ids):
 def test_queries_that_cannot_be_searched_say_why(query):
     with pytest.raises(InvalidQueryError):
         parse_query(query)
+
+
+def test_fast_segmentation_splits_exactly_like_pyvi():
+    from pyvi import ViTokenizer
+
+    from indexer.tokens import segment
+
+    text = ("Học viện Hành chính Quốc gia tổ chức Hội thảo khoa học về chính phủ số. "
+            "Thứ trưởng Bộ Nội vụ Vũ Chiến Thắng chủ trì Hội thảo ngày 25/11/2021 tại Hà Nội.")
+
+    assert [w for w in segment(text) if w.strip()] == ViTokenizer.tokenize(text).split()
+
+
+def test_pre_analyzed_terms_equal_what_the_field_analyzers_produce():
+    from indexer.analysis import analyze_text, exact_analyzer, folded_analyzer
+
+    text = "Đảng uỷ Học viện tổ chức hội nghị 13/2023/NĐ-CP; hòa bình, khỏe."
+    exact, folded = analyze_text(text)
+
+    assert sum(exact.values()) == len([t.text for t in exact_analyzer()(text)])
+    assert set(exact) == {t.text for t in exact_analyzer()(text)}
+    assert {term: positions for term, positions in folded.items()} == _positions(folded_analyzer(), text)
+
+
+def _positions(analyzer, text):
+    found: dict[str, list[int]] = {}
+    for token in analyzer(text, positions=True):
+        found.setdefault(token.text, []).append(token.pos)
+    return found
