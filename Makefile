@@ -1,0 +1,26 @@
+# The two commands of the README: `make run` (set up, index corpus/, serve) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INDEX ?= var/index
+PORT ?= 8000
+
+.PHONY: setup run test bench clean
+
+$(BIN)/vnsearch: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/vnsearch
+
+setup: $(BIN)/vnsearch
+
+run: setup
+	$(BIN)/vnsearch index corpus/ --index $(INDEX)
+	$(BIN)/vnsearch serve --index $(INDEX) --port $(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var
