@@ -10,6 +10,7 @@ from pathlib import Path
 from indexer.store import INDEX_ENV, IndexError_, default_index_dir
 
 EXIT_OK, EXIT_FAILURES, EXIT_ERROR = 0, 1, 2
+SMALL_RUN = 200  # articles below which indexing runs in one process
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,10 +79,12 @@ def _run_index(args: argparse.Namespace) -> int:
     if missing:
         print(f"vnsearch: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
-    progress = Progress(total=_estimate_articles(args.paths))
+    estimate = _estimate_articles(args.paths)
+    # Starting worker processes (each loads pyvi's model) costs more than it saves on a few articles.
+    jobs = args.jobs or (1 if estimate is not None and estimate < SMALL_RUN else None)
     summary = build_index(
         read_articles(args.paths), index_dir, rebuild=args.rebuild,
-        prune_roots=list(args.paths) if args.prune else None, jobs=args.jobs, progress=progress,
+        prune_roots=list(args.paths) if args.prune else None, jobs=jobs, progress=Progress(total=estimate),
     )
     rate = summary.indexed / summary.seconds if summary.seconds else 0.0
     print(

@@ -1,0 +1,225 @@
+"""Issue 4: the index is built incrementally and stays safe while the service reads it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from indexer.articles import Article
+from indexer.build import build_index
+from indexer.cli import main
+from indexer.search import IndexHandle, SearchRequest, run_search
+from indexer.store import FORMAT_FILE, IndexLockedError, IndexVersionError, open_index, open_writer
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def article_text(title: str, body: str) -> str:
+    return f"{title}\n\n(napa.vn) – {body}\n\nTrần Trung\n"
+
+
+def write_corpus(directory: Path, articles: dict[str, tuple[str, str]]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, (title, body) in articles.items():
+        (directory / f"{name}.txt").write_text(article_text(title, body), encoding="utf-8")
+
+
+def index_cli(*args: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        status = main(["index", *args, "--jobs", "1"])
+    return status, out.getvalue()
+
+
+def titles(index_dir: Path, q: str = "") -> list[str]:
+    page = run_search(IndexHandle(index_dir), SearchRequest(q=q, per_page=100))
+    return sorted(hit.title for hit in page.hits)
+
+
+FIRST = {
+    "hoi-thao": ("Hội thảo khoa học về chính phủ số", "Sáng ngày 05/10/2022, Học viện Hành chính Quốc gia tổ chức Hội thảo khoa học."),
+    "boi-duong": ("Lớp bồi dưỡng về chuyển đổi số", "Sáng ngày 12/11/2020, Bộ Nội vụ tổ chức Lớp bồi dưỡng cho công chức."),
+    "toa-dam": ("Tọa đàm về cải cách hành chính", "Chiều ngày 03/03/2023, Bộ Nội vụ tổ chức Tọa đàm về cải cách hành chính."),
+}
+
+
+def test_second_run_adds_new_updates_changed_and_skips_unchanged(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    status, summary = index_cli(str(corpus), "--index", str(index_dir))
+    assert status == 0 and "3 added" in summary
+
+    write_corpus(corpus, {"hoi-thao": ("Hội thảo khoa học về chính quyền số", FIRST["hoi-thao"][1]),
+                          "hoi-nghi": ("Hội nghị tổng kết công tác năm 2023", "Sáng ngày 10/01/2024, Bộ Nội vụ tổ chức Hội nghị.")})
+    status, summary = index_cli(str(corpus), "--index", str(index_dir))
+
+    assert status == 0
+    assert "1 added, 1 updated, 2 unchanged, 0 removed, 0 failed" in summary
+    assert titles(index_dir, "chinh quyen so") == ["Hội thảo khoa học về chính quyền số"]
+    assert titles(index_dir, '"chính phủ số"') == []
+    assert len(titles(index_dir)) == 4
+
+
+def test_prune_removes_documents_whose_files_are_gone_and_only_those(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    index_cli(str(corpus), "--index", str(index_dir))
+    (corpus / "toa-dam.txt").unlink()
+
+    status, summary = index_cli(str(corpus), "--index", str(index_dir), "--prune")
+
+    assert "0 added, 0 updated, 2 unchanged, 1 removed" in summary
+    assert titles(index_dir) == sorted(title for name, (title, _) in FIRST.items() if name != "toa-dam")
+
+
+def test_without_prune_documents_of_deleted_files_stay(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    index_cli(str(corpus), "--index", str(index_dir))
+    (corpus / "toa-dam.txt").unlink()
+
+    index_cli(str(corpus), "--index", str(index_dir))
+
+    assert len(titles(index_dir)) == 3
+
+
+def test_rebuild_starts_from_empty(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    index_cli(str(corpus), "--index", str(index_dir))
+    (corpus / "toa-dam.txt").unlink()
+
+    status, summary = index_cli(str(corpus), "--index", str(index_dir), "--rebuild")
+
+    assert "2 added" in summary
+    assert len(titles(index_dir)) == 2
+
+
+def test_summary_lists_failures_and_the_exit_status_says_so(tmp_path):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    (corpus / "empty.txt").write_text("   \n", encoding="utf-8")
+    report = tmp_path / "report.json"
+
+    status, summary = index_cli(str(corpus), "--index", str(index_dir), "--report", str(report))
+
+    assert status == 1
+    assert "3 added" in summary and "1 failed" in summary
+    assert "empty.txt" in summary
+    recorded = json.loads(report.read_text(encoding="utf-8"))
+    assert recorded["added"] == 3 and recorded["failed"] == 1
+    assert recorded["failures"][0]["path"].endswith("empty.txt")
+
+
+def test_a_second_indexer_on_the_same_index_is_refused_with_a_clear_error(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index([Article(id="a", title="Hội thảo", body="Hội thảo khoa học.")], index_dir, jobs=1)
+    holder = open_writer(open_index(index_dir))
+    try:
+        with pytest.raises(IndexLockedError, match="another indexer is writing"):
+            build_index([Article(id="b", title="Hội nghị", body="Hội nghị tổng kết.")], index_dir, jobs=1)
+    finally:
+        holder.cancel()
+    assert titles(index_dir) == ["Hội thảo"]
+
+
+def test_an_index_of_another_format_version_is_detected_and_rebuild_is_suggested(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index([Article(id="a", title="Hội thảo", body="Hội thảo khoa học.")], index_dir, jobs=1)
+    (index_dir / FORMAT_FILE).write_text(json.dumps({"schema_version": 0, "analyzer_version": 0}), encoding="utf-8")
+
+    with pytest.raises(IndexVersionError, match="--rebuild"):
+        open_index(index_dir)
+
+
+def test_stats_report_documents_facets_dates_size_and_format(tmp_path, capsys):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    index_cli(str(corpus), "--index", str(index_dir))
+
+    assert main(["stats", "--index", str(index_dir), "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+
+    assert stats["documents"] == 3
+    assert stats["date_range"] == ["2020-11-12", "2023-03-03"]
+    assert {"value": "Bộ Nội vụ", "count": 2} in stats["facets"]["organizer"]
+    assert stats["size_bytes"] > 0
+    assert stats["format"]["analyzer_version"] >= 1
+
+
+SEARCH_LOOP = """
+import sys, time, json
+from pathlib import Path
+from indexer.search import IndexHandle, SearchRequest, run_search
+handle = IndexHandle(Path(sys.argv[1]))
+deadline = time.monotonic() + float(sys.argv[2])
+seen, errors = set(), 0
+while time.monotonic() < deadline:
+    try:
+        page = run_search(handle, SearchRequest(q="hoi nghi", per_page=100))
+        seen.add(page.total)
+    except Exception as error:
+        errors += 1
+        print(repr(error), file=sys.stderr)
+    time.sleep(0.05)
+print(json.dumps({"totals": sorted(seen), "errors": errors}))
+"""
+
+
+def generated_articles(count: int, prefix: str) -> list[Article]:
+    return [Article(id=f"{prefix}-{i}", title=f"Hội nghị số {i} của {prefix}",
+                    body=f"Sáng ngày 05/10/2022, Bộ Nội vụ tổ chức Hội nghị số {i}. " * 20) for i in range(count)]
+
+
+def test_a_search_in_another_process_never_errors_during_an_update_and_sees_it_after_commit(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(generated_articles(50, "cu"), index_dir, jobs=1)
+    reader = subprocess.Popen([sys.executable, "-c", SEARCH_LOOP, str(index_dir), "8"], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+
+    build_index(generated_articles(300, "moi"), index_dir, jobs=1)
+    out, err = reader.communicate(timeout=60)
+
+    result = json.loads(out)
+    assert result["errors"] == 0, err
+    assert result["totals"][0] == 50 and result["totals"][-1] == 350
+
+
+KILLABLE_BUILD = """
+import sys
+from pathlib import Path
+from indexer.articles import Article
+from indexer.build import build_index
+articles = (Article(id=f"moi-{i}", title=f"Hội nghị số {i}", body="Bộ Nội vụ tổ chức Hội nghị. " * 200)
+            for i in range(100000))
+print("started", flush=True)
+build_index(articles, Path(sys.argv[1]), jobs=1)
+"""
+
+
+def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index_searchable(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(generated_articles(20, "cu"), index_dir, jobs=1)
+    builder = subprocess.Popen([sys.executable, "-c", KILLABLE_BUILD, str(index_dir)], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True)
+    assert builder.stdout.readline().strip() == "started"
+    time.sleep(3)
+
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait(timeout=10)
+    builder.stdout.close()
+
+    assert len(titles(index_dir)) == 20
+    summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
+    assert summary.added == 5 and len(titles(index_dir)) == 25
