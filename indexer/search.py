@@ -102,7 +102,11 @@ class IndexHandle:
             local.checked = now
         elif now - local.checked >= REFRESH_INTERVAL_S:
             local.checked = now
-            local.searcher = current.refresh()
+            # Not Searcher.refresh(): Whoosh-Reloaded 2.7.5 keeps the readers of segments a
+            # merge removed, so after the indexer merges, documents are counted twice.
+            if self._ix.latest_generation() != current.reader().generation():
+                local.searcher = self._ix.searcher()
+                current.close()
         return local.searcher
 
     def facet_table(self, searcher) -> FacetTable:
@@ -237,7 +241,7 @@ def _page_of_hits(searcher, parsed, request, final, table, total, snippets) -> l
         keys = table.date_lo[docnums]
         order = np.lexsort((docnums, -keys if newest_first else np.where(keys > 0, keys, 99999999)))
         chosen = docnums[order][offset:wanted]
-        scored = [(int(d), None) for d in chosen]
+        scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
         results = searcher.search(parsed.query, limit=wanted, filter=_MaskSet(final))
         scored = [(hit.docnum, round(float(hit.score), 4)) for hit in results[offset:wanted]]
