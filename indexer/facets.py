@@ -60,8 +60,8 @@ class FacetTable:
         self.parents: dict[str, str | None] = {}
         org_docs: list[int] = []
         org_codes: list[int] = []
-        column = reader.column_reader("facet_values") if reader.has_column("facet_values") else None
-        for docnum in range(size if column is not None else 0):
+        column = reader.column_reader("facet_values") if reader.has_column("facet_values") else []
+        for docnum in range(size if column else 0):
             raw = column[docnum]
             if not raw or not self.live[docnum]:
                 continue

@@ -75,7 +75,7 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         raise InvalidQueryError(f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
     if text.count('"') % 2:
         raise InvalidQueryError("the query has an unbalanced quotation mark")
-    tokens = [(m.lastgroup, m.group(m.lastgroup)) for m in _TOKEN.finditer(text)]
+    tokens = [(m.lastgroup or "", m.group(m.lastgroup or 0)) for m in _TOKEN.finditer(text)]
     context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
     parser = _Parser(tokens, context)
     result = parser.parse()
@@ -171,7 +171,8 @@ class _Parser:
         prefix = _field_prefix(value)
         if prefix:
             rest = value[len(prefix) + 1 :]
-            if not rest and self._peek() and self._peek()[0] == "phrase":
+            following = self._peek()
+            if not rest and following is not None and following[0] == "phrase":
                 rest = '"' + self.tokens[self.at][1] + '"'
                 self.at += 1
             return self._field(prefix, rest)
