@@ -145,7 +145,7 @@ class PageLinks:
 
     def document(self, doc_id: str) -> str:
         lang = self._lang()
-        return url_for("pages.document", doc_id=doc_id, **({"lang": lang} if lang else {}))
+        return _url(url_for("pages.document", doc_id=doc_id), [("lang", lang)] if lang else [])
 
     def home(self) -> str:
         lang = self._lang()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
-from waitress import create_server
+from waitress import create_server  # type: ignore[import-untyped]
 
 from indexer.articles import Article
 from indexer.build import build_index
@@ -143,9 +143,10 @@ def test_histogram_bar_click_filters_to_that_month(browser_page: Page, base_url:
     page = browser_page
     page.goto(base_url + "/?lang=vi")
     bar = page.locator("svg.histogram a").first
-    label = bar.get_attribute("aria-label")
+    label = bar.get_attribute("aria-label") or ""
 
-    bar.click()
+    with page.expect_navigation():
+        bar.click()
 
     expect(page.locator('svg.histogram a[aria-current="true"]')).to_have_attribute("aria-label", label.replace(
         "bài", "bài (đang lọc; chọn để bỏ)"))
