@@ -28,7 +28,9 @@ _HEADS: dict[tuple[str, ...], int] = {
     )
 }
 _LONGEST_HEAD = max(len(k) for k in _HEADS)
+_HEAD_STARTS = {k[0] for k in _HEADS}
 _BARE = {keys_of("Học viện"), keys_of("Bộ")}
+_BARE_STARTS = {k[0] for k in _BARE}
 # Lower-case words that end a name: verbs, prepositions, time words.
 _STOP = set(
     keys_of(
@@ -146,7 +148,7 @@ class _Finder:
         return 3
 
     def head_at(self, i: int) -> tuple[tuple[str, ...], int] | None:
-        if not self.tokens[i].is_capitalized:
+        if self.tokens[i].key not in _HEAD_STARTS or not self.tokens[i].is_capitalized:
             return None
         for size in range(_LONGEST_HEAD, 0, -1):
             keys = tuple(t.key for t in self.tokens[i : i + size])
@@ -213,6 +215,8 @@ class _Finder:
     def bare_at(self, i: int) -> Mention | None:
         """A bare "Học viện" or "Bộ": the last one named, or the site's own body."""
         tokens = self.tokens
+        if tokens[i].key not in _BARE_STARTS:
+            return None
         for keys in _BARE:
             size = len(keys)
             if tuple(t.key for t in tokens[i : i + size]) != keys or not tokens[i].is_capitalized:

@@ -14,28 +14,23 @@ from dataclasses import dataclass
 
 from indexer.extraction.layout import STAMP
 
-_PART_OF_DAY = r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:nay\s+)?)?"
-_DAY_WORD = r"(?:(?P<ngay>[Nn]gày)\s+)?"
 _PATTERNS = (
     # 17/10/2022, 17-10-2022, 17.10.2022
-    re.compile(
-        _PART_OF_DAY + _DAY_WORD
-        + r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"
-    ),
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     # ngày 5 tháng 3 năm 2024
-    re.compile(
-        _PART_OF_DAY + r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-        r"(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"
-    ),
+    re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
     # (sáng) ngày 25/11, chiều 25/11: the year comes from elsewhere
-    re.compile(
-        _PART_OF_DAY + _DAY_WORD + r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])"
-    ),
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])"),
     # tháng 10/2022, tháng 10 năm 2022
     re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
     # năm 2023
-    re.compile(r"(?P<before>\w+\s+)?[Nn]ăm\s+(?P<y>(?:19|20)\d{2})(?![\d/])"),
+    re.compile(r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})(?![\d/])"),
 )
+# What may stand right before a date: a part of the day and the word "ngày".
+_PREFIX = re.compile(
+    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:nay\s+)?)?(?:(?P<ngay>[Nn]gày)\s+)?$"
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # A date right after these belongs to a cited document or a plan, not to the event.
 _CITED = re.compile(
     r"(?:số\s+[\w./&-]+\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
@@ -92,20 +87,24 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
         return None
     if year is not None and not 1945 <= year <= 2100:
         return None
-    if _CITED.search(text[max(0, match.start() - 90) : match.start()]):
+    before = text[max(0, match.start() - 90) : match.start()]
+    prefix = _PREFIX.search(before[-20:])
+    part = prefix.group("part") if prefix else None
+    ngay = parts.get("ngay") or (prefix.group("ngay") if prefix else None)
+    start = match.start() - (len(prefix.group()) if prefix else 0)
+    if _CITED.search(text[max(0, start - 90) : start]):
         return None
     if rank == 4:
-        before = (parts.get("before") or "").strip().lower()
-        if before in _NOT_WHEN or re.search(r"[-–]\s*$", text[max(0, match.start() - 3) : match.start()]):
+        word = _WORD_BEFORE.search(before[-20:])
+        if word and word.group(1).lower() in _NOT_WHEN or re.search(r"[-–]\s*$", before[-3:]):
             return None
-    if rank == 2 and not (parts.get("part") or parts.get("ngay")):
+    if rank == 2 and not (part or ngay):
         return None  # a bare "17/10" may be a ratio or a document number
     score = {0: 3, 1: 3, 2: 3, 3: 1, 4: 0}[rank]
-    if parts.get("part"):
+    if part:
         score += 3
-    if parts.get("ngay"):
+    if ngay:
         score += 1
-    start = match.start("part") if parts.get("part") else match.start()
     return DateMention(start, year, month, day, score)
 
 
@@ -144,17 +143,20 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     else the first date of the rest of the text."""
     context_year = int(published[:4]) if published else None
     lead_dates = date_mentions(lead)
-    rest_dates = date_mentions(rest)
-    if context_year is None:
-        context_year = next((m.year for m in lead_dates + rest_dates if m.year), None)
+    rest_dates: list[DateMention] | None = None
     if lead_dates:
         best = max(lead_dates, key=lambda m: (m.score, m.day is not None, -m.start))
         year = best.year or _year_after(best, lead_dates) or context_year
+        if year is None:
+            rest_dates = date_mentions(rest)
+            year = next((m.year for m in lead_dates + rest_dates if m.year), None)
         iso = best.iso(year)
         if iso:
             return iso
     if published:
         return published[:10]
+    rest_dates = date_mentions(rest) if rest_dates is None else rest_dates
+    context_year = next((m.year for m in lead_dates + rest_dates if m.year), None)
     for mention in rest_dates:
         if mention.score >= 3:
             iso = mention.iso(context_year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from indexer.extraction.text import keys_of, tokenize
+from indexer.extraction.text import Token, keys_of, tokenize
 
 # Each normalized event type with the spellings that name it, most specific first.
 EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -36,19 +36,30 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _spellings() -> list[tuple[tuple[str, ...], str]]:
-    table = [(keys_of(spelling), kind) for kind, spellings in EVENT_TYPES for spelling in spellings]
-    return sorted(table, key=lambda item: -len(item[0]))
+def _spellings() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Spellings by their first key, longest first."""
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, spellings in EVENT_TYPES:
+        for spelling in spellings:
+            keys = keys_of(spelling)
+            table.setdefault(keys[0], []).append((keys, kind))
+    for entries in table.values():
+        entries.sort(key=lambda item: -len(item[0]))
+    return table
 
 
 def event_mentions(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, event type) of every event word in `text`, outside quotations first."""
-    tokens = tokenize(text)
+    """(start, end, event type) of every event word in `text`, in text order."""
+    return event_mentions_in(tokenize(text))
+
+
+def event_mentions_in(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """`event_mentions` of already tokenized text."""
     keys = [t.key for t in tokens]
     found = []
     i = 0
     while i < len(tokens):
-        for spelling, kind in _spellings():
+        for spelling, kind in _spellings().get(keys[i], ()):
             if tuple(keys[i : i + len(spelling)]) == spelling:
                 end = i + len(spelling)
                 found.append((tokens[i].start, tokens[end - 1].end, kind))

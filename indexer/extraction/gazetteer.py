@@ -49,12 +49,12 @@ class Gazetteer:
         self._by_keys: dict[tuple[str, ...], Body] = {}
         self._abbreviations: dict[str, Body] = {}
         self._domains: dict[str, Body] = {}
-        self._longest = 1
+        self._prefixes: set[tuple[str, ...]] = set()
         for body in bodies:
             for spelling in [body.name, *aliases.get(body.name, [])]:
                 keys = keys_of(spelling)
                 self._by_keys.setdefault(keys, body)
-                self._longest = max(self._longest, len(keys))
+                self._prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
             for abbreviation in body.abbreviations:
                 self._abbreviations.setdefault(abbreviation, body)
             for domain in body.domains:
@@ -78,11 +78,17 @@ class Gazetteer:
         token = tokens[i]
         if not token.is_word:
             return None
-        for size in range(min(self._longest, len(tokens) - i), 0, -1):
-            keys = tuple(t.key for t in tokens[i : i + size])
+        longest = None
+        keys: tuple[str, ...] = ()
+        for j in range(i, len(tokens)):
+            keys += (tokens[j].key,)
+            if keys not in self._prefixes:
+                break
             body = self._by_keys.get(keys)
-            if body is not None and _joined(tokens, i, i + size):
-                return Match(body, i, i + size)
+            if body is not None and _joined(tokens, i, j + 1):
+                longest = Match(body, i, j + 1)
+        if longest is not None:
+            return longest
         body = self._abbreviations.get(token.text)
         if body is not None and _standalone(tokens, i):
             return Match(body, i, i + 1, abbreviation=token.text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from indexer.articles import Organizer
 from indexer.extraction.bodies import Mention, find_mentions
 from indexer.extraction.gazetteer import Body
-from indexer.extraction.events import event_mentions
+from indexer.extraction.events import event_mentions_in
 from indexer.extraction.text import Token, keys_of, sentences, tokenize
 
 _VERBS = [keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")]
@@ -179,15 +179,14 @@ def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
 def _has_event(text: str, tokens: list[Token], first: int, last: int) -> bool:
     if first >= last:
         return False
-    sentence = text[tokens[first].start : tokens[last - 1].end]
     verbs = any(_phrase_at(tokens, i, _VERBS) for i in range(first, last))
-    return verbs or bool(event_mentions(sentence))
+    return verbs or bool(event_mentions_in(tokens[first:last]))
 
 
 def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
     """The length of the first of `phrases` found at token i, or 0."""
     for phrase in phrases:
-        if tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
+        if tokens[i].key == phrase[0] and tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
             return len(phrase)
     return 0
 

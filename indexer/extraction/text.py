@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from indexer.vietnamese import canonical_term
@@ -18,16 +19,12 @@ _DOTTED = {
 
 
 class Token(NamedTuple):
-    """One word or punctuation mark of a text and where it is."""
+    """One word or punctuation mark of a text, where it is, and its matching key."""
 
     text: str
     start: int
     end: int
-
-    @property
-    def key(self) -> str:
-        """Case- and tone-style-insensitive form used for matching."""
-        return token_key(self.text)
+    key: str  # case- and tone-style-insensitive form used for matching
 
     @property
     def is_word(self) -> bool:
@@ -47,7 +44,13 @@ def token_key(word: str) -> str:
 
 def tokenize(text: str) -> list[Token]:
     """Words (keeping inner dots and ampersands: TP.HCM, KH&CN) and punctuation marks."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=64)
+def _tokens(text: str) -> tuple[Token, ...]:
+    # The lead is read by several extractors: tokenize it once.
+    return tuple(Token(m.group(), m.start(), m.end(), token_key(m.group())) for m in _TOKEN.finditer(text))
 
 
 def keys_of(text: str) -> tuple[str, ...]:
