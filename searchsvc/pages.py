@@ -22,8 +22,6 @@ from searchsvc.params import parse_search_args
 blueprint = Blueprint("pages", __name__)
 
 FILTERS = ("organizer", "source", "event_type")
-# Parameters that only shape the page, not the matches: left out of CSV and Atom links.
-_PAGING = ("page", "per_page")
 
 
 @blueprint.record_once
@@ -41,10 +39,12 @@ def search_page():
     t = i18n.translator(current_lang())
     depth = int(current_app.config["MAX_PAGE_DEPTH"])
     last_page = min(page.pages, max(1, depth // search_request.per_page))
-    bars = chart.month_bars(page.facets.get("month", []), complete=len(page.facets.get("month", [])) < FACET_LIMIT)
+    months = page.facets.get("month", [])
+    # A full month list (not cut at FACET_LIMIT) is drawn on a time axis with its gaps.
+    bars = chart.month_bars(months, complete=len(months) < FACET_LIMIT)
     histogram = chart.histogram_svg(
         bars,
-        href=lambda bar: links.remove("date_from", "date_to") if bar.selected else links.month(bar.month),
+        href=lambda bar: links.remove("date_from", "date_to") if bar.selected else links.period(bar.month),
         label=lambda bar: t("histogram_bar_selected" if bar.selected else "histogram_bar",
                             month=i18n.format_date(bar.month, current_lang()), count=bar.count),
         labelledby="histogram-heading",
@@ -130,8 +130,6 @@ class PageLinks:
         """Filters to one year or month (date_from = date_to = value)."""
         pairs = [(k, v) for k, v in self._reset("date_from", "date_to") if k not in ("date_from", "date_to")]
         return _url("/", pairs + [("date_from", value), ("date_to", value)])
-
-    month = period
 
     def page(self, number: int) -> str:
         return self.with_("page", str(number) if number > 1 else None)

@@ -166,6 +166,24 @@ def test_sort_and_page_links_keep_the_whole_state(client):
     assert max(first_dates) <= min(t["datetime"] for t in second.select(".hit-meta time"))
 
 
+def test_page_past_the_last_one_links_back_to_the_first(client):
+    soup = soup_of(client.get("/", query_string={"q": "hội thảo", "page": "9"}))
+
+    link = soup.select_one(".empty a")
+
+    assert soup.select(".hit") == []
+    assert query_of(link["href"]) == {"q": ["hội thảo"]}
+
+
+def test_missing_index_renders_the_error_page_with_status_503(tmp_path):
+    client = create_app({"INDEX_DIR": str(tmp_path / "chua-co"), "TESTING": True}).test_client()
+
+    response = client.get("/", query_string={"q": "hội thảo"})
+
+    assert response.status_code == 503
+    assert soup_of(response).select_one("h1").get_text(" ", strip=True) == "Lỗi 503: Dịch vụ tạm thời chưa sẵn sàng"
+
+
 def test_new_search_from_the_box_keeps_filters_but_starts_at_page_one(client):
     soup = soup_of(client.get("/", query_string={"q": "hội thảo", "source": "moha.gov.vn", "page": "1"}))
 
