@@ -130,6 +130,8 @@ class FacetTable:
         for code in order:
             value = vocabulary[code]
             if counts[code] == 0 and value not in chosen:
+                if chosen:  # a selected value with no match comes later and must stay listed
+                    continue
                 break
             result.append(FacetValue(value, int(counts[code]), value in chosen,
                                      self.parents.get(value) if facet == "organizer" else None))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from indexer.facets import date_bounds
 from indexer.query import MAX_QUERY_CHARS
@@ -36,7 +37,7 @@ class InvalidParameterError(ValueError):
         self.message = message
 
 
-def parse_search_args(args, config: Mapping[str, object]) -> SearchRequest:
+def parse_search_args(args, config: Mapping[str, Any]) -> SearchRequest:
     """A SearchRequest from a werkzeug MultiDict (or anything with `getlist`), or InvalidParameterError.
 
     `config` supplies MAX_FILTER_VALUES and MAX_PAGE_DEPTH. Text values are NFC-normalized,

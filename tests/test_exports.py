@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 import pytest
 
 from indexer.articles import Article, Organizer
