@@ -168,3 +168,18 @@ def test_undecodable_line_is_reported(tmp_path):
 
     assert items[0] == ReadFailure(str(path), "undecodable text: line is not UTF-8", 1)
     assert items[1].id == "2"
+
+
+def test_lead_kept_apart_from_the_body_opens_the_body(tmp_path):
+    record = {
+        "id": "vn-1",
+        "title": "Bộ Nội vụ tổng kết công tác năm",
+        "abstract": "Sáng 4/1/2024, Bộ Nội vụ tổ chức Hội nghị tổng kết công tác năm 2023.",
+        "body": "Hội nghị được kết nối trực tuyến với 63 tỉnh, thành phố.",
+    }
+    path = _write_lines(tmp_path / "bai.jsonl", [record])
+
+    (article,) = read_articles([path])
+
+    assert article.body.startswith("Sáng 4/1/2024, Bộ Nội vụ tổ chức")
+    assert (article.date, article.organizers) == ("2024-01-04", (Organizer("Bộ Nội vụ"),))

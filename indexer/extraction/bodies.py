@@ -36,7 +36,7 @@ _STOP = set(
     keys_of(
         "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
         "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
-        "tiếp gặp họp thuộc nay bởi giữa của"
+        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu"
     )
 )
 _STOP_PAIRS = {
@@ -48,6 +48,9 @@ _STOP_PAIRS = {
     )
 }
 _NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
+# Heads whose names are proper names, capitalized word by word.
+_PROPER_ONLY = {keys_of(h) for h in ("Báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
+_DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}
 _SURNAMES = set(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Chu Lương "
     "Trương Đào Tạ Lâm Đoàn Trịnh Phùng Kiều Lưu Quách Hứa Triệu Khúc Vương Thân Tăng".split()
@@ -177,11 +180,17 @@ class _Finder:
                 if token.text in "-&" and glued:
                     j += 1
                     continue
+                if token.text == "." and tokens[j - 1].text in _DOTTED_PLACES and j + 1 < len(tokens):
+                    if tokens[j + 1].is_word and tokens[j + 1].is_capitalized:
+                        j += 1  # "UBND TP. Đà Nẵng"
+                        continue
                 break
             if j > i + len(keys) and self.gaz.match_at(tokens, j) is not None:
                 other = self.gaz.match_at(tokens, j)
                 if other is not None and self.rank_of(other.body, j) > rank:
                     break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
+            if not token.is_capitalized and keys in _PROPER_ONLY:
+                break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
             if not token.is_capitalized:
                 if token.key in ("và", "về") and j + 1 < len(tokens):
                     following = tokens[j + 1]

@@ -158,6 +158,8 @@ def _fallback(
         if hosts:
             return hosts[:1], {hosts[0].name}
     for first, last in spans:
+        if not _has_event(text, tokens, first, last):
+            continue
         chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [_CHAIR])), None)
         if chair is None:
             continue

@@ -1,7 +1,8 @@
 """Reading JSON Lines (optionally gzipped): one article a line, streamed.
 
 A line holds `id` (or `_id`), `title`, `body` (or `text`) and optionally `url`, `date`,
-`published`, `source`, `author` and `organizers` (names, or {"name", "parent"} objects).
+`published`, `source`, `author` and `organizers` (names, or {"name", "parent"} objects);
+a lead kept apart from the body (`abstract`, `sapo`, `lead`, `description`) opens the body.
 Given fields win over extracted ones; what is missing is extracted from the text. A line
 without an id gets "<file id>:<line number>".
 """
@@ -25,6 +26,7 @@ from indexer.vietnamese import nfc
 # The longest line read; longer lines are reported (the file itself may be any size).
 MAX_LINE_BYTES = MAX_FILE_BYTES
 _CHUNK = 1 << 20
+_LEAD_FIELDS = ("abstract", "sapo", "lead", "description")
 
 
 class _FieldError(ValueError):
@@ -92,6 +94,9 @@ def _article(record: dict, *, where: str, file_id: str, line_number: int) -> Art
     body = _string(record, "body") or _string(record, "text")
     if not body or not body.strip():
         return ReadFailure(where, "empty article: no body or text", line_number)
+    lead = next((_string(record, key) for key in _LEAD_FIELDS if _string(record, key)), None)
+    if lead and not body.startswith(lead):
+        body = f"{lead}\n{body}"
     given_id = record.get("id", record.get("_id"))
     if given_id is not None and not isinstance(given_id, (str, int)):
         raise _FieldError("id must be a string or a number")
