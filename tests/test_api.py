@@ -508,7 +508,7 @@ QUERY_PIECES = st.sampled_from(['"', "“", "”", "(", ")", "-", "+", "NOT", "O
 ANY_TEXT = st.text(max_size=6)
 
 
-@settings(max_examples=250, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@settings(max_examples=250, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
 @given(q=st.lists(st.one_of(QUERY_PIECES, ANY_TEXT), max_size=10).map("".join),
        other=st.dictionaries(st.sampled_from(["organizer", "source", "event_type", "date_from", "date_to", "sort",
                                               "page", "per_page"]), ANY_TEXT, max_size=3))
