@@ -89,9 +89,11 @@ def _page_meta(soup: BeautifulSoup) -> dict:
     """Title, URL, publication time, author and site name from the page's markup."""
     meta: dict[str, str] = {}
 
+    metas = [tag for tag in soup.find_all("meta") if isinstance(tag, Tag)]
+
     def content(**attrs: str) -> str | None:
-        tag = soup.find("meta", attrs=attrs)
-        value = tag.get("content") if isinstance(tag, Tag) else None
+        tag = next((t for t in metas if all(t.get(k) == v for k, v in attrs.items())), None)
+        value = tag.get("content") if tag is not None else None
         return " ".join(str(value).split()) if value else None
 
     h1 = soup.find("h1") or soup.select_one(_TITLE_PLACES)
@@ -158,7 +160,9 @@ def _remove_furniture(soup: BeautifulSoup) -> None:
     for tag in soup.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
-        names = " ".join([*tag.get("class", []), str(tag.get("id", ""))])
+        classes = tag.get("class")
+        listed: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes or "")]
+        names = " ".join([*listed, str(tag.get("id") or "")])
         if names.strip() and _UNWANTED.search(names) and not tag.find("h1"):
             tag.decompose()
 

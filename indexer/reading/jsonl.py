@@ -109,7 +109,7 @@ def _article(record: dict, *, where: str, file_id: str, line_number: int) -> Art
         return ReadFailure(where, extracted.reason, line_number)
     published = _iso(record, "published")
     date = _iso(record, "date")
-    changes = {
+    changes: dict[str, object] = {
         "title": title or extracted.title,
         "source": _string(record, "source") or extracted.source,
         "author": _string(record, "author") or extracted.author,
