@@ -53,7 +53,7 @@ def search_page():
         "search.html", page=page, search=search_request, links=links, histogram=histogram, bars=bars,
         organizers=organizer_tree(page.facets.get("organizer", [])),
         active=active_filters(page, links, t), pages=page_window(search_request.page, last_page),
-        last_page=last_page,
+        last_page=last_page, has_facets=any(page.facets.get(name) for name in (*FILTERS, "year")),
     )
 
 
