@@ -219,8 +219,12 @@ class _Parser:
         self.context.parsed.words.extend(units)
         clauses = _expand_abbreviations(units, lambda u: self._syllable(u, pairs), self._sequence(pairs))
         folded = [fold_term(u) for u in units]
-        boosts = [wq.Term("compounds", g, boost=COMPOUND_BOOST) for g in word_ngrams(folded)]
-        if len(units) > CONJUNCTION_MAX_WORDS:
+        long_query = len(units) > CONJUNCTION_MAX_WORDS
+        # Long queries get two-syllable compounds only: ranking evidence enough, and the
+        # number of terms Whoosh must match stays proportional to the query.
+        grams = word_ngrams(folded, longest=2 if long_query else 4)
+        boosts = [wq.Term("compounds", g, boost=COMPOUND_BOOST) for g in grams]
+        if long_query:
             return wq.Or(clauses + boosts)
         core = clauses[0] if len(clauses) == 1 else wq.And(clauses)
         return wq.AndMaybe(core, wq.Or(boosts)) if boosts else core

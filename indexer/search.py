@@ -8,11 +8,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
+from whoosh.collectors import FilterCollector, TimeLimitCollector
 from whoosh.idsets import DocIdSet
+from whoosh.searching import TimeLimit
 
 from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
-from indexer.query import ParsedQuery, parse_query
+from indexer.query import InvalidQueryError, ParsedQuery, parse_query
 from indexer.store import open_index
 from indexer.suggest import Suggester
 
@@ -20,6 +22,13 @@ SORTS = ("relevance", "newest", "oldest")
 FACET_LIMIT = 30
 # How often (seconds) a reader checks whether the indexer committed a new generation.
 REFRESH_INTERVAL_S = 1.0
+# Most time one search may spend matching and scoring before it is refused as too broad.
+TIME_BUDGET_S = 2.0
+_CHECK_EVERY = 4096  # documents matched between two looks at the clock
+
+
+class QueryTooExpensiveError(InvalidQueryError):
+    """The query would take longer than the time budget: the user should narrow it."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +153,9 @@ class _MaskSet(DocIdSet):
     def __len__(self) -> int:
         return int(self.mask.sum())
 
+    def __bool__(self) -> bool:  # Whoosh ignores a falsy filter
+        return True
+
 
 def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = True) -> SearchPage:
     """Searches, counts facets over every match (each facet ignoring its own filter), pages.
@@ -155,7 +167,8 @@ def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = 
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
-    matched = _matching_mask(searcher, parsed, table)
+    deadline = started + TIME_BUDGET_S
+    matched = _matching_mask(searcher, parsed, table, deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
@@ -168,7 +181,7 @@ def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = 
             if other != _filter_of(name):
                 among &= mask
         facets[name] = table.count(name, among, _selected(request, name), FACET_LIMIT)
-    hits = _page_of_hits(searcher, parsed, request, final, table, total, snippets)
+    hits = _page_of_hits(searcher, parsed, request, final, table, total, snippets, deadline)
     suggestion = None
     if not parsed.browse and total < 3:
         suggestion = handle.suggester(searcher).suggest(parsed.words)
@@ -191,14 +204,28 @@ def _record(fields: dict) -> dict:
     return {"id": fields["id"], "title": fields.get("title", ""), "body": fields.get("body", ""), **meta}
 
 
-def _matching_mask(searcher, parsed: ParsedQuery, table: FacetTable) -> np.ndarray:
+def _matching_mask(searcher, parsed: ParsedQuery, table: FacetTable, deadline: float) -> np.ndarray:
     if parsed.browse:
         return table.live.copy()
     mask = np.zeros(table.size, dtype=bool)
-    docs = np.fromiter(searcher.docs_for_query(parsed.query), dtype=np.int64)
+    docs = np.fromiter(_within(searcher.docs_for_query(parsed.query), deadline), dtype=np.int64)
     if len(docs):
         mask[docs] = True
     return mask & table.live
+
+
+def _within(docnums, deadline: float):
+    """The document numbers, refusing the query once the deadline has passed."""
+    for count, docnum in enumerate(docnums):
+        if count % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
+            raise _too_expensive()
+        yield docnum
+
+
+def _too_expensive() -> QueryTooExpensiveError:
+    return QueryTooExpensiveError(
+        f"the query needs more than {TIME_BUDGET_S:g} s; narrow it (fewer very common words, a phrase, or filters)"
+    )
 
 
 def _filter_of(facet: str) -> str:
@@ -230,7 +257,7 @@ def _filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.nda
     return masks
 
 
-def _page_of_hits(searcher, parsed, request, final, table, total, snippets) -> list[Hit]:
+def _page_of_hits(searcher, parsed, request, final, table, total, snippets, deadline) -> list[Hit]:
     offset = (request.page - 1) * request.per_page
     if offset >= total:
         return []
@@ -243,7 +270,14 @@ def _page_of_hits(searcher, parsed, request, final, table, total, snippets) -> l
         chosen = docnums[order][offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
-        results = searcher.search(parsed.query, limit=wanted, filter=_MaskSet(final))
+        # The filter wraps outermost: TimeLimitCollector feeds its child directly.
+        timed = TimeLimitCollector(searcher.collector(limit=wanted), max(deadline - time.perf_counter(), 0.01))
+        collector = FilterCollector(timed, _MaskSet(final))
+        try:
+            searcher.search_with_collector(parsed.query, collector)
+        except TimeLimit:
+            raise _too_expensive() from None
+        results = collector.results()
         scored = [(hit.docnum, round(float(hit.score), 4)) for hit in results[offset:wanted]]
     hits = []
     for docnum, score in scored:

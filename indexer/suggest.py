@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from whoosh.spelling import ReaderCorrector
 
-from indexer.vietnamese import canonical_term, fold_term
+from indexer.telex import decode_telex
+from indexer.vietnamese import canonical_term, fold_term, has_diacritics
 
 # Edit distance allowed between a typed (folded) syllable and a vocabulary syllable.
 MAX_EDITS = 1
@@ -31,13 +32,21 @@ class Suggester:
         """The words respelled as the index writes them, or None when nothing would change."""
         if not words:
             return None
-        respelled = []
-        for word in words:
-            key = fold_term(word)
-            if key not in self.accented:
-                close = self.corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
-                key = close[0] if close else key
-            respelled.append(self.accented.get(key, canonical_term(word)))
+        respelled = [self._respell(word) for word in words]
         suggestion = " ".join(respelled)
         typed = " ".join(canonical_term(w) for w in words)
         return suggestion if suggestion != typed else None
+
+    def _respell(self, word: str) -> str:
+        """A word as the index writes it: kept when known, decoded from Telex, or corrected."""
+        exact = canonical_term(word)
+        if has_diacritics(word) and self.reader.doc_frequency("body", exact) > 0:
+            return exact
+        telex = decode_telex(word)
+        if telex and self.reader.doc_frequency("body", telex) > 0:
+            return telex
+        key = fold_term(word)
+        if key not in self.accented:
+            close = self.corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
+            key = close[0] if close else key
+        return self.accented.get(key, exact)

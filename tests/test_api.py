@@ -401,8 +401,6 @@ def test_a_query_that_finds_plenty_suggests_nothing(search):
     assert search(q="hội nghị")["suggestion"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="indexer/suggest.py respells a correctly typed word that the index "
-                                        "holds (bàn) as the most frequent word with the same letters (bản)")
 def test_a_correctly_accented_query_is_not_respelled(search):
     found = search(q="bàn về")
 
@@ -410,8 +408,6 @@ def test_a_correctly_accented_query_is_not_respelled(search):
     assert found["suggestion"] is None
 
 
-@pytest.mark.xfail(strict=True, reason="indexer/suggest.py folds Telex words instead of decoding them "
-                                        "(chinhs phur → chính phú)")
 def test_a_telex_query_is_suggested_in_proper_vietnamese(search):
     found = search(q="phaps luaatj hanhf chinhs")
 
