@@ -19,7 +19,7 @@ class Progress:
         self._last_line = self.started
         self._bar = None
         if self.stream.isatty():
-            from tqdm import tqdm
+            from tqdm import tqdm  # type: ignore[import-untyped]  # no stubs installed
 
             self._bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
 
