@@ -20,6 +20,7 @@ run: setup
 	$(BIN)/vnsearch serve --index $(INDEX) --port $(PORT)
 
 test: setup
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 clean:
