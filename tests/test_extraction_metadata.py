@@ -173,3 +173,11 @@ def test_people_are_named_with_titles_and_roles():
 )
 def test_event_type_is_normalized_to_one_spelling(title, lead, event_type):
     assert find_event_type(title, lead) == event_type
+
+
+def test_title_set_in_capitals_is_kept_while_the_portal_name_is_dropped():
+    text = "BỘ TƯ PHÁP\n\nHỘI NGHỊ PHỔ BIẾN PHÁP LUẬT NĂM 2024\n\nSáng 2/2/2024, Bộ Tư pháp tổ chức Hội nghị."
+
+    metadata = extract_metadata(text)
+
+    assert (metadata.title, metadata.source) == ("HỘI NGHỊ PHỔ BIẾN PHÁP LUẬT NĂM 2024", "moj.gov.vn")

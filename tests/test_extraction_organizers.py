@@ -141,6 +141,13 @@ LEADS = [
         id="ministry-after-2025",
     ),
     pytest.param(
+        "Sáng 7/3/2024, Học viện Hành chính Quốc gia đã phối hợp với Ủy ban nhân dân tỉnh Lào Cai tổ chức "
+        "Hội thảo về chính quyền địa phương hai cấp.",
+        None,
+        [("Học viện Hành chính Quốc gia", None, None), ("Ủy ban nhân dân tỉnh Lào Cai", None, None)],
+        id="subject-with-adverb-before-partner",
+    ),
+    pytest.param(
         "Ngày 23/10/2020, Bộ trưởng Bộ Nội vụ đã ký Quyết định số 892/QĐ-BNV ban hành Kiến trúc Chính phủ "
         "điện tử của Bộ Nội vụ, phiên bản 2.0.",
         None,

@@ -138,3 +138,20 @@ def test_empty_or_trivial_markup_is_reported_without_warnings(tmp_path, markup):
     (item,) = read_articles([path])
 
     assert isinstance(item, ReadFailure)
+
+
+def test_logo_heading_and_top_bar_date_are_not_taken_for_the_article(tmp_path):
+    html = (
+        "<html><body><div class='top'><h1 class='logo'>BỘ NỘI VỤ</h1><span class='date'>Thứ Hai, 22/01/2024</span></div>"
+        "<article><h2 class='post-title'>Bộ Nội vụ tổ chức Hội nghị cán bộ năm 2024</h2>"
+        "<div class='entry-content'><p>Sáng ngày 19/01/2024, tại trụ sở Bộ, Bộ Nội vụ tổ chức Hội nghị cán bộ, "
+        "công chức, viên chức năm 2024 với sự tham dự của lãnh đạo các đơn vị thuộc Bộ.</p></div></article>"
+        "</body></html>"
+    )
+    path = tmp_path / "logo.html"
+    path.write_text(html, encoding="utf-8")
+
+    (article,) = read_articles([path])
+
+    assert article.title == "Bộ Nội vụ tổ chức Hội nghị cán bộ năm 2024"
+    assert (article.date, article.published) == ("2024-01-19", None)

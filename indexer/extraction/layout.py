@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.extraction.events import event_mentions
 from indexer.extraction.text import is_upper_line
 
 # Lines that are page furniture, never article text (compared case-insensitively).
@@ -31,7 +32,10 @@ _IMAGE_NAME = re.compile(
     r"(?<![A-Za-z])(?:IMG|DSC[NF]?|DJI|PXL|MG)[-_ ]?\d{2,}(?:\.(?:jpe?g|png|gif|webp))?",
     re.IGNORECASE,
 )
-_TRAILING_NUMBER = re.compile(r"(?<!Điều)(?<!số)(?<!năm)(?<!lần)(?<!thứ)(?<!khóa)\s+\d{1,4}$")
+# A number left from an image name at the end of a caption ("... tại Hội thảo 13"); not a year.
+_TRAILING_NUMBER = re.compile(
+    r"(?<!Điều)(?<!số)(?<!năm)(?<!lần)(?<!thứ)(?<!khóa)\s+(?!(?:19|20)\d\d$)\d{1,4}$", re.IGNORECASE
+)
 STAMP = re.compile(
     r"^(?:[\w ]{0,20}[,:]\s*)?(?:(\d{1,2}:\d{2})\s*(?:[,|–-]\s*)?)?"
     r"(\d{1,2})/(\d{1,2})/(\d{4})\s*(?:[,|–-]\s*)?(\d{1,2}:\d{2})?(?:\s*(?:GMT|UTC)?[+-]?\d{0,2})?$"
@@ -99,7 +103,7 @@ def _is_chrome(line: str) -> bool:
     """A line above the title that belongs to the page, not the article."""
     words = line.split()
     if is_upper_line(line) and len(words) <= 12:
-        return True  # portal name, in Vietnamese or English
+        return not event_mentions(line)  # a portal name, unless it is a title set in capitals
     if not any(c.isalpha() for c in line):
         return True
     return len(words) <= 2 and not line.endswith((".", "”"))

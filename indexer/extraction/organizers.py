@@ -28,7 +28,7 @@ _ADVERBS = [
 # Words allowed between two organizers of one list ("A, B và C", "A phối hợp với B").
 _CONNECTORS = [
     keys_of(c)
-    for c in (",", "và", "cùng", "với", "phối hợp", "chủ trì", "các", "và các", "cùng với")
+    for c in (",", "và", "cùng", "với", "phối hợp", "chủ trì", "các", "và các", "cùng với", "đã", "đang", "sẽ", "vừa")
 ]
 _VENUE = set(keys_of("tại ở"))
 _VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))

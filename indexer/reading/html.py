@@ -96,8 +96,8 @@ def _page_meta(soup: BeautifulSoup) -> dict:
         value = tag.get("content") if tag is not None else None
         return " ".join(str(value).split()) if value else None
 
-    h1 = soup.find("h1") or soup.select_one(_TITLE_PLACES)
-    h1_text = _text(h1) if isinstance(h1, Tag) else None
+    headings = [*soup.find_all("h1"), *soup.select(_TITLE_PLACES)]
+    h1_text = next((_text(h) for h in headings if isinstance(h, Tag) and not _is_logo(h)), None)
     og_title = content(property="og:title")
     page_title = _text(soup.title) if soup.title else None
     site = content(property="og:site_name")
@@ -108,16 +108,18 @@ def _page_meta(soup: BeautifulSoup) -> dict:
     url = content(property="og:url") or (canonical.get("href") if isinstance(canonical, Tag) else None)
     if url and str(url).startswith("http"):
         meta["url"] = str(url)
+    # Dates and bylines are looked for in the article, not in the portal's top bar.
+    scope = soup.find("article") or soup.find("main") or soup
     published = content(property="article:published_time") or content(itemprop="datePublished")
-    time_tag = soup.find("time")
+    time_tag = scope.find("time")
     if not published and isinstance(time_tag, Tag) and time_tag.get("datetime"):
         published = str(time_tag.get("datetime"))
     if not published:
-        published = _stamp_in(soup.select_one(_DATE_PLACES) or time_tag)
+        published = _stamp_in(scope.select_one(_DATE_PLACES) or time_tag)
     if published:
         meta["published"] = published
     author = content(name="author") or content(property="article:author")
-    place = soup.select_one(_AUTHOR_PLACES)
+    place = scope.select_one(_AUTHOR_PLACES)
     if not author and isinstance(place, Tag):
         author = _text(place)
     if author and not author.startswith("http") and len(author) <= 60:
@@ -125,6 +127,16 @@ def _page_meta(soup: BeautifulSoup) -> dict:
     if site:
         meta["site_name"] = site
     return meta
+
+
+def _is_logo(heading: Tag) -> bool:
+    """A site name set in a heading: all capitals, or marked as logo or brand."""
+    names = " ".join(str(v) for v in (heading.get("class") or [])) + " " + str(heading.get("id") or "")
+    text = _text(heading)
+    letters = [c for c in text if c.isalpha()]
+    return bool(re.search(r"logo|brand|site-title|site-name", names, re.IGNORECASE)) or (
+        bool(letters) and all(c.isupper() for c in letters)
+    )
 
 
 def _without_site(title: str | None, h1: str | None, site: str | None) -> str | None:
