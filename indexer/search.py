@@ -270,8 +270,10 @@ def _page_of_hits(searcher, parsed, request, final, table, total, snippets, dead
         chosen = docnums[order][offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
-        # The filter wraps outermost: TimeLimitCollector feeds its child directly.
-        timed = TimeLimitCollector(searcher.collector(limit=wanted), max(deadline - time.perf_counter(), 0.01))
+        # The filter wraps outermost: TimeLimitCollector feeds its child directly. No SIGALRM:
+        # signals work only in the main thread, and the server searches in worker threads.
+        timed = TimeLimitCollector(searcher.collector(limit=wanted), max(deadline - time.perf_counter(), 0.01),
+                                   use_alarm=False)
         collector = FilterCollector(timed, _MaskSet(final))
         try:
             searcher.search_with_collector(parsed.query, collector)
