@@ -183,3 +183,11 @@ def test_lead_kept_apart_from_the_body_opens_the_body(tmp_path):
 
     assert article.body.startswith("Sáng 4/1/2024, Bộ Nội vụ tổ chức")
     assert (article.date, article.organizers) == ("2024-01-04", (Organizer("Bộ Nội vụ"),))
+
+
+def test_single_line_text_without_title_stays_the_body(tmp_path):
+    path = _write_lines(tmp_path / "ngan.jsonl", [{"_id": "q1", "text": "Thuốc Paracetamol có tác dụng hạ sốt và giảm đau"}])
+
+    (article,) = read_articles([path])
+
+    assert article.body == "Thuốc Paracetamol có tác dụng hạ sốt và giảm đau"

@@ -72,8 +72,8 @@ def split_layout(text: str, *, title: str | None = None) -> Layout:
     if title is None:
         while lines and _is_chrome(lines[0]):
             header.append(lines.pop(0))
-        if lines and _is_headline(lines[0]):
-            title = lines.pop(0)
+        if len(lines) > 1 and _is_headline(lines[0]):
+            title = lines.pop(0)  # a lone line is the article itself, not its title
     elif lines and lines[0].casefold() == title.strip().casefold():
         lines.pop(0)
     stamp = None
