@@ -30,16 +30,19 @@ class Bar:
     selected: bool
 
 
-def month_bars(values: Sequence[FacetValue], complete: bool) -> list[Bar]:
-    """The months in order; when `complete` (the facet was not cut short) missing months count 0."""
-    known = sorted((v for v in values if _is_month(v.value)), key=lambda v: v.value)
-    bars = [Bar(v.value, v.count, v.selected) for v in known]
-    if not complete or len(bars) < 2:
+def month_bars(values: Sequence[FacetValue]) -> list[Bar]:
+    """Every month from the first to the last of `values` in order, those not listed counting 0.
+
+    `values` is the whole month facet (the facet table never cuts it short). Past
+    MAX_FILLED_MONTHS of span only the listed months are kept, side by side.
+    """
+    by_month = {v.value: Bar(v.value, v.count, v.selected) for v in values if _is_month(v.value)}
+    bars = [by_month[month] for month in sorted(by_month)]
+    if len(bars) < 2:
         return bars
     months = _months_between(bars[0].month, bars[-1].month)
     if len(months) > MAX_FILLED_MONTHS:
         return bars
-    by_month = {bar.month: bar for bar in bars}
     return [by_month.get(month, Bar(month, 0, False)) for month in months]
 
 
@@ -47,8 +50,8 @@ def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callab
                   labelledby: str) -> Markup:
     """An SVG of `bars` scaled to the largest count; each non-empty bar links to `href(bar)`.
 
-    `label(bar)` names the link for screen readers and as the tooltip; `labelledby` is the
-    id of the heading that names the chart.
+    `label(bar)` is the link's <title>: its accessible name and its tooltip; `labelledby` is
+    the id of the heading that names the chart.
     """
     if not bars:
         return Markup("")
@@ -71,7 +74,7 @@ def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callab
         classes = "bar selected" if bar.selected else "bar"
         current = ' aria-current="true"' if bar.selected else ""
         parts.append(
-            f'<a href="{escape(href(bar))}" aria-label="{name}"{current}>'
+            f'<a href="{escape(href(bar))}"{current}>'
             f"<title>{name}</title>"
             f'<rect class="hit-area" x="{_n(x)}" y="0" width="{_n(slot)}" height="{HEIGHT}" fill="transparent"/>'
             f'<rect class="{classes}" x="{_n(x + gap / 2)}" y="{_n(HEIGHT - height)}" '

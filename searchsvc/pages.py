@@ -14,7 +14,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from werkzeug.datastructures import MultiDict
 
 from indexer.facets import FacetValue
-from indexer.search import FACET_LIMIT, SearchPage, get_document, run_search
+from indexer.search import SearchPage, get_document, run_search
 from searchsvc import chart, i18n
 from searchsvc.api import index_handle
 from searchsvc.params import parse_search_args
@@ -39,9 +39,7 @@ def search_page():
     t = i18n.translator(current_lang())
     depth = int(current_app.config["MAX_PAGE_DEPTH"])
     last_page = min(page.pages, max(1, depth // search_request.per_page))
-    months = page.facets.get("month", [])
-    # A full month list (not cut at FACET_LIMIT) is drawn on a time axis with its gaps.
-    bars = chart.month_bars(months, complete=len(months) < FACET_LIMIT)
+    bars = chart.month_bars(page.facets.get("month", []))
     histogram = chart.histogram_svg(
         bars,
         href=lambda bar: links.remove("date_from", "date_to") if bar.selected else links.period(bar.month),

@@ -142,14 +142,14 @@ def test_keyboard_reaches_the_results_through_a_visible_skip_link(browser_page: 
 def test_histogram_bar_click_filters_to_that_month(browser_page: Page, base_url: str):
     page = browser_page
     page.goto(base_url + "/?lang=vi")
-    bar = page.locator("svg.histogram a").first
-    label = bar.get_attribute("aria-label") or ""
+    label = page.locator("svg.histogram a title").first.text_content() or ""
+    bar = page.get_by_role("link", name=label, exact=True)
 
     with page.expect_navigation():
         bar.click()
 
-    expect(page.locator('svg.histogram a[aria-current="true"]')).to_have_attribute("aria-label", label.replace(
-        "bài", "bài (đang lọc; chọn để bỏ)"))
+    chosen = page.get_by_role("link", name=label.replace("bài", "bài (đang lọc; chọn để bỏ)"), exact=True)
+    expect(chosen).to_have_attribute("aria-current", "true")
     assert "date_from=" in page.url and "date_to=" in page.url
     month = page.url.split("date_from=")[1][:7]
     dates = page.locator(".hit-meta time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
