@@ -60,8 +60,10 @@ class FacetTable:
         self.parents: dict[str, str | None] = {}
         org_docs: list[int] = []
         org_codes: list[int] = []
-        column = reader.column_reader("facet_values") if reader.has_column("facet_values") else []
-        for docnum in range(size if column else 0):
+        has_values = reader.has_column("facet_values")
+        column = reader.column_reader("facet_values") if has_values else []
+        # Not `if column`: Whoosh's MultiColumnReader (an index of several segments) has len 0.
+        for docnum in range(size if has_values else 0):
             raw = column[docnum]
             if not raw or not self.live[docnum]:
                 continue
