@@ -1,6 +1,6 @@
 """Running `vnsearch serve` as real processes, and the two-replica demonstration.
 
-    python -m bench.replicas            # two servers on two ports over one index, one update
+    python -m bench.replicas [--out var/bench/results/replicas.json]
 
 The demonstration builds a small index of literal Vietnamese articles under a temporary
 directory, starts two production servers (`vnsearch serve`, waitress) on two free ports
@@ -106,12 +106,17 @@ NEW_ARTICLE = Article(
     organizers=(Organizer("Vụ Giáo dục Đại học", "Bộ Giáo dục và Đào tạo"),))
 
 
-def ids_for(server: Server, q: str) -> list[str]:
-    return [hit["id"] for hit in server.get_json("/api/v1/search", {"q": q})["hits"]]
+def ids_for(server: Server, q: str | dict) -> list[str]:
+    """Ids on the first page of a search: `q` is the query text or all the parameters."""
+    params = q if isinstance(q, dict) else {"q": q}
+    return [hit["id"] for hit in server.get_json("/api/v1/search", params)["hits"]]
 
 
-def wait_for_document(servers: list[Server], q: str, doc_id: str, timeout: float) -> dict[int, float]:
-    """Polls every server until each returns `doc_id` for `q`; seconds each took, by port."""
+def wait_for_document(servers: list[Server], q: str | dict, doc_id: str, timeout: float) -> dict[int, float]:
+    """Polls every server until each returns `doc_id` for `q`; seconds each took, by port.
+
+    Each waitress thread holds its own searcher and checks for a new generation once a
+    second, so one answer with the document does not mean the next thread has it yet."""
     started = time.monotonic()
     seen: dict[int, float] = {}
     while len(seen) < len(servers) and time.monotonic() - started < timeout:
@@ -144,10 +149,17 @@ def demonstrate(workdir: Path, timeout: float = 20.0) -> dict:
             server.stop()
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m bench.replicas", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=None, help="write the result as JSON here")
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="vnsearch-replicas-") as tmp:
         result = demonstrate(Path(tmp))
     print(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.out:
+        args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     ok = len(result["served_after_seconds"]) == 2 and result["same_processes"]
     print("both replicas serve the new article without a restart" if ok else "FAILED: a replica did not")
     return 0 if ok else 1

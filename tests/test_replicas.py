@@ -37,8 +37,18 @@ def test_both_replicas_serve_an_article_added_after_they_started(two_replicas):
     seen = wait_for_document(servers, "tu chu dai hoc", NEW_ARTICLE.id, timeout=10)
 
     assert sorted(seen) == sorted(s.port for s in servers)
-    assert [s.process.pid for s in servers] == pids
     assert all(s.process.poll() is None for s in servers)
+    assert [s.process.pid for s in servers] == pids
+
+
+def test_both_replicas_count_the_new_article_under_its_organizer_facet(two_replicas):
+    index_dir, servers = two_replicas
+    by_organizer = {"q": "", "organizer": "Bộ Giáo dục và Đào tạo"}
+
+    build_index([NEW_ARTICLE], index_dir, jobs=1)
+    seen = wait_for_document(servers, by_organizer, NEW_ARTICLE.id, timeout=10)
+
+    assert sorted(seen) == sorted(s.port for s in servers)
 
 
 def test_replicas_keep_answering_while_the_indexer_commits(two_replicas):
