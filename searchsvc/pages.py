@@ -240,10 +240,14 @@ def page_window(current: int, last: int, around: int = 2) -> list[int | None]:
         return []
     shown = sorted({1, last, *range(max(1, current - around), min(last, current + around) + 1)})
     window: list[int | None] = []
+    previous = 0
     for number in shown:
-        if window and number - (window[-1] or 0) > 1:
+        if number - previous == 2:
+            window.append(previous + 1)  # a gap of one page shows that page, not "…"
+        elif number - previous > 2:
             window.append(None)
         window.append(number)
+        previous = number
     return window
 
 

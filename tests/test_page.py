@@ -13,7 +13,7 @@ from indexer.facets import FacetValue
 from searchsvc import create_app
 from searchsvc.chart import Bar, histogram_svg, month_bars
 from searchsvc.i18n import STRINGS, format_date, format_number
-from searchsvc.pages import organizer_tree
+from searchsvc.pages import organizer_tree, page_window
 
 ACADEMY = "Học viện Hành chính Quốc gia"
 FACULTY = "Khoa Khoa học hành chính và Tổ chức nhân sự"
@@ -321,6 +321,13 @@ def test_bad_parameter_renders_the_error_page_with_status_400(client):
     assert response.mimetype == "text/html"
     assert soup.select_one("h1").get_text(" ", strip=True) == "Lỗi 400: Yêu cầu không hợp lệ"
     assert "sort must be one of" in soup.select_one(".error-detail").get_text()
+
+
+def test_page_numbers_show_the_ends_and_the_neighbourhood_with_gaps_marked():
+    assert page_window(1, 1) == []
+    assert page_window(1, 5) == [1, 2, 3, 4, 5]
+    assert page_window(1, 9) == [1, 2, 3, None, 9]
+    assert page_window(6, 12) == [1, None, 4, 5, 6, 7, 8, None, 12]
 
 
 def test_organizer_tree_survives_a_loop_in_the_parents():
