@@ -7,7 +7,8 @@ concurrency level runs that many client threads, each with its own keep-alive co
 cycling through the benchmark's query mix (`bench.workload.query_mix`) on
 /api/v1/search until the level's request or time bound is reached. Reports requests/s,
 p50/p95/p99 latency, errors (non-200 answers, timeouts, refused or reset connections)
-and the server's resident memory; a final overload level shows what happens past
+and the servers' resident memory (summed over `--servers` processes, which the client
+balances over by thread, as a proxy would); a final overload level shows what happens past
 saturation. The client is Python too and shares the machine's cores with the server.
 """
 
@@ -33,7 +34,7 @@ def search_path(query: BenchQuery) -> str:
     return "/api/v1/search?" + urllib.parse.urlencode(params)
 
 
-def run_level(port: int, paths: list[str], concurrency: int, max_requests: int, max_seconds: float,
+def run_level(ports: list[int], paths: list[str], concurrency: int, max_requests: int, max_seconds: float,
               timeout: float, sample_rss) -> dict:
     """One concurrency level: `concurrency` threads share a budget of requests and seconds."""
     lock = threading.Lock()
@@ -51,9 +52,10 @@ def run_level(port: int, paths: list[str], concurrency: int, max_requests: int, 
             return issued[0]
 
     def client(offset: int) -> None:
+        port = ports[offset % len(ports)]  # client-side balancing stands in for the proxy
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
         while (n := take()) is not None:
-            path = paths[(n + offset) % len(paths)]
+            path = paths[(n + offset * 7) % len(paths)]
             t = time.perf_counter()
             try:
                 connection.request("GET", path)
@@ -72,7 +74,7 @@ def run_level(port: int, paths: list[str], concurrency: int, max_requests: int, 
                     latencies.append(elapsed)
         connection.close()
 
-    threads = [threading.Thread(target=client, args=(i * 7,), daemon=True) for i in range(concurrency)]
+    threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(concurrency)]
     peak_rss = 0.0
     for thread in threads:
         thread.start()
@@ -95,7 +97,8 @@ def run_level(port: int, paths: list[str], concurrency: int, max_requests: int, 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="a built vnsearch index")
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads of the server")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads of each server")
+    parser.add_argument("--servers", type=int, default=1, help="server processes over the same index")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 16, 64])
     parser.add_argument("--overload", type=int, default=256, help="one more level past saturation (0: none)")
     parser.add_argument("--requests", type=int, default=2000, help="most requests per level")
@@ -104,28 +107,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="write the figures as JSON here")
     args = parser.parse_args(argv)
     paths = [search_path(q) for q in query_mix(mix_titles())]
-    server = start_server(args.index, threads=args.threads, log_path=Path("/tmp/vnsearch-load-server.log"))
+    log = Path("/tmp/vnsearch-load-server.log")
+    servers = [start_server(args.index, threads=args.threads, log_path=log) for _ in range(args.servers)]
     try:
-        documents = server.get_json("/healthz")["documents"]
-        for path in paths:  # warm-up: every thread's searcher, the facet table, the suggester
-            server.get_json(path, timeout=60)
-        print(f"server pid {server.process.pid} on port {server.port}: {documents} documents, "
-              f"{args.threads} threads, RSS after warm-up {server.rss_mb()[0]:.0f} MB", flush=True)
+        documents = servers[0].get_json("/healthz")["documents"]
+        for server in servers:
+            for path in paths:  # warm-up: the facet table, the suggester, a few threads' searchers
+                server.get_json(path, timeout=60)
+        rss = sum(s.rss_mb()[0] for s in servers)
+        print(f"{len(servers)} server(s) on ports {[s.port for s in servers]}: {documents} documents, "
+              f"{args.threads} threads each, RSS after warm-up {rss:.0f} MB", flush=True)
         levels = []
         for concurrency in args.concurrency + ([args.overload] if args.overload else []):
-            level = run_level(server.port, paths, concurrency, args.requests, args.seconds, args.timeout,
-                              lambda: server.rss_mb()[0])
-            level["server_alive"] = server.process.poll() is None
+            level = run_level([s.port for s in servers], paths, concurrency, args.requests, args.seconds,
+                              args.timeout, lambda: sum(s.rss_mb()[0] for s in servers))
+            level["server_alive"] = all(s.process.poll() is None for s in servers)
             levels.append(level)
             p50, p99 = level["p50_ms"] or 0, level["p99_ms"] or 0
             print(f"c={concurrency:>3}: {level['req_per_s']:6.1f} req/s, p50 {p50:6.1f} ms, p99 {p99:7.1f} ms, "
                   f"{level['errors']} errors {level['error_kinds'] or ''}, server RSS {level['server_rss_mb']:.0f} MB, "
                   f"alive {level['server_alive']}", flush=True)
-        result = {"documents": documents, "server_threads": args.threads, "levels": levels,
-                  "server_peak_rss_mb": server.rss_mb()[1], "bounds": {"requests": args.requests,
+        result = {"documents": documents, "servers": len(servers), "server_threads": args.threads,
+                  "levels": levels, "server_peak_rss_mb": sum(s.rss_mb()[1] for s in servers), "bounds": {"requests": args.requests,
                   "seconds": args.seconds, "timeout": args.timeout}, "machine": machine()}
     finally:
-        server.stop()
+        for server in servers:
+            server.stop()
     if args.out:
         args.out.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -106,8 +106,8 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
     if rows and "ours" in rows[-1]["engines"]:
         out += ["", f"## Goals at {rows[-1]['size']:,} documents", ""] + goals(rows[-1], load)
     if load:
-        out += ["", f"## Load test: `vnsearch serve` (waitress, {load['server_threads']} threads), "
-                f"{load['documents']:,} documents", "",
+        out += ["", f"## Load test: {load.get('servers', 1)} × `vnsearch serve` (waitress, {load['server_threads']} "
+                f"threads each), {load['documents']:,} documents", "",
                 f"Bounds per level: {load['bounds']['requests']} requests or {load['bounds']['seconds']:.0f} s; "
                 f"client timeout {load['bounds']['timeout']:.0f} s. Client and server on the same {load['machine']['cpus']} cores; "
                 f"load average at the end {', '.join(f'{x:.1f}' for x in load['machine']['load_avg'])}.", "",
@@ -119,7 +119,7 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
                        f"{_f(level['p50_ms'])} | {_f(level['p95_ms'])} | {_f(level['p99_ms'])} | "
                        f"{level['errors']}{' (' + kinds + ')' if kinds else ''} | {_f(level['server_rss_mb'], 0)} | "
                        f"{'yes' if level['server_alive'] else 'NO'} |")
-        out.append(f"\nServer peak RSS (VmHWM): {load['server_peak_rss_mb']:.0f} MB.")
+        out.append(f"\nServer peak RSS (VmHWM, summed over the server processes): {load['server_peak_rss_mb']:.0f} MB.")
     if replicas:
         took = ", ".join(f"port {p}: {s:.2f} s" for p, s in replicas["served_after_seconds"].items())
         out += ["", "## Two replicas over one index", "",
