@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
-from waitress import create_server  # type: ignore[import-untyped]
+from waitress import create_server
 
 from indexer.articles import Article
 from indexer.build import build_index
