@@ -137,11 +137,9 @@ class FacetTable:
                 break
             result.append(FacetValue(value, int(counts[code]), value in chosen,
                                      self.parents.get(value) if facet == "organizer" else None))
-        if facet in ("year", "month"):
-            result.sort(key=lambda v: v.value)
-        kept = result if facet in ("year", "month") else result[:limit]  # a histogram is whole
-        kept += [v for v in result[limit:] if v.selected]
-        return kept
+        if facet in ("year", "month"):  # a histogram is whole, in time order
+            return sorted(result, key=lambda v: v.value)
+        return result[:limit] + [v for v in result[limit:] if v.selected]
 
 
 def date_bounds(date: str) -> tuple[int, int]:

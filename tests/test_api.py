@@ -513,3 +513,9 @@ def test_no_query_string_of_any_kind_makes_the_service_fail(client, q, other):
 
     assert answer.status_code in (200, 400), (q, other, answer.get_data(as_text=True))
     assert answer.is_json
+
+
+def test_a_selected_month_is_listed_once_in_the_histogram(search):
+    months = [v["value"] for v in search(date_from="2021-11", date_to="2021-11")["facets"]["month"]]
+
+    assert len(months) == len(set(months))
