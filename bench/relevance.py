@@ -1,0 +1,267 @@
+"""Ranking quality of our search on the BEIR sets, beside plain BM25 and SQLite FTS5 baselines.
+
+Run from the repository root:
+
+    python -m bench.relevance                      # every set, full (the reported figures)
+    python -m bench.relevance --sets ViMedAQA_v2 --limit-queries 200
+
+Our search indexes each document through `indexer.build.build_index` (id=_id, body=text,
+no title) and answers through `indexer.search.run_search`, exactly as the service does.
+Each query is asked four ways: as written, without diacritics, in NFD, and with the tone
+placement swapped (hòa↔hoà). Built indexes are cached under var/bench/, keyed by set,
+limits and index format version, so a rerun only queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import sqlite3
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.analysis import LowercaseFilter, RegexTokenizer
+from whoosh.fields import ID, TEXT, Schema
+
+from bench.common import CUTOFF, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
+from indexer.articles import Article
+from indexer.build import build_index
+from indexer.query import InvalidQueryError
+from indexer.search import IndexHandle, SearchRequest, run_search
+from indexer.store import format_record
+
+CACHE = Path(__file__).resolve().parents[1] / "var" / "bench"
+DONE = "bench-complete.json"
+# The issue's targets, checked on every set.
+MARGIN_OVER_BASELINE = 0.01
+UNACCENTED_RATIO = 0.97
+FORM_TOLERANCE = 0.005
+
+
+Ranker = Callable[[str], list[str]]
+
+
+@dataclass
+class SystemResult:
+    """A system's mean metrics per query variant, and its per-query scores (for diffing)."""
+
+    name: str
+    means: dict[str, dict[str, float]] = field(default_factory=dict)
+    per_query: dict[str, list[dict[str, float]]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    failures: int = 0
+
+
+def cache_dir(dataset: RelevanceSet, kind: str, limits: str, root: Path = CACHE) -> Path:
+    """Where a system's index of a set lives: one directory per set, limits and format."""
+    if kind == "ours":
+        record = format_record()
+        kind = f"ours-s{record['schema_version']}-a{record['analyzer_version']}"
+    return root / f"{dataset.name}{limits}" / kind
+
+
+def _cached(directory: Path, dataset: RelevanceSet) -> bool:
+    marker = directory / DONE
+    if not marker.exists():
+        return False
+    return json.loads(marker.read_text(encoding="utf-8")).get("documents") == len(dataset.corpus)
+
+
+def _mark_done(directory: Path, dataset: RelevanceSet, seconds: float) -> None:
+    record = {"documents": len(dataset.corpus), "seconds": round(seconds, 1)}
+    (directory / DONE).write_text(json.dumps(record), encoding="utf-8")
+
+
+# --- our search ------------------------------------------------------------------------
+
+def ours(dataset: RelevanceSet, directory: Path, jobs: int | None = None) -> Ranker:
+    """Builds (or reuses) our index of the set and returns a ranker through run_search."""
+    if not _cached(directory, dataset):
+        shutil.rmtree(directory, ignore_errors=True)
+        started = time.monotonic()
+        articles = (Article(id=doc_id, body=text, title=None, origin=doc_id)
+                    for doc_id, text in dataset.corpus.items())
+        summary = build_index(articles, directory, rebuild=True, jobs=jobs)
+        if summary.failures:
+            raise RuntimeError(f"{len(summary.failures)} documents failed to index: {summary.failures[:3]}")
+        _mark_done(directory, dataset, time.monotonic() - started)
+    handle = IndexHandle(directory)
+
+    def rank(text: str) -> list[str]:
+        try:
+            page = run_search(handle, SearchRequest(q=text, per_page=CUTOFF), snippets=False)
+        except InvalidQueryError:
+            return []
+        return [hit.id for hit in page.hits]
+
+    return rank
+
+
+# --- baseline 1: Whoosh BM25F over lowercase \w+ syllables -----------------------------
+
+def _plain_analyzer():
+    return RegexTokenizer(r"\w+") | LowercaseFilter()
+
+
+def plain_bm25(dataset: RelevanceSet, directory: Path) -> Ranker:
+    """Whoosh's BM25F (default B, K1) over one field of lowercased \\w+ runs; query terms OR-ed."""
+    if not _cached(directory, dataset):
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True)
+        started = time.monotonic()
+        ix = whoosh_index.create_in(str(directory), Schema(id=ID(stored=True), body=TEXT(analyzer=_plain_analyzer())))
+        writer = ix.writer(limitmb=256)
+        for doc_id, text in dataset.corpus.items():
+            writer.add_document(id=doc_id, body=text)
+        writer.commit()
+        _mark_done(directory, dataset, time.monotonic() - started)
+    searcher = whoosh_index.open_dir(str(directory)).searcher()
+    analyzer = _plain_analyzer()
+
+    def rank(text: str) -> list[str]:
+        terms = list(dict.fromkeys(t.text for t in analyzer(text)))
+        if not terms:
+            return []
+        results = searcher.search(wq.Or([wq.Term("body", t) for t in terms]), limit=CUTOFF)
+        return [hit["id"] for hit in results]
+
+    return rank
+
+
+# --- baseline 2: SQLite FTS5 -----------------------------------------------------------
+
+def fts5(dataset: RelevanceSet, directory: Path) -> Ranker:
+    """FTS5 with `unicode61 remove_diacritics 2`, bm25 order, whitespace-split terms quoted and OR-ed."""
+    path = directory / "fts5.sqlite"
+    if not _cached(directory, dataset):
+        shutil.rmtree(directory, ignore_errors=True)
+        directory.mkdir(parents=True)
+        started = time.monotonic()
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, body, "
+                       "tokenize = 'unicode61 remove_diacritics 2')")
+            db.executemany("INSERT INTO docs (id, body) VALUES (?, ?)", dataset.corpus.items())
+        _mark_done(directory, dataset, time.monotonic() - started)
+    db = sqlite3.connect(path)
+
+    def rank(text: str) -> list[str]:
+        terms = ['"' + t.replace('"', '""') + '"' for t in text.split() if re.search(r"\w", t)]
+        if not terms:
+            return []
+        rows = db.execute("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
+                          (" OR ".join(terms), CUTOFF))
+        return [row[0] for row in rows]
+
+    return rank
+
+
+SYSTEMS = {"ours": ours, "plain BM25": plain_bm25, "FTS5": fts5}
+
+
+def measure(dataset: RelevanceSet, rankers: dict[str, Ranker],
+            variants: Iterable[str] = tuple(VARIANTS)) -> list[SystemResult]:
+    """Every system on every query variant of the set."""
+    results = []
+    for name, rank in rankers.items():
+        result = SystemResult(name)
+        for variant in variants:
+            started = time.perf_counter()
+            result.means[variant], result.per_query[variant] = evaluate(rank, dataset, VARIANTS[variant])
+            result.seconds[variant] = time.perf_counter() - started
+        results.append(result)
+    return results
+
+
+def rankers_for(dataset: RelevanceSet, limits: str = "", jobs: int | None = None,
+                systems: Iterable[str] = tuple(SYSTEMS), root: Path = CACHE) -> dict[str, Ranker]:
+    """Builds or reuses each system's index of the set."""
+    made = {}
+    for name in systems:
+        directory = cache_dir(dataset, "ours" if name == "ours" else name.replace(" ", "-").lower(), limits, root)
+        made[name] = ours(dataset, directory, jobs) if name == "ours" else SYSTEMS[name](dataset, directory)
+    return made
+
+
+def target_checks(results: list[SystemResult]) -> list[tuple[str, float, float, bool]]:
+    """(target, measured, required, met) for the issue's four targets on one set."""
+    by_name = {r.name: r for r in results}
+    ndcg = {v: by_name["ours"].means[v]["nDCG@10"] for v in by_name["ours"].means}
+    written = ndcg["as written"]
+    checks = []
+    baselines = [r.means["as written"]["nDCG@10"] for r in results if r.name != "ours" and "as written" in r.means]
+    if baselines:
+        best = max(baselines)
+        checks.append(("as written ≥ best baseline + 0.01", written, best + MARGIN_OVER_BASELINE,
+                       written >= best + MARGIN_OVER_BASELINE))
+    if "no diacritics" in ndcg:
+        need = UNACCENTED_RATIO * written
+        checks.append(("no diacritics ≥ 0.97 × as written", ndcg["no diacritics"], need, ndcg["no diacritics"] >= need))
+    for variant in ("NFD", "tone swapped"):
+        if variant in ndcg:
+            gap = abs(ndcg[variant] - written)
+            checks.append((f"{variant} within 0.005 of as written", ndcg[variant], written,
+                           gap <= FORM_TOLERANCE))
+    return checks
+
+
+def table(dataset: RelevanceSet, results: list[SystemResult], markdown: bool = False) -> str:
+    """The figures of one set as a plain or Markdown table, with the target checks below."""
+    head = ["system", "query", *METRICS, "q/s"]
+    rows = []
+    for result in results:
+        for variant, means in result.means.items():
+            rate = len(dataset.queries) / result.seconds[variant] if result.seconds[variant] else 0.0
+            rows.append([result.name, variant, *(f"{means[m]:.4f}" for m in METRICS), f"{rate:.0f}"])
+    title = f"{dataset.name}: {len(dataset.queries)} queries, {len(dataset.corpus)} documents"
+    checks = [f"{'met' if ok else 'MISSED'}: {what} ({got:.4f} vs {need:.4f})"
+              for what, got, need, ok in target_checks(results)]
+    if markdown:
+        lines = [f"### {title}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        lines += ["| " + " | ".join(row) + " |" for row in rows]
+        return "\n".join(lines + [""] + [f"- {c}" for c in checks]) + "\n"
+    widths = [max(len(str(x)) for x in column) for column in zip(head, *rows)]
+    fmt = "  ".join(f"{{:<{w}}}" if i < 2 else f"{{:>{w}}}" for i, w in enumerate(widths))
+    lines = [title, fmt.format(*head)] + [fmt.format(*row) for row in rows]
+    return "\n".join(lines + [f"  {c}" for c in checks]) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
+    parser.add_argument("--limit-docs", type=int, help="index at most this many documents (plus the judged ones)")
+    parser.add_argument("--limit-queries", type=int, help="ask only the first N queries")
+    parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=list(SYSTEMS))
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--jobs", type=int, help="indexing processes (default: every core)")
+    parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
+    args = parser.parse_args(argv)
+    if not IR_DEV.is_dir():
+        print(f"no relevance sets at {IR_DEV}", file=sys.stderr)
+        return 2
+    limits = f"-d{args.limit_docs}" if args.limit_docs else ""  # queries do not change an index
+    markdown = []
+    missed = 0
+    for name in args.sets:
+        dataset = load_set(name, args.limit_docs, args.limit_queries)
+        started = time.monotonic()
+        rankers = rankers_for(dataset, limits, args.jobs, args.systems)
+        print(f"[{name}: indexes ready in {time.monotonic() - started:.0f} s]", flush=True)
+        results = measure(dataset, rankers, args.variants)
+        print(table(dataset, results), flush=True)
+        markdown.append(table(dataset, results, markdown=True))
+        missed += sum(1 for *_, ok in target_checks(results) if not ok) if "ours" in args.systems else 0
+    if args.markdown:
+        args.markdown.write_text("\n".join(markdown), encoding="utf-8")
+    print(f"targets missed: {missed}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
