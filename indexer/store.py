@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
+import traceback
+import warnings
 from pathlib import Path
 
 from whoosh import index
+from whoosh.filedb.structfile import StructFile
 from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
 
@@ -41,6 +46,10 @@ class IndexCorruptError(IndexError_):
     """The index files cannot be read."""
 
 
+class IndexWriteError(IndexError_):
+    """The index directory cannot be written (permissions, read-only or full disk); the index is unchanged."""
+
+
 def default_index_dir() -> Path:
     """The index directory shared by the indexer and the service: $VNSEARCH_INDEX or var/index."""
     return Path(os.environ.get(INDEX_ENV) or DEFAULT_INDEX_DIR)
@@ -51,8 +60,12 @@ def format_record() -> dict:
 
 
 def open_index(directory: Path) -> FileIndex:
-    """Opens an existing index, refusing one built by another format version."""
-    if not (directory / FORMAT_FILE).exists() or not index.exists_in(str(directory)):
+    """Opens an existing index, refusing one built by another format version or one that cannot be read.
+
+    The table of contents and every segment are opened here, so a damaged or truncated index
+    is an IndexCorruptError now rather than an unexpected error on the first search.
+    """
+    if not (directory / FORMAT_FILE).exists() or not any(directory.glob("_MAIN_*.toc")):
         raise IndexNotBuiltError(
             f"no index at {directory}: build one with `vnsearch index corpus/ --index {directory}`"
         )
@@ -66,9 +79,31 @@ def open_index(directory: Path) -> FileIndex:
             f"{format_record()}: rebuild it with `vnsearch index PATH --index {directory} --rebuild`"
         )
     try:
-        return index.open_dir(str(directory))
+        # On a damaged segment Whoosh retries and drops each attempt's open file unclosed.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            opened = index.open_dir(str(directory))
+            with opened.reader() as reader:
+                reader.doc_count_all()
     except Exception as error:  # Whoosh raises many kinds on damaged files
-        raise IndexCorruptError(f"the index at {directory} cannot be opened: {error}") from error
+        _close_files_left_open(error)
+        raise IndexCorruptError(
+            f"the index at {directory} cannot be read ({type(error).__name__}: {error}); "
+            f"rebuild it with `vnsearch index PATH --index {directory} --rebuild`"
+        ) from error
+    return opened
+
+
+def _close_files_left_open(error: BaseException) -> None:
+    """Closes the files Whoosh opened but did not close when reading failed (held by the traceback)."""
+    chained: BaseException | None = error
+    while chained is not None:
+        for frame, _ in traceback.walk_tb(chained.__traceback__):
+            for value in list(frame.f_locals.values()):
+                if isinstance(value, (io.IOBase, StructFile)):
+                    with contextlib.suppress(Exception):  # StructFile refuses a second close
+                        value.close()
+        chained = chained.__cause__ or chained.__context__
 
 
 def create_index(directory: Path) -> FileIndex:
@@ -91,4 +126,9 @@ def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.Segment
     except WhooshLockError as error:
         raise IndexLockedError(
             f"another indexer is writing to {ix.storage.folder}; wait for it to finish"
+        ) from error
+    except OSError as error:  # the lock file or the writer's temporary folder cannot be created
+        raise IndexWriteError(
+            f"cannot write to the index at {ix.storage.folder}: {error.strerror or error}; "
+            "the index is unchanged"
         ) from error
