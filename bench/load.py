@@ -113,7 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         documents = servers[0].get_json("/healthz")["documents"]
         for server in servers:
             for path in paths:  # warm-up: the facet table, the suggester, a few threads' searchers
-                server.get_json(path, timeout=60)
+                try:
+                    server.get_json(path, timeout=60)
+                except OSError:  # HTTPError too: a refused query is measured in the levels
+                    pass
         rss = sum(s.rss_mb()[0] for s in servers)
         print(f"{len(servers)} server(s) on ports {[s.port for s in servers]}: {documents} documents, "
               f"{args.threads} threads each, RSS after warm-up {rss:.0f} MB", flush=True)
@@ -127,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"c={concurrency:>3}: {level['req_per_s']:6.1f} req/s, p50 {p50:6.1f} ms, p99 {p99:7.1f} ms, "
                   f"{level['errors']} errors {level['error_kinds'] or ''}, server RSS {level['server_rss_mb']:.0f} MB, "
                   f"alive {level['server_alive']}", flush=True)
-        result = {"documents": documents, "servers": len(servers), "server_threads": args.threads,
+        memory = [s.memory_mb() for s in servers]
+        result = {"documents": documents, "server_memory_mb": memory, "servers": len(servers), "server_threads": args.threads,
                   "levels": levels, "server_peak_rss_mb": sum(s.rss_mb()[1] for s in servers), "bounds": {"requests": args.requests,
                   "seconds": args.seconds, "timeout": args.timeout}, "machine": machine()}
     finally:

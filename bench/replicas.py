@@ -53,9 +53,15 @@ class Server:
 
     def rss_mb(self) -> tuple[float, float]:
         """(current, peak) resident memory of the server process, MB."""
+        memory = self.memory_mb()
+        return memory["VmRSS"], memory["VmHWM"]
+
+    def memory_mb(self) -> dict[str, float]:
+        """VmRSS, VmHWM, RssAnon (private) and RssFile (mapped index files, shared) in MB."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        fields = {line.split(":")[0]: line.split()[1] for line in status.splitlines() if line.startswith("Vm")}
-        return int(fields["VmRSS"]) / 1024, int(fields["VmHWM"]) / 1024
+        wanted = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
+        return {line.split(":")[0]: int(line.split()[1]) / 1024 for line in status.splitlines()
+                if line.split(":")[0] in wanted}
 
     def stop(self) -> None:
         self.process.terminate()

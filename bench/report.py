@@ -23,9 +23,45 @@ GOAL_P50_MS, GOAL_P95_MS, GOAL_TANTIVY_FACTOR, GOAL_BUILD_VS_WHOOSH = 20.0, 100.
 GOAL_RPS, GOAL_P99_MS, GOAL_RSS_MB = 200.0, 250.0, 500.0
 
 
-def load_runs(results: Path) -> list[dict]:
-    runs = [json.loads(p.read_text(encoding="utf-8")) for p in results.glob("scale-*.json")]
-    return sorted(runs, key=lambda r: r["size"])
+def load_runs(results: list[Path], details: list[Path]) -> list[dict]:
+    """The runs by size; engines measured by several runner invocations at one size are merged
+    (the first directory wins), and agreement with vnsearch is computed from the per-query
+    details when the run that measured an engine did not measure vnsearch."""
+    from bench.scale import agreement
+
+    by_size: dict[int, dict] = {}
+    for directory in results:
+        for path in sorted(directory.glob("scale-*.json")):
+            run = json.loads(path.read_text(encoding="utf-8"))
+            merged = by_size.setdefault(run["size"], {**run, "engines": {}, "chains": []})
+            merged["chains"].append({"results": str(directory), "engines": list(run["engines"]),
+                                     "machine": run["machine"]})
+            for name, engine in run["engines"].items():
+                merged["engines"].setdefault(name, engine)
+            if "ours" in run["engines"]:
+                merged["machine"] = run["machine"]
+    for size, run in by_size.items():
+        ours = _details(details, "ours", size)
+        for name, engine in run["engines"].items():
+            if name != "ours" and "agreement" not in engine and ours is not None:
+                other = _details(details, name, size)
+                if other is not None:
+                    engine["agreement"] = agreement(ours, other)
+    return [by_size[size] for size in sorted(by_size)]
+
+
+def _details(directories: list[Path], engine: str, size: int) -> list[dict] | None:
+    for directory in directories:
+        path = directory / f"queries-{engine}-{size}.json"
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+    return None
+
+
+def _within(agreement: dict, fraction: float) -> int:
+    """Queries whose total is within `fraction` of vnsearch's."""
+    off = sum(1 for d in agreement.get("differ", []) if abs(d["other"] - d["ours"]) > fraction * max(d["ours"], 1))
+    return agreement["queries"] - off
 
 
 def summary(runs: list[dict]) -> list[dict]:
@@ -41,7 +77,8 @@ def summary(runs: list[dict]) -> list[dict]:
                 "jobs": b["jobs"], "p50_ms": q["latency"]["p50"], "p95_ms": q["latency"]["p95"],
                 "p99_ms": q["latency"]["p99"], "first_pass_ms": q["warmup_mean_ms"], "open_ms": q["open_ms"],
                 "by_kind": {k: {"p50": v["p50"], "p95": v["p95"]} for k, v in q["by_kind"].items()},
-                "agreement": {k: v for k, v in e.get("agreement", {}).items() if k != "differ"},
+                "agreement": ({**{k: v for k, v in e["agreement"].items() if k != "differ"},
+                               "total_within_1pct": _within(e["agreement"], 0.01)} if "agreement" in e else {}),
             }
         ours = engines.get("ours")
         ratios = {}
@@ -52,7 +89,7 @@ def summary(runs: list[dict]) -> list[dict]:
                                     "p50": ours["p50_ms"] / e["p50_ms"], "p95": ours["p95_ms"] / e["p95_ms"],
                                     "index_size": ours["index_mb"] / e["index_mb"]}
         rows.append({"size": run["size"], "text_mb": run["read"]["text_bytes"] / 1e6, "machine": run["machine"],
-                     "engines": engines, "ours_over": ratios})
+                     "chains": run.get("chains", []), "engines": engines, "ours_over": ratios})
     return rows
 
 
@@ -67,6 +104,12 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
         out += [f"Measured with `python -m bench.scale` (code {m.get('code', '?')}) on {m['cpus']} × {m['cpu']}, "
                 f"Python {m['python']}, finished {m['when']}; load average at the end "
                 f"{', '.join(f'{x:.1f}' for x in m['load_avg'])} (a shared machine: quote the ratios).", ""]
+    for row in rows:
+        if len(row["chains"]) > 1:
+            parts = "; ".join(f"{', '.join(LABELS[e] for e in c['engines'])} from `{c['results']}` "
+                              f"(finished {c['machine']['when']})" for c in row["chains"])
+            out += [f"At {row['size']:,} documents the engines were measured by {len(row['chains'])} runner "
+                    f"processes running at the same time: {parts}.", ""]
     out += ["## Build", "",
             "| docs | engine | build s | docs/s | MB text/s | index MB | peak RSS MB (largest process) | peak RSS MB (process tree) |",
             "|---:|---|---:|---:|---:|---:|---:|---:|"]
@@ -78,8 +121,8 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
                            f"{_f(e['mb_per_s'], 2)} | {_f(e['index_mb'])} | {_f(e['peak_rss_mb'], 0)} | "
                            f"{_f(e['peak_tree_rss_mb'], 0)} |")
     out += ["", "## Queries with total and all five facets (65-query mix)", "",
-            "| docs | engine | p50 ms | p95 ms | p99 ms | first pass ms/query | same total as vnsearch | same total and facets |",
-            "|---:|---|---:|---:|---:|---:|---:|---:|"]
+            "| docs | engine | p50 ms | p95 ms | p99 ms | first pass ms/query | same total as vnsearch | same total and facets | total within 1% |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
     for row in rows:
         for name in ENGINES:
             e = row["engines"].get(name)
@@ -87,8 +130,9 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
                 a = e["agreement"]
                 same = f"{a['same_total']}/{a['queries']}" if a else "—"
                 both = f"{a['same_total_and_facets']}/{a['queries']}" if a else "—"
+                near = f"{a['total_within_1pct']}/{a['queries']}" if a else "—"
                 out.append(f"| {row['size']:,} | {LABELS[name]} | {_f(e['p50_ms'])} | {_f(e['p95_ms'])} | "
-                           f"{_f(e['p99_ms'])} | {_f(e['first_pass_ms'])} | {same} | {both} |")
+                           f"{_f(e['p99_ms'])} | {_f(e['first_pass_ms'])} | {same} | {both} | {near} |")
     out += ["", "### vnsearch latency by kind of query (p50 / p95 ms)", "",
             "| docs | keywords | unaccented | phrase | filtered | empty + filters |", "|---:|---|---|---|---|---|"]
     for row in rows:
@@ -120,6 +164,9 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
                        f"{level['errors']}{' (' + kinds + ')' if kinds else ''} | {_f(level['server_rss_mb'], 0)} | "
                        f"{'yes' if level['server_alive'] else 'NO'} |")
         out.append(f"\nServer peak RSS (VmHWM, summed over the server processes): {load['server_peak_rss_mb']:.0f} MB.")
+        for memory in load.get("server_memory_mb", []):
+            out.append(f"At the end: RssAnon (private) {memory['RssAnon']:.0f} MB, RssFile (mapped index files) "
+                       f"{memory['RssFile']:.0f} MB.")
     if replicas:
         took = ", ".join(f"port {p}: {s:.2f} s" for p, s in replicas["served_after_seconds"].items())
         out += ["", "## Two replicas over one index", "",
@@ -190,14 +237,17 @@ def chart(rows: list[dict], path: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__.splitlines()[0])
-    parser.add_argument("--results", type=Path, default=Path("var/bench/results"))
+    parser.add_argument("--results", type=Path, nargs="+", default=[Path("var/bench/results")],
+                        help="directories of scale-*.json (the first also holds load.json, replicas.json)")
+    parser.add_argument("--details", type=Path, nargs="*", default=[Path("var/bench")],
+                        help="work directories holding queries-<engine>-<size>.json")
     parser.add_argument("--out", type=Path, default=Path("bench/results"))
     args = parser.parse_args(argv)
-    runs = load_runs(args.results)
+    runs = load_runs(args.results, args.details)
     if not runs:
         print(f"no scale-*.json under {args.results}: run `python -m bench.scale` first")
         return 1
-    load_file, replicas_file = args.results / "load.json", args.results / "replicas.json"
+    load_file, replicas_file = args.results[0] / "load.json", args.results[0] / "replicas.json"
     load = json.loads(load_file.read_text(encoding="utf-8")) if load_file.exists() else None
     replicas = json.loads(replicas_file.read_text(encoding="utf-8")) if replicas_file.exists() else None
     rows = summary(runs)
