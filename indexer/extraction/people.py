@@ -70,8 +70,6 @@ def _role_after(text: str, end: int) -> str | None:
     if not lead:
         return None
     rest = rest[lead.end() :]
-    if not _ROLE_START.match(rest) and not re.match(rf"[{_UPPER}]", rest):
-        return None
     if not _ROLE_START.match(rest):
         return None
     stop = _ROLE_END.search(rest)

@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlsplit
 
 from indexer.extraction.gazetteer import Body, gazetteer
-from indexer.extraction.text import keys_of
 
 _LEAD = re.compile(r"^\s*\(\s*([\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,})\s*\)\s*[-–—]")
 _CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*([\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org))\b", re.IGNORECASE)
@@ -32,7 +31,7 @@ def find_source(
         if lead:
             return lead.group(1).lower()
     for line in header:
-        body = gazetteer().get(line) or _body_named(line)
+        body = gazetteer().get(line)
         if body is not None and body.domains:
             return body.domains[0]
     for paragraph in paragraphs[-3:]:
@@ -51,10 +50,3 @@ def home_body(source: str | None) -> Body | None:
         return gazetteer().get(body.home)
     return body
 
-
-def _body_named(line: str) -> Body | None:
-    keys = keys_of(line)
-    for body in gazetteer().bodies.values():
-        if keys_of(body.name) == keys:
-            return body
-    return None

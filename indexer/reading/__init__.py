@@ -38,6 +38,9 @@ def read_file(item: InputFile) -> Iterator[Article | ReadFailure]:
     """The articles of one file (several for JSON Lines), or why there are none."""
     path, where = item.path, str(item.path)
     suffix = suffix_of(path)
+    if path.is_dir():
+        yield ReadFailure(where, "unreadable: directory could not be listed")
+        return
     if suffix not in SUPPORTED_SUFFIXES:
         yield ReadFailure(where, f"unsupported file type {suffix or '(none)'}")
         return
