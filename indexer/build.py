@@ -10,6 +10,7 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from whoosh.writing import CLEAR
 
@@ -49,7 +50,7 @@ class BuildSummary:
 
 
 def build_index(
-    items: Iterable[Article | ReadFailure],
+    items: Iterable[Item],
     index_dir: Path,
     *,
     rebuild: bool = False,
@@ -58,6 +59,9 @@ def build_index(
     progress: Progress | None = None,
 ) -> BuildSummary:
     """Adds new articles, updates changed ones, skips unchanged ones, and commits once.
+
+    `items` are articles, read failures, or pending articles (indexer.reading.read_pending)
+    that the worker processes resolve, so decoding and extraction run on every core too.
 
     With `rebuild` the new generation holds only this run's articles. With `prune_roots`,
     documents not seen in this run whose origin lies under one of those roots (or whose
@@ -75,10 +79,23 @@ def build_index(
     try:
         known = {} if rebuild else _known_documents(ix)
         seen: set[str] = set()
-        fresh = _fresh_articles(items, known, seen, summary, progress)
-        for article, analyzed in _analyzed(fresh, jobs):
+        for outcome, article, analyzed in _prepared(items, known, jobs):
+            if progress:
+                progress.advance()
+            if isinstance(article, ReadFailure):
+                summary.failures.append(article)
+                continue
+            if article.id in seen:
+                summary.failures.append(
+                    ReadFailure(article.origin or article.id, f"duplicate id {article.id!r} in this run; first one kept")
+                )
+                continue
+            seen.add(article.id)
+            if outcome == UNCHANGED:
+                summary.unchanged += 1
+                continue
             try:
-                document = document_fields(article, analyzed)
+                document = document_fields(article, analyzed or {})
                 if article.id in known:
                     writer.update_document(**document)
                     summary.updated += 1
@@ -87,8 +104,6 @@ def build_index(
                     summary.added += 1
             except Exception as error:  # one bad document never stops the batch
                 summary.failures.append(ReadFailure(article.origin or article.id, f"cannot index: {error}"))
-            if progress:
-                progress.advance()
         if prune_roots is not None and not rebuild:
             for doc_id in _stale_ids(known, seen, prune_roots):
                 writer.delete_by_term("id", doc_id)
@@ -165,61 +180,60 @@ def _known_documents(ix) -> dict[str, tuple[str, str]]:
         }
 
 
-def _fresh_articles(
-    items: Iterable[Article | ReadFailure],
-    known: dict[str, tuple[str, str]],
-    seen: set[str],
-    summary: BuildSummary,
-    progress: Progress | None,
-) -> Iterator[Article]:
-    """The articles that are new or changed; failures and unchanged ones are counted."""
-    for item in items:
-        if isinstance(item, ReadFailure):
-            summary.failures.append(item)
-            if progress:
-                progress.advance()
-            continue
-        if item.id in seen:
-            summary.failures.append(
-                ReadFailure(item.origin or item.id, f"duplicate id {item.id!r} in this run; first one kept")
-            )
-            continue
-        seen.add(item.id)
-        previous = known.get(item.id)
-        if previous is not None and previous[0] == item.content_hash():
-            summary.unchanged += 1
-            if progress:
-                progress.advance()
-            continue
-        yield item
+class Pending(Protocol):
+    """An article still to be decoded and extracted (indexer.reading.PendingArticle)."""
+
+    def resolve(self) -> Article | ReadFailure: ...
 
 
-def _analyze_chunk(chunk: list[Article]) -> list[tuple[Article, dict]]:
-    return [(article, analyze(article)) for article in chunk]
+Item = Article | ReadFailure | Pending
+Prepared = tuple[str, Article | ReadFailure, dict | None]
+FRESH, UNCHANGED, FAILED = "fresh", "unchanged", "failed"
+
+# id → (content hash, origin) of the index being updated, set before the worker processes
+# fork so that they inherit it instead of receiving it with every chunk.
+_known: dict[str, tuple[str, str]] = {}
 
 
-def _analyzed(articles: Iterable[Article], jobs: int | None) -> Iterator[tuple[Article, dict]]:
-    """Analyzed articles in input order, with at most a few chunks in flight per worker."""
+def _prepare(item: Item) -> Prepared:
+    """Resolves (decodes, extracts) and analyzes one input: the costly work, done in a worker."""
+    article = item.resolve() if not isinstance(item, (Article, ReadFailure)) else item
+    if isinstance(article, ReadFailure):
+        return FAILED, article, None
+    previous = _known.get(article.id)
+    if previous is not None and previous[0] == article.content_hash():
+        return UNCHANGED, article, None
+    return FRESH, article, analyze(article)
+
+
+def _prepare_chunk(chunk: list[Item]) -> list[Prepared]:
+    return [_prepare(item) for item in chunk]
+
+
+def _prepared(items: Iterable[Item], known: dict[str, tuple[str, str]], jobs: int | None) -> Iterator[Prepared]:
+    """Every input prepared, in input order, with at most a few chunks in flight per worker."""
+    global _known
+    _known = known
     jobs = jobs or os.cpu_count() or 1
-    chunks = _chunks(articles, CHUNK_SIZE)
+    chunks = _chunks(items, CHUNK_SIZE)
     if jobs <= 1:
         for chunk in chunks:
-            yield from _analyze_chunk(chunk)
+            yield from _prepare_chunk(chunk)
         return
-    # fork shares the loaded modules; each worker loads pyvi's model once on first use.
+    # fork shares the loaded modules and `_known`; each worker loads pyvi's model once.
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(pool.apply_async(_analyze_chunk, (chunk,)))
+            pending.append(pool.apply_async(_prepare_chunk, (chunk,)))
             if len(pending) >= jobs * 4:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
     for item in items:
         chunk.append(item)
         if len(chunk) == size:

@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 def _run_index(args: argparse.Namespace) -> int:
     from indexer.build import build_index
     from indexer.progress import Progress
-    from indexer.reading import read_articles
+    from indexer.reading import read_pending
 
     index_dir = args.index or default_index_dir()
     missing = [str(p) for p in args.paths if not p.exists()]
@@ -83,7 +83,7 @@ def _run_index(args: argparse.Namespace) -> int:
     # Starting worker processes (each loads pyvi's model) costs more than it saves on a few articles.
     jobs = args.jobs or (1 if estimate is not None and estimate < SMALL_RUN else None)
     summary = build_index(
-        read_articles(args.paths), index_dir, rebuild=args.rebuild,
+        read_pending(args.paths), index_dir, rebuild=args.rebuild,
         prune_roots=list(args.paths) if args.prune else None, jobs=jobs, progress=Progress(total=estimate),
     )
     rate = summary.indexed / summary.seconds if summary.seconds else 0.0

@@ -19,7 +19,11 @@ def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars:
     With no match the text's opening is returned.
     """
     words = [s for s in syllables(text) if s.text.isalnum() or "/" in s.text or "-" in s.text]
-    hits = [i for i, w in enumerate(words) if _matches(w.text, exact_terms, folded_terms)]
+    # Typed diacritics mark only their exact words (đá, not đã); a text that holds the
+    # words only in other spellings marks those, as they are why it was found.
+    hits = [i for i, w in enumerate(words) if exact_terms and canonical_term(w.text) in exact_terms]
+    if not hits:
+        hits = [i for i, w in enumerate(words) if _matches(w.text, exact_terms, folded_terms)]
     if not words:
         return escape(text[:max_chars])
     first = _best_window_start(words, hits)

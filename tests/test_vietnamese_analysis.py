@@ -194,3 +194,13 @@ def _positions(analyzer, text):
     for token in analyzer(text, positions=True):
         found.setdefault(token.text, []).append(token.pos)
     return found
+
+
+def test_snippet_of_an_accented_query_marks_the_exact_words_not_their_look_alikes():
+    text = "Đội tuyển đã thắng. Người hâm mộ bóng đá vui mừng."
+    parsed = parse_query("bóng đá")
+
+    marked = snippet(text, parsed.exact_terms, parsed.folded_terms)
+
+    assert "<mark>bóng</mark> <mark>đá</mark>" in marked
+    assert "<mark>đã</mark>" not in marked

@@ -8,12 +8,12 @@ one bad file never stops the rest.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from indexer.articles import Article, ReadFailure
 from indexer.reading.files import (
-    HTML_SUFFIXES,
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
     SUPPORTED_SUFFIXES,
@@ -22,20 +22,60 @@ from indexer.reading.files import (
     input_files,
     suffix_of,
 )
-from indexer.reading.jsonl import read_jsonl
+from indexer.reading.jsonl import jsonl_lines, parse_line
 from indexer.reading.plaintext import read_text_article
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "read_articles", "read_file"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "PendingArticle", "read_articles", "read_file", "read_pending"]
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
     """Every article in the given files and directories, in a fixed order, with failures."""
-    for item in input_files(paths):
-        yield from read_file(item)
+    for item in read_pending(paths):
+        yield item.resolve() if isinstance(item, PendingArticle) else item
 
 
 def read_file(item: InputFile) -> Iterator[Article | ReadFailure]:
     """The articles of one file (several for JSON Lines), or why there are none."""
+    for pending in _pending_of(item):
+        yield pending.resolve() if isinstance(pending, PendingArticle) else pending
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    """An article read from disk but not yet decoded and extracted: cheap to pass to a worker.
+
+    `resolve` does the costly part (decoding, HTML parsing, metadata extraction), so an
+    indexer can run it in parallel while one process reads the files in order.
+    """
+
+    kind: str  # "text", "html" or "jsonl"
+    data: bytes
+    id: str
+    origin: str
+    line: int | None = None
+
+    def resolve(self) -> Article | ReadFailure:
+        try:
+            if self.kind == "jsonl":
+                return parse_line(self.data, Path(self.origin), self.id, self.line or 0)
+            if self.kind == "text":
+                return read_text_article(self.data, id=self.id, origin=self.origin)
+            from indexer.reading.html import read_html_article  # deferred: bs4 loads slowly
+
+            return read_html_article(self.data, id=self.id, origin=self.origin)
+        except RecursionError:
+            return ReadFailure(self.origin, "unreadable: nested too deeply", self.line)
+        except Exception as error:  # a bug in one article must not stop the run: report it
+            return ReadFailure(self.origin, f"internal error: {type(error).__name__}: {error}", self.line)
+
+
+def read_pending(paths: Iterable[str | Path]) -> Iterator[PendingArticle | ReadFailure]:
+    """`read_articles` without its costly part: every article still to be resolved, in order."""
+    for item in input_files(paths):
+        yield from _pending_of(item)
+
+
+def _pending_of(item: InputFile) -> Iterator[PendingArticle | ReadFailure]:
     path, where = item.path, str(item.path)
     suffix = suffix_of(path)
     if path.is_dir():
@@ -49,7 +89,12 @@ def read_file(item: InputFile) -> Iterator[Article | ReadFailure]:
         return
     try:
         if suffix in JSONL_SUFFIXES:
-            yield from read_jsonl(path, file_id=item.id)
+            for line in jsonl_lines(path, file_id=item.id):
+                if isinstance(line, ReadFailure):
+                    yield line
+                else:
+                    raw, _, file_id, number = line
+                    yield PendingArticle("jsonl", raw, file_id, where, number)
             return
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -59,20 +104,4 @@ def read_file(item: InputFile) -> Iterator[Article | ReadFailure]:
     except OSError as error:
         yield ReadFailure(where, f"unreadable: {error.strerror or error}")
         return
-    yield _read_single(data, item, suffix)
-
-
-def _read_single(data: bytes, item: InputFile, suffix: str) -> Article | ReadFailure:
-    where = str(item.path)
-    try:
-        if suffix in TEXT_SUFFIXES:
-            return read_text_article(data, id=item.id, origin=where)
-        if suffix in HTML_SUFFIXES:
-            from indexer.reading.html import read_html_article  # deferred: bs4 loads slowly
-
-            return read_html_article(data, id=item.id, origin=where)
-    except RecursionError:
-        return ReadFailure(where, "unreadable: nested too deeply")
-    except Exception as error:  # a bug in one article must not stop the run: report it
-        return ReadFailure(where, f"internal error: {type(error).__name__}: {error}")
-    return ReadFailure(where, f"unsupported file type {suffix}")
+    yield PendingArticle("text" if suffix in TEXT_SUFFIXES else "html", data, item.id, where)

@@ -35,6 +35,12 @@ class _FieldError(ValueError):
 
 def read_jsonl(path: Path, *, file_id: str) -> Iterator[Article | ReadFailure]:
     """Every article of a .jsonl or .jsonl.gz file, a failure for each bad line."""
+    for item in jsonl_lines(path, file_id=file_id):
+        yield item if isinstance(item, ReadFailure) else parse_line(*item)
+
+
+def jsonl_lines(path: Path, *, file_id: str) -> Iterator[tuple[bytes, Path, str, int] | ReadFailure]:
+    """The non-empty lines of a JSON Lines file, unparsed (raw, path, file_id, line number)."""
     line_number = 0
     try:
         with _open(path) as stream:
@@ -43,9 +49,14 @@ def read_jsonl(path: Path, *, file_id: str) -> Iterator[Article | ReadFailure]:
                     yield ReadFailure(str(path), f"line too long (limit {MAX_LINE_BYTES} bytes)", line_number)
                     continue
                 if raw.strip():
-                    yield _read_line(raw, path=path, file_id=file_id, line_number=line_number)
+                    yield raw, path, file_id, line_number
     except (OSError, EOFError, zlib.error) as error:
         yield ReadFailure(str(path), f"unreadable: {error}", line_number + 1 if line_number else None)
+
+
+def parse_line(raw: bytes, path: Path, file_id: str, line_number: int) -> Article | ReadFailure:
+    """One JSON Lines record as an article (given fields win, the rest extracted), or why not."""
+    return _read_line(raw, path=path, file_id=file_id, line_number=line_number)
 
 
 def _open(path: Path) -> BinaryIO:
