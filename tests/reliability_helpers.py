@@ -19,6 +19,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when run as a script
     sys.path.insert(0, str(ROOT))
@@ -157,6 +159,18 @@ def record_figure(line: str) -> None:
     FIGURES_FILE.parent.mkdir(parents=True, exist_ok=True)
     with FIGURES_FILE.open("a", encoding="utf-8") as stream:
         stream.write(stamped + "\n")
+
+
+@pytest.fixture(scope="session")
+def figure(pytestconfig):
+    """figure(line): records a measured figure and shows it on the terminal even when output is captured."""
+    capture = pytestconfig.pluginmanager.getplugin("capturemanager")
+
+    def emit(line: str) -> None:
+        with capture.global_and_fixture_disabled():
+            record_figure(line)
+
+    return emit
 
 
 def free_port() -> int:

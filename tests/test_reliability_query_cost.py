@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from reliability_helpers import generated_record, record_figure
+from reliability_helpers import figure, generated_record  # noqa: F401 (figure: a fixture)
 
 from indexer.articles import Article, Organizer
 from indexer.build import build_index
@@ -23,7 +23,7 @@ _timings: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(tmp_path_factory, figure):
     directory = tmp_path_factory.mktemp("cost-index")
     records = [generated_record(n) for n in range(DOCUMENTS)]
     articles = [Article(id=r["id"], title=r["title"], body=r["body"], url=r["url"], source=r["source"], date=r["date"],
@@ -32,7 +32,7 @@ def client(tmp_path_factory):
     app = create_app({"INDEX_DIR": str(directory)})
     yield app.test_client()
     slowest = max(_timings, key=_timings.get)
-    record_figure(f"query cost: {len(_timings)} worst-case requests on {DOCUMENTS} documents, slowest "
+    figure(f"query cost: {len(_timings)} worst-case requests on {DOCUMENTS} documents, slowest "
                   f"{_timings[slowest] * 1000:.0f} ms CPU ({slowest[:70]!r}); bound {WORST_SECONDS} s")
 
 
