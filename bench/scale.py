@@ -99,13 +99,16 @@ def child_query(engine: str, directory: Path, details: Path) -> dict:
     first_query_ms = (time.perf_counter() - first) * 1000 / len(queries)
     open_ms = (first - started) * 1000
     samples: dict[str, list[float]] = {q.label(): [] for q in queries}
+    cpu: dict[str, list[float]] = {q.label(): [] for q in queries}
     for _ in range(PASSES[engine]):
         for q in queries:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             searcher.search(q)
             samples[q.label()].append((time.perf_counter() - t) * 1000)
+            cpu[q.label()].append((time.process_time() - c) * 1000)
+    # CPU time drifts far less than wall time on a shared machine: it is reported beside it.
     records = [{"kind": q.kind, "label": q.label(), "total": a.total, "facets": a.facets, "ids": a.ids,
-                "ms": samples[q.label()]} for q, a in zip(queries, answers)]
+                "ms": samples[q.label()], "cpu_ms": cpu[q.label()]} for q, a in zip(queries, answers)]
     details.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     return {"open_ms": open_ms, "warmup_mean_ms": first_query_ms}
 
@@ -169,8 +172,10 @@ def agreement(ours: list[dict], other: list[dict]) -> dict:
     return {"same_total": same_total, "same_total_and_facets": same_all, "queries": len(ours), "differ": differ}
 
 
-def latency(records: list[dict], kinds: tuple[str, ...] | None = None) -> dict:
-    values = [ms for r in records if kinds is None or r["kind"] in kinds for ms in r["ms"]]
+def latency(records: list[dict], kinds: tuple[str, ...] | None = None, key: str = "ms") -> dict:
+    values = [ms for r in records if kinds is None or r["kind"] in kinds for ms in r.get(key, [])]
+    if not values:
+        return {}
     return {"p50": percentile(values, 50), "p95": percentile(values, 95), "p99": percentile(values, 99),
             "mean": statistics.fmean(values), "samples": len(values)}
 
@@ -211,7 +216,7 @@ def measure_size(size: int, previous: dict | None, engines: tuple[str, ...], wor
         query = run_child(["query", engine, str(directory), str(details)], log)
         records[engine] = json.loads(details.read_text(encoding="utf-8"))
         stats = latency(records[engine])
-        query.update(latency=stats, by_kind={k: latency(records[engine], (k,)) for k in
+        query.update(latency=stats, cpu=latency(records[engine], key="cpu_ms"), by_kind={k: latency(records[engine], (k,)) for k in
                                              ("keywords", "unaccented", "phrase", "filtered", "browse")})
         print(f"   {engine} queries: p50 {stats['p50']:.1f} ms, p95 {stats['p95']:.1f} ms, "
               f"p99 {stats['p99']:.1f} ms (first pass {query['warmup_mean_ms']:.1f} ms/query)", flush=True)
