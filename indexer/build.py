@@ -16,7 +16,7 @@ from whoosh.writing import CLEAR
 
 from indexer.articles import Article, ReadFailure
 from indexer.progress import Progress
-from indexer.store import FORMAT_FILE, IndexNotBuiltError, create_index, open_index, open_writer
+from indexer.store import FORMAT_FILE, IndexNotBuiltError, IndexWriteError, create_index, open_index, open_writer
 from indexer.analysis import analyze_text
 from indexer.tokens import compounds
 from indexer.vietnamese import fold
@@ -102,6 +102,8 @@ def build_index(
                 else:
                     writer.add_document(**document)
                     summary.added += 1
+            except OSError:
+                raise  # the index cannot be written: no later document could be either
             except Exception as error:  # one bad document never stops the batch
                 summary.failures.append(ReadFailure(article.origin or article.id, f"cannot index: {error}"))
         if prune_roots is not None and not rebuild:
@@ -109,6 +111,11 @@ def build_index(
                 writer.delete_by_term("id", doc_id)
                 summary.removed += 1
         writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+    except OSError as error:
+        _cancel_quietly(writer)
+        raise IndexWriteError(
+            f"cannot write to the index at {index_dir}: {error.strerror or error}; the index is unchanged"
+        ) from error
     except BaseException:
         writer.cancel()
         raise
@@ -117,6 +124,14 @@ def build_index(
             progress.close()
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _cancel_quietly(writer) -> None:
+    """Drops the unfinished generation; on a full disk even that may fail, and the old one stands."""
+    try:
+        writer.cancel()
+    except OSError:
+        pass
 
 
 def analyze(article: Article) -> dict:

@@ -24,6 +24,9 @@ from indexer.vietnamese import canonical_term, fold, fold_term, has_diacritics, 
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
+# Each typed syllable becomes several index terms (folded and exact, title and body,
+# compounds, Telex); this bounds what Whoosh must read for one query.
+MAX_INDEX_TERMS = 256
 MAX_DEPTH = 8
 # Up to this many words the query is a conjunction (every word must match); longer ones,
 # typically questions or pasted titles, are scored as a disjunction, as BM25 intends.
@@ -81,6 +84,12 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
     result = parser.parse()
     if context.terms == 0:
         raise InvalidQueryError("the query has no words to search for")
+    result = result.normalize()  # flattens nested ORs and drops repeated clauses
+    index_terms = sum(1 for _ in result.iter_all_terms())
+    if index_terms > MAX_INDEX_TERMS:
+        raise InvalidQueryError(
+            f"the query expands to {index_terms} index terms; the limit is {MAX_INDEX_TERMS}: use fewer words"
+        )
     context.parsed.query = result
     return context.parsed
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+import struct
 import threading
+import zlib
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,7 +18,7 @@ from whoosh.searching import TimeLimit
 from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.query import InvalidQueryError, ParsedQuery, parse_query
-from indexer.store import open_index
+from indexer.store import IndexCorruptError, open_index
 from indexer.suggest import Suggester
 
 SORTS = ("relevance", "newest", "oldest")
@@ -89,8 +92,9 @@ class IndexHandle:
     threads); the facet table is built once per index generation and shared.
     """
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, time_budget_s: float = TIME_BUDGET_S) -> None:
         self.directory = Path(directory)
+        self.time_budget_s = time_budget_s
         self._local = threading.local()
         self._lock = threading.Lock()
         self._tables: dict[int, FacetTable] = {}
@@ -160,14 +164,42 @@ class _MaskSet(DocIdSet):
 def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = True) -> SearchPage:
     """Searches, counts facets over every match (each facet ignoring its own filter), pages.
 
-    Without `snippets` the hits carry no snippet (for exports of many rows).
+    Without `snippets` the hits carry no snippet (for exports of many rows). Raises
+    InvalidQueryError (also when the query exceeds the handle's time budget) and
+    IndexCorruptError when the index files cannot be read.
     """
+    try:
+        return _run_search(handle, request, snippets)
+    except InvalidQueryError:
+        raise
+    except Exception as error:
+        if not _is_damage(error):
+            raise
+        raise _damaged(error, handle) from error
+
+
+def _is_damage(error: Exception) -> bool:
+    """Whether Whoosh failed on bytes that are not what it wrote ("Block tag error" is a bare Exception)."""
+    return isinstance(error, _DAMAGE) or type(error) is Exception
+
+
+def _damaged(error: Exception, handle: IndexHandle) -> IndexCorruptError:
+    return IndexCorruptError(f"the index at {handle.directory} cannot be read ({type(error).__name__}: "
+                             f"{error}); rebuild it with `vnsearch index PATH --rebuild`")
+
+
+# What Whoosh raises when the bytes of a segment are not what it wrote.
+_DAMAGE = (struct.error, zlib.error, EOFError, OSError, ValueError, IndexError, KeyError,
+           UnicodeDecodeError, pickle.UnpicklingError)
+
+
+def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> SearchPage:
     started = time.perf_counter()
     searcher = handle.searcher()
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
-    deadline = started + TIME_BUDGET_S
+    deadline = started + handle.time_budget_s
     matched = _matching_mask(searcher, parsed, table, deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
@@ -193,7 +225,12 @@ def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = 
 def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
     """The full stored record of one document, or None."""
     searcher = handle.searcher()
-    fields = searcher.document(id=doc_id)
+    try:
+        fields = searcher.document(id=doc_id)
+    except Exception as error:
+        if not _is_damage(error):
+            raise
+        raise _damaged(error, handle) from error
     if fields is None:
         return None
     return _record(fields)
@@ -224,7 +261,7 @@ def _within(docnums, deadline: float):
 
 def _too_expensive() -> QueryTooExpensiveError:
     return QueryTooExpensiveError(
-        f"the query needs more than {TIME_BUDGET_S:g} s; narrow it (fewer very common words, a phrase, or filters)"
+        "the query needs more time than a search may take; narrow it (fewer very common words, a phrase, or filters)"
     )
 
 

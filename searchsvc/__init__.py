@@ -25,7 +25,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_prefixed_env("SEARCHSVC")
     if overrides:
         app.config.update(overrides)
-    app.extensions["index"] = IndexHandle(Path(app.config["INDEX_DIR"]))
+    budget_s = float(app.config["SEARCH_TIME_BUDGET_MS"]) / 1000
+    app.extensions["index"] = IndexHandle(Path(app.config["INDEX_DIR"]), time_budget_s=budget_s)
 
     from searchsvc import api, errors, exports, pages
 

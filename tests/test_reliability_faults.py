@@ -190,8 +190,6 @@ def test_a_full_disk_during_indexing_leaves_the_old_index_serving_and_the_next_r
                   f"({BASE} documents served), {len(set(after) - set(before))} stray files left; next run completed")
 
 
-@pytest.mark.xfail(strict=True, reason="indexer/build.py lets OSError (ENOSPC/EFBIG) escape as a traceback; "
-                   "it should cancel and raise indexer.store.IndexWriteError, which the CLI prints in one line")
 def test_a_full_disk_during_indexing_is_a_clear_error(full_disk):
     corpus, full_dir, disk, limit = full_disk
 
@@ -264,8 +262,6 @@ def test_a_damaged_index_is_a_clear_503_on_every_endpoint_and_in_stats(intact_in
     assert status == cli.EXIT_ERROR and stderr.startswith("vnsearch: ") and str(damaged) in stderr
 
 
-@pytest.mark.xfail(strict=True, reason="indexer/search.py lets Whoosh's errors on damaged postings escape as 500; "
-                   "it should raise indexer.store.IndexCorruptError (503) when reading the index fails")
 def test_damage_found_only_while_searching_is_a_503_not_a_500(intact_index, tmp_path):
     statuses: dict[str, int] = {}
     for tenth in range(1, 10):  # postings, stored fields and columns lie at different depths of the segment
