@@ -2,8 +2,8 @@
 
     python -m bench.report --results var/bench/results --out bench/results
 
-Reads `scale-<N>.json` (from `bench.scale`), and when present `load.json` (from
-`bench.load`) and `replicas.json` (from `bench.replicas --out`). Writes
+Reads `scale-<N>.json` (from `bench.scale`), and when present `load*.json` (from
+`bench.load`, one per index size) and `replicas.json` (from `bench.replicas --out`). Writes
 `<out>/scale.md`, `<out>/scale.json` (the figures without per-query detail) and
 `<out>/scale.png` (build time and query latency against corpus size).
 """
@@ -98,7 +98,7 @@ def _f(value: float | None, digits: int = 1) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
-def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
+def markdown(rows: list[dict], loads: list[dict], replicas: dict | None) -> str:
     out = ["# Scale benchmark: vnsearch beside Whoosh, SQLite FTS5 and tantivy", ""]
     if rows:
         m = rows[-1]["machine"]
@@ -149,9 +149,10 @@ def markdown(rows: list[dict], load: dict | None, replicas: dict | None) -> str:
         for name, r in row["ours_over"].items():
             out.append(f"| {row['size']:,} | {LABELS[name]} | {r['build_docs_per_s']:.2f}× | {r['p50']:.2f}× | "
                        f"{r['p95']:.2f}× | {r['index_size']:.2f}× |")
+    load = loads[-1] if loads else None
     if rows and "ours" in rows[-1]["engines"]:
         out += ["", f"## Goals at {rows[-1]['size']:,} documents", ""] + goals(rows[-1], load)
-    if load:
+    for load in loads:
         out += ["", f"## Load test: {load.get('servers', 1)} × `vnsearch serve` (waitress, {load['server_threads']} "
                 f"threads each), {load['documents']:,} documents", "",
                 f"Bounds per level: {load['bounds']['requests']} requests or {load['bounds']['seconds']:.0f} s; "
@@ -249,13 +250,14 @@ def main(argv: list[str] | None = None) -> int:
     if not runs:
         print(f"no scale-*.json under {args.results}: run `python -m bench.scale` first")
         return 1
-    load_file, replicas_file = args.results[0] / "load.json", args.results[0] / "replicas.json"
-    load = json.loads(load_file.read_text(encoding="utf-8")) if load_file.exists() else None
+    replicas_file = args.results[0] / "replicas.json"
+    loads = sorted((json.loads(p.read_text(encoding="utf-8")) for p in args.results[0].glob("load*.json")),
+                   key=lambda lv: lv["documents"])
     replicas = json.loads(replicas_file.read_text(encoding="utf-8")) if replicas_file.exists() else None
     rows = summary(runs)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "scale.md").write_text(markdown(rows, load, replicas), encoding="utf-8")
-    (args.out / "scale.json").write_text(json.dumps({"sizes": rows, "load": load, "replicas": replicas},
+    (args.out / "scale.md").write_text(markdown(rows, loads, replicas), encoding="utf-8")
+    (args.out / "scale.json").write_text(json.dumps({"sizes": rows, "load": loads, "replicas": replicas},
                                                     ensure_ascii=False, indent=1), encoding="utf-8")
     chart(rows, args.out / "scale.png")
     print(f"wrote {args.out / 'scale.md'}, scale.json, scale.png")
