@@ -110,7 +110,8 @@ def markdown(rows: list[dict], loads: list[dict], replicas: dict | None) -> str:
             parts = "; ".join(f"{', '.join(LABELS[e] for e in c['engines'])} from `{c['results']}` "
                               f"(finished {c['machine']['when']})" for c in row["chains"])
             out += [f"At {row['size']:,} documents the engines were measured by {len(row['chains'])} runner "
-                    f"processes running at the same time: {parts}.", ""]
+                    f"processes (overlapping in time; where both measured an engine the first listed is "
+                    f"shown): {parts}.", ""]
     out += ["## Build", "",
             "| docs | engine | build s | docs/s | MB text/s | index MB | peak RSS MB (largest process) | peak RSS MB (process tree) |",
             "|---:|---|---:|---:|---:|---:|---:|---:|"]
