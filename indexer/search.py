@@ -5,18 +5,17 @@ from __future__ import annotations
 import pickle
 import struct
 import threading
+import weakref
 import zlib
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
-from whoosh.collectors import FilterCollector, TimeLimitCollector
-from whoosh.idsets import DocIdSet
-from whoosh.searching import TimeLimit
 
 from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
+from indexer.matching import FieldLengths, match_and_score
 from indexer.query import InvalidQueryError, ParsedQuery, parse_query
 from indexer.store import IndexCorruptError, open_index
 from indexer.suggest import Suggester
@@ -25,9 +24,8 @@ SORTS = ("relevance", "newest", "oldest")
 FACET_LIMIT = 30
 # How often (seconds) a reader checks whether the indexer committed a new generation.
 REFRESH_INTERVAL_S = 1.0
-# Most time one search may spend matching and scoring before it is refused as too broad.
+# Most CPU time one search may spend matching and scoring before it is refused as too broad.
 TIME_BUDGET_S = 2.0
-_CHECK_EVERY = 4096  # documents matched between two looks at the clock
 
 
 class QueryTooExpensiveError(InvalidQueryError):
@@ -99,7 +97,12 @@ class IndexHandle:
         self._lock = threading.Lock()
         self._tables: dict[int, FacetTable] = {}
         self._suggesters: dict[int, Suggester] = {}
+        self._lengths: dict[int, FieldLengths] = {}
         self._ix = None
+        # Every searcher still open, closed when replaced or when the handle goes away:
+        # without mmap, each holds open files.
+        self._open: list = []
+        weakref.finalize(self, _close_all, self._open, self._lock)
 
     def searcher(self):
         """This thread's searcher on the newest committed generation."""
@@ -111,16 +114,39 @@ class IndexHandle:
         now = time.monotonic()
         current = getattr(local, "searcher", None)
         if current is None:
-            local.searcher = self._ix.searcher()
+            local.searcher = self._opened(self._ix.searcher())
             local.checked = now
         elif now - local.checked >= REFRESH_INTERVAL_S:
             local.checked = now
             # Not Searcher.refresh(): Whoosh-Reloaded 2.7.5 keeps the readers of segments a
             # merge removed, so after the indexer merges, documents are counted twice.
             if self._ix.latest_generation() != current.reader().generation():
-                local.searcher = self._ix.searcher()
+                local.searcher = self._opened(self._ix.searcher())
+                with self._lock:
+                    self._open.remove(current)
                 current.close()
         return local.searcher
+
+    def _opened(self, searcher):
+        with self._lock:
+            self._open.append(searcher)
+        return searcher
+
+    def close(self) -> None:
+        """Closes every searcher this handle opened."""
+        _close_all(self._open, self._lock)
+
+    def field_lengths(self, searcher) -> FieldLengths:
+        """Per-document field lengths of the searcher's generation, for scoring."""
+        generation = searcher.reader().generation()
+        found = self._lengths.get(generation)
+        if found is None:
+            with self._lock:
+                found = self._lengths.get(generation)
+                if found is None:
+                    found = FieldLengths(searcher.reader())
+                    self._lengths = {generation: found}
+        return found
 
     def facet_table(self, searcher) -> FacetTable:
         generation = searcher.reader().generation()
@@ -142,23 +168,11 @@ class IndexHandle:
         return found
 
 
-class _MaskSet(DocIdSet):
-    """A numpy boolean mask seen by Whoosh as a set of allowed document numbers."""
-
-    def __init__(self, mask: np.ndarray) -> None:
-        self.mask = mask
-
-    def __contains__(self, docnum: int) -> bool:
-        return bool(docnum < len(self.mask) and self.mask[docnum])
-
-    def __iter__(self):
-        return iter(np.flatnonzero(self.mask).tolist())
-
-    def __len__(self) -> int:
-        return int(self.mask.sum())
-
-    def __bool__(self) -> bool:  # Whoosh ignores a falsy filter
-        return True
+def _close_all(searchers: list, lock: threading.Lock) -> None:
+    with lock:
+        for searcher in searchers:
+            searcher.close()
+        searchers.clear()
 
 
 def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = True) -> SearchPage:
@@ -199,8 +213,8 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
-    deadline = started + handle.time_budget_s
-    matched = _matching_mask(searcher, parsed, table, deadline)
+    check_deadline = _deadline_check(handle.time_budget_s)
+    matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
@@ -213,10 +227,10 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
             if other != _filter_of(name):
                 among &= mask
         facets[name] = table.count(name, among, _selected(request, name), FACET_LIMIT)
-    hits = _page_of_hits(searcher, parsed, request, final, table, total, snippets, deadline)
+    hits = _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets)
     suggestion = None
     if not parsed.browse and total < 3:
-        suggestion = handle.suggester(searcher).suggest(parsed.words)
+        suggestion = handle.suggester(searcher).suggest(parsed.words, reader)
     took = (time.perf_counter() - started) * 1000
     pages = (total + request.per_page - 1) // request.per_page
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
@@ -241,22 +255,28 @@ def _record(fields: dict) -> dict:
     return {"id": fields["id"], "title": fields.get("title", ""), "body": fields.get("body", ""), **meta}
 
 
-def _matching_mask(searcher, parsed: ParsedQuery, table: FacetTable, deadline: float) -> np.ndarray:
+def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTable, check_deadline
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """The live documents the query matches, and their scores."""
     if parsed.browse:
-        return table.live.copy()
-    mask = np.zeros(table.size, dtype=bool)
-    docs = np.fromiter(_within(searcher.docs_for_query(parsed.query), deadline), dtype=np.int64)
-    if len(docs):
-        mask[docs] = True
-    return mask & table.live
+        return table.live.copy(), np.zeros(table.size, dtype=np.float32)
+    mask, scores = match_and_score(searcher, parsed.query, handle.field_lengths(searcher), check_deadline)
+    return mask & table.live, scores
 
 
-def _within(docnums, deadline: float):
-    """The document numbers, refusing the query once the deadline has passed."""
-    for count, docnum in enumerate(docnums):
-        if count % _CHECK_EVERY == 0 and time.perf_counter() > deadline:
+def _deadline_check(budget_s: float):
+    """A function that raises QueryTooExpensiveError once this thread has spent `budget_s` of CPU.
+
+    CPU time of the searching thread, not wall time: on a busy server a request waiting for
+    a core is not the query's fault.
+    """
+    deadline = time.thread_time() + budget_s
+
+    def check() -> None:
+        if time.thread_time() > deadline:
             raise _too_expensive()
-        yield docnum
+
+    return check
 
 
 def _too_expensive() -> QueryTooExpensiveError:
@@ -294,7 +314,7 @@ def _filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.nda
     return masks
 
 
-def _page_of_hits(searcher, parsed, request, final, table, total, snippets, deadline) -> list[Hit]:
+def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets) -> list[Hit]:
     offset = (request.page - 1) * request.per_page
     if offset >= total:
         return []
@@ -307,17 +327,13 @@ def _page_of_hits(searcher, parsed, request, final, table, total, snippets, dead
         chosen = docnums[order][offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
-        # The filter wraps outermost: TimeLimitCollector feeds its child directly. No SIGALRM:
-        # signals work only in the main thread, and the server searches in worker threads.
-        timed = TimeLimitCollector(searcher.collector(limit=wanted), max(deadline - time.perf_counter(), 0.01),
-                                   use_alarm=False)
-        collector = FilterCollector(timed, _MaskSet(final))
-        try:
-            searcher.search_with_collector(parsed.query, collector)
-        except TimeLimit:
-            raise _too_expensive() from None
-        results = collector.results()
-        scored = [(hit.docnum, round(float(hit.score), 4)) for hit in results[offset:wanted]]
+        candidates = np.flatnonzero(final)
+        candidate_scores = scores[candidates]
+        if len(candidates) > wanted:  # only the best `wanted` need ordering
+            best = np.argpartition(-candidate_scores, wanted - 1)[:wanted]
+            candidates, candidate_scores = candidates[best], candidate_scores[best]
+        order = np.lexsort((candidates, -candidate_scores))[offset:wanted]
+        scored = [(int(candidates[i]), round(float(candidate_scores[i]), 4)) for i in order]
     hits = []
     for docnum, score in scored:
         record = _record(searcher.stored_fields(docnum))

@@ -15,6 +15,7 @@ from whoosh.filedb.structfile import StructFile
 from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
 
+from indexer import mmapfiles  # noqa: F401  (shares mapped files between searchers)
 from indexer.analysis import ANALYZER_VERSION
 from indexer.schema import build_schema
 

@@ -14,8 +14,7 @@ MAX_EDITS = 1
 class Suggester:
     """Knows, for each folded syllable of the index, its most frequent accented spelling."""
 
-    def __init__(self, reader) -> None:  # whoosh.reading.IndexReader
-        self.reader = reader
+    def __init__(self, reader) -> None:  # whoosh.reading.IndexReader, not kept: searchers come and go
         best: dict[str, tuple[int, str]] = {}
         if "body" in reader.schema:
             for term_bytes, info in reader.iter_field("body"):
@@ -26,27 +25,27 @@ class Suggester:
                 if key not in best or info.doc_frequency() > best[key][0]:
                     best[key] = (info.doc_frequency(), term)
         self.accented = {key: term for key, (_, term) in best.items()}
-        self.corrector = ReaderCorrector(reader, "body_folded", reader.schema["body_folded"])
 
-    def suggest(self, words: list[str]) -> str | None:
+    def suggest(self, words: list[str], reader) -> str | None:
         """The words respelled as the index writes them, or None when nothing would change."""
         if not words:
             return None
-        respelled = [self._respell(word) for word in words]
+        corrector = ReaderCorrector(reader, "body_folded", reader.schema["body_folded"])
+        respelled = [self._respell(word, reader, corrector) for word in words]
         suggestion = " ".join(respelled)
         typed = " ".join(canonical_term(w) for w in words)
         return suggestion if suggestion != typed else None
 
-    def _respell(self, word: str) -> str:
+    def _respell(self, word: str, reader, corrector) -> str:
         """A word as the index writes it: kept when known, decoded from Telex, or corrected."""
         exact = canonical_term(word)
-        if has_diacritics(word) and self.reader.doc_frequency("body", exact) > 0:
+        if has_diacritics(word) and reader.doc_frequency("body", exact) > 0:
             return exact
         telex = decode_telex(word)
-        if telex and self.reader.doc_frequency("body", telex) > 0:
+        if telex and reader.doc_frequency("body", telex) > 0:
             return telex
         key = fold_term(word)
         if key not in self.accented:
-            close = self.corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
+            close = corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
             key = close[0] if close else key
         return self.accented.get(key, exact)

@@ -1,0 +1,138 @@
+"""Matching and BM25 scoring of a query over the whole index with numpy, in one pass.
+
+Facets need every match, not the top ten, and Whoosh's matcher tree unions, intersects
+and scores postings one document at a time in Python (then once more to collect the top
+ten). Here each term's postings are read block by block into arrays and the boolean
+structure of the query is evaluated with numpy: a mask of the matching documents and
+their BM25F scores (Whoosh's formula and parameters: B=0.75, K1=1.2, idf = ln(N/(df+1))+1,
+a query's score the sum of its matching terms' scores times their boosts). Phrases take
+their document set from Whoosh (positions) and their score from their words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+from whoosh import query as wq
+
+Deadline = Callable[[], None]  # raises when the search has used up its time
+B, K1 = 0.75, 1.2
+_SCORED_FIELDS = ("title", "title_folded", "body", "body_folded", "compounds", "author")
+
+
+class FieldLengths:
+    """Per-document field lengths and averages of one index generation, for BM25."""
+
+    def __init__(self, reader) -> None:  # whoosh.reading.IndexReader
+        size = reader.doc_count_all()
+        self.lengths: dict[str, np.ndarray] = {}
+        self.averages: dict[str, float] = {}
+        for field in _SCORED_FIELDS:
+            if field not in reader.schema:
+                continue
+            values = np.ones(size, dtype=np.float32)
+            for docnum in range(size):
+                values[docnum] = reader.doc_field_length(docnum, field, 1) or 1
+            self.lengths[field] = values
+            self.averages[field] = (reader.field_length(field) / max(reader.doc_count(), 1)) or 1.0
+
+
+def match_and_score(searcher, q: wq.Query, lengths: FieldLengths, check_deadline: Deadline
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """(mask, scores) over all document numbers: where `q` matches (deleted ones included) and how well."""
+    size = searcher.doc_count_all()
+    context = _Context(searcher, lengths, check_deadline)
+    mask = np.zeros(size, dtype=bool)
+    scores = np.zeros(size, dtype=np.float32)
+    for subsearcher, offset in searcher.leaf_searchers():
+        segment_size = subsearcher.reader().doc_count_all()
+        part_mask, part_scores = context.evaluate(subsearcher, q, offset, segment_size)
+        mask[offset : offset + segment_size] |= part_mask
+        scores[offset : offset + segment_size] += part_scores
+    return mask, scores
+
+
+class _Context:
+    def __init__(self, searcher, lengths: FieldLengths, check_deadline: Deadline) -> None:
+        self.top = searcher
+        self.lengths = lengths
+        self.check_deadline = check_deadline
+        self.total_docs = searcher.doc_count_all()
+
+    def evaluate(self, searcher, q: wq.Query, offset: int, size: int) -> tuple[np.ndarray, np.ndarray]:
+        self.check_deadline()
+        if isinstance(q, wq.Term):
+            return self._term(searcher.reader(), q.fieldname, q.text, q.boost, offset, size)
+        if isinstance(q, (wq.Or, wq.And)):
+            conjunction = isinstance(q, wq.And)
+            mask = np.full(size, conjunction, dtype=bool)
+            scores = np.zeros(size, dtype=np.float32)
+            for child in q.subqueries:
+                child_mask, child_scores = self.evaluate(searcher, child, offset, size)
+                mask = mask & child_mask if conjunction else mask | child_mask
+                scores += child_scores
+            return mask, np.where(mask, scores * q.boost, 0).astype(np.float32)
+        if isinstance(q, wq.AndNot):
+            mask, scores = self.evaluate(searcher, q.a, offset, size)
+            excluded, _ = self.evaluate(searcher, q.b, offset, size)
+            mask &= ~excluded
+            return mask, np.where(mask, scores, 0).astype(np.float32)
+        if isinstance(q, wq.AndMaybe):
+            mask, scores = self.evaluate(searcher, q.a, offset, size)
+            _, extra = self.evaluate(searcher, q.b, offset, size)
+            return mask, np.where(mask, scores + extra, 0).astype(np.float32)
+        if isinstance(q, wq.Not):
+            excluded, _ = self.evaluate(searcher, q.query, offset, size)
+            return ~excluded, np.zeros(size, dtype=np.float32)
+        if isinstance(q, wq.Every):
+            return np.ones(size, dtype=bool), np.zeros(size, dtype=np.float32)
+        if q is wq.NullQuery:
+            return np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float32)
+        mask = np.zeros(size, dtype=bool)  # phrases and anything else: Whoosh's own matcher
+        mask[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
+        scores = np.zeros(size, dtype=np.float32)
+        if isinstance(q, wq.Phrase):
+            for word in q.words:
+                scores += self._term(searcher.reader(), q.fieldname, word, q.boost, offset, size)[1]
+        return mask, np.where(mask, scores, 0).astype(np.float32)
+
+    def _term(self, reader, field: str, text: str, boost: float, offset: int, size: int
+              ) -> tuple[np.ndarray, np.ndarray]:
+        mask = np.zeros(size, dtype=bool)
+        scores = np.zeros(size, dtype=np.float32)
+        if (field, text) not in reader:
+            return mask, scores
+        ids, weights = _postings(reader.postings(field, text))
+        mask[ids] = True
+        if field in self.lengths.lengths:
+            idf = math.log(self.total_docs / (self.top.doc_frequency(field, text) + 1)) + 1
+            lengths = self.lengths.lengths[field][offset + ids]
+            norm = K1 * ((1 - B) + B * lengths / self.lengths.averages[field])
+            scores[ids] = boost * idf * (weights * (K1 + 1)) / (weights + norm)
+        return mask, scores
+
+
+def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """Document numbers and weights of a term's postings, a block at a time where the codec allows."""
+    if not hasattr(matcher, "_read_ids"):  # postings stored inline with the term
+        ids, weights = [], []
+        while matcher.is_active():
+            ids.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)
+    id_blocks, weight_blocks = [], []
+    # Reads Whoosh's W3 block arrays directly: `all_ids()` would step one posting at a time.
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        if matcher._weights is None:
+            matcher._read_weights()
+        id_blocks.append(np.asarray(matcher._ids[matcher._i :], dtype=np.int64))
+        weight_blocks.append(np.asarray(matcher._weights[matcher._i :], dtype=np.float32))
+        matcher._next_block()
+    if not id_blocks:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
