@@ -12,19 +12,17 @@ MAX_EDITS = 1
 
 
 class Suggester:
-    """Knows, for each folded syllable of the index, its most frequent accented spelling."""
+    """Knows, for each folded syllable of the index, its accented spellings in the index."""
 
     def __init__(self, reader) -> None:  # whoosh.reading.IndexReader, not kept: searchers come and go
-        best: dict[str, tuple[int, str]] = {}
+        # Only the terms are listed here (reading each term's statistics would take seconds
+        # at 100k documents); the most frequent spelling is chosen for the few words asked.
+        self.spellings: dict[str, list[str]] = {}
         if "body" in reader.schema:
-            for term_bytes, info in reader.iter_field("body"):
-                term = term_bytes if isinstance(term_bytes, str) else term_bytes.decode("utf-8")
-                if not term.isalpha():
-                    continue
-                key = fold_term(term)
-                if key not in best or info.doc_frequency() > best[key][0]:
-                    best[key] = (info.doc_frequency(), term)
-        self.accented = {key: term for key, (_, term) in best.items()}
+            for term in reader.lexicon("body"):
+                text = term if isinstance(term, str) else term.decode("utf-8")
+                if text.isalpha():
+                    self.spellings.setdefault(fold_term(text), []).append(text)
 
     def suggest(self, words: list[str], reader) -> str | None:
         """The words respelled as the index writes them, or None when nothing would change."""
@@ -45,7 +43,10 @@ class Suggester:
         if telex and reader.doc_frequency("body", telex) > 0:
             return telex
         key = fold_term(word)
-        if key not in self.accented:
+        if key not in self.spellings:
             close = corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
             key = close[0] if close else key
-        return self.accented.get(key, exact)
+        spellings = self.spellings.get(key)
+        if not spellings:
+            return exact
+        return max(spellings, key=lambda term: reader.doc_frequency("body", term))
