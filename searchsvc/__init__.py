@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask
 
 from indexer.search import IndexHandle
+from searchsvc.overload import InFlightLimit
 from searchsvc.settings import defaults
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,4 +43,5 @@ def create_app(overrides: dict | None = None) -> Flask:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
+    app.wsgi_app = InFlightLimit(app.wsgi_app, int(app.config["MAX_IN_FLIGHT"]))  # type: ignore[method-assign]
     return app
