@@ -12,6 +12,8 @@ their document set from Whoosh (positions) and their score from their words.
 from __future__ import annotations
 
 import math
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 import numpy as np
@@ -104,7 +106,7 @@ class _Context:
         scores = np.zeros(size, dtype=np.float32)
         if (field, text) not in reader:
             return mask, scores
-        ids, weights = _postings(reader.postings(field, text))
+        ids, weights = _cached_postings(reader, field, text)
         mask[ids] = True
         if field in self.lengths.lengths:
             idf = math.log(self.total_docs / (self.top.doc_frequency(field, text) + 1)) + 1
@@ -112,6 +114,57 @@ class _Context:
             norm = K1 * ((1 - B) + B * lengths / self.lengths.averages[field])
             scores[ids] = boost * idf * (weights * (K1 + 1)) / (weights + norm)
         return mask, scores
+
+
+class _PostingsCache:
+    """The most recently used terms' postings, as arrays, up to a number of bytes.
+
+    A segment never changes once written, so (segment, field, term) is a safe key across
+    index generations; common words recur in nearly every query of a news search.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self._entries: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple):
+        with self._lock:
+            found = self._entries.get(key)
+            if found is not None:
+                self._entries.move_to_end(key)
+            return found
+
+    def put(self, key: tuple, value: tuple[np.ndarray, np.ndarray]) -> None:
+        size = value[0].nbytes + value[1].nbytes
+        if size > self.max_bytes // 4:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = value
+            self.bytes += size
+            while self.bytes > self.max_bytes:
+                _, (ids, weights) = self._entries.popitem(last=False)
+                self.bytes -= ids.nbytes + weights.nbytes
+
+
+POSTINGS_CACHE_BYTES = 64 * 1024 * 1024
+_cache = _PostingsCache(POSTINGS_CACHE_BYTES)
+
+
+def _cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+    segment = getattr(reader, "_segment", None)
+    if segment is None:
+        return _postings(reader.postings(field, text))
+    key = (segment.segment_id(), field, text)
+    found = _cache.get(key)
+    if found is None:
+        ids, weights = _postings(reader.postings(field, text))
+        found = (ids.astype(np.int32), weights)
+        _cache.put(key, found)
+    return found
 
 
 def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
