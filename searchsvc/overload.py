@@ -29,43 +29,13 @@ class InFlightLimit:
         if not admitted:
             return _overloaded(start_response, self.limit)
         try:
-            body = self.app(environ, start_response)
-        except BaseException:
-            self._leave()
-            raise
-        return _ClosingBody(body, self._leave)  # a streamed body counts until it is sent
-
-    def _leave(self) -> None:
-        with self._lock:
-            self._in_flight -= 1
-
-
-class _ClosingBody:
-    """A response body that calls `on_done` once: when fully sent or when the server closes it."""
-
-    def __init__(self, body, on_done) -> None:
-        self._body = body
-        self._on_done = on_done
-        self._done = False
-
-    def __iter__(self):
-        try:
-            yield from self._body
+            # Counted while the application computes the answer; a streamed body (the CSV)
+            # is sent after, uncounted: a count that waited for the body to be closed
+            # would leak whenever a client or test never closes it.
+            return self.app(environ, start_response)
         finally:
-            self._finish()
-
-    def close(self) -> None:
-        try:
-            close = getattr(self._body, "close", None)
-            if close is not None:
-                close()
-        finally:
-            self._finish()
-
-    def _finish(self) -> None:
-        if not self._done:
-            self._done = True
-            self._on_done()
+            with self._lock:
+                self._in_flight -= 1
 
 
 def _overloaded(start_response, limit: int) -> list[bytes]:
