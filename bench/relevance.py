@@ -162,7 +162,8 @@ def fts5(dataset: RelevanceSet, directory: Path) -> Ranker:
     return rank
 
 
-SYSTEMS = {"ours": ours, "plain BM25": plain_bm25, "FTS5": fts5}
+BASELINES: dict[str, Callable[[RelevanceSet, Path], Ranker]] = {"plain BM25": plain_bm25, "FTS5": fts5}
+SYSTEMS = ("ours", *BASELINES)
 
 
 def measure(dataset: RelevanceSet, rankers: dict[str, Ranker],
@@ -182,10 +183,10 @@ def measure(dataset: RelevanceSet, rankers: dict[str, Ranker],
 def rankers_for(dataset: RelevanceSet, limits: str = "", jobs: int | None = None,
                 systems: Iterable[str] = tuple(SYSTEMS), root: Path = CACHE) -> dict[str, Ranker]:
     """Builds or reuses each system's index of the set."""
-    made = {}
+    made: dict[str, Ranker] = {}
     for name in systems:
         directory = cache_dir(dataset, "ours" if name == "ours" else name.replace(" ", "-").lower(), limits, root)
-        made[name] = ours(dataset, directory, jobs) if name == "ours" else SYSTEMS[name](dataset, directory)
+        made[name] = ours(dataset, directory, jobs) if name == "ours" else BASELINES[name](dataset, directory)
     return made
 
 
@@ -237,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
     parser.add_argument("--limit-docs", type=int, help="index at most this many documents (plus the judged ones)")
     parser.add_argument("--limit-queries", type=int, help="ask only the first N queries")
-    parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=list(SYSTEMS))
+    parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=SYSTEMS)
     parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
     parser.add_argument("--jobs", type=int, help="indexing processes (default: every core)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
