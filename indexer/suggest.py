@@ -9,6 +9,10 @@ from indexer.vietnamese import canonical_term, fold_term, has_diacritics
 
 # Edit distance allowed between a typed (folded) syllable and a vocabulary syllable.
 MAX_EDITS = 1
+# A Vietnamese syllable has at most 7 letters; longer tokens (numbers, names, junk) are not
+# respelled, which also keeps the edit-distance search cheap.
+MAX_CORRECTED_LENGTH = 10
+MAX_CORRECTED_WORDS = 12
 
 
 class Suggester:
@@ -26,7 +30,7 @@ class Suggester:
 
     def suggest(self, words: list[str], reader) -> str | None:
         """The words respelled as the index writes them, or None when nothing would change."""
-        if not words:
+        if not words or len(words) > MAX_CORRECTED_WORDS:
             return None
         corrector = ReaderCorrector(reader, "body_folded", reader.schema["body_folded"])
         respelled = [self._respell(word, reader, corrector) for word in words]
@@ -43,7 +47,7 @@ class Suggester:
         if telex and reader.doc_frequency("body", telex) > 0:
             return telex
         key = fold_term(word)
-        if key not in self.spellings:
+        if key not in self.spellings and len(key) <= MAX_CORRECTED_LENGTH:
             close = corrector.suggest(key, limit=1, maxdist=MAX_EDITS)
             key = close[0] if close else key
         spellings = self.spellings.get(key)
