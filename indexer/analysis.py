@@ -22,7 +22,7 @@ from indexer.vietnamese import canonical_term, fold_term
 
 # Bump whenever the terms produced for a text change: indexes built with another version
 # must be rebuilt (the index records it; see indexer.store).
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 
 class SyllableTokenizer(Tokenizer):
@@ -172,3 +172,25 @@ class VietnameseText(TEXT):
             return ((term.encode("utf-8"), freq, weight, encoded)
                     for term, freq, weight, encoded in self.format.word_values(value, self.analyzer, **kwargs))
         return super().index(value, **kwargs)
+
+
+# Characters between two syllables that end a clause: no folded bigram spans them.
+_CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
+
+
+def folded_bigrams(text: str) -> list[str]:
+    """Every pair of adjacent syllables within a clause, folded and joined (vanh_tai, mui_thom).
+
+    pyvi's compounds cover dictionary words only; these let a query's own adjacent words
+    rank the passages that have them side by side, which also tells unaccented syllables
+    apart by their neighbours (mui = mũi or mùi).
+    """
+    pairs = []
+    previous = None
+    for syllable in syllables(text):
+        if not syllable.text.isalnum():
+            continue  # a whole key, emitted beside its parts
+        if previous is not None and not _CLAUSE_BREAKS.intersection(text[previous.end : syllable.start]):
+            pairs.append(f"{fold_term(previous.text)}_{fold_term(syllable.text)}")
+        previous = syllable
+    return pairs

@@ -17,7 +17,7 @@ from whoosh.writing import CLEAR
 from indexer.articles import Article, ReadFailure
 from indexer.progress import Progress
 from indexer.store import FORMAT_FILE, IndexNotBuiltError, IndexWriteError, create_index, open_index, open_writer
-from indexer.analysis import analyze_text
+from indexer.analysis import analyze_text, folded_bigrams
 from indexer.tokens import compounds
 from indexer.vietnamese import fold
 
@@ -137,6 +137,7 @@ def _cancel_quietly(writer) -> None:
 def analyze(article: Article) -> dict:
     """The indexed terms of an article's text fields, computed in a worker process."""
     title = article.title or ""
+    text = f"{title}\n{article.body}"
     title_exact, title_folded = analyze_text(title)
     body_exact, body_folded = analyze_text(article.body)
     return {
@@ -144,7 +145,8 @@ def analyze(article: Article) -> dict:
         "title_folded": title_folded,
         "body": body_exact,
         "body_folded": body_folded,
-        "compounds": dict(Counter(compounds(f"{title}\n{article.body}"))),
+        # pyvi's words and every adjacent pair, a word both counted once (Counter | is max).
+        "compounds": dict(Counter(compounds(text)) | Counter(folded_bigrams(text))),
     }
 
 

@@ -32,7 +32,7 @@ MAX_DEPTH = 8
 # typically questions or pasted titles, are scored as a disjunction, as BM25 intends.
 CONJUNCTION_MAX_WORDS = 4
 EXACT_BOOST = 1.0
-COMPOUND_BOOST = 0.5
+COMPOUND_BOOST = 1.0
 
 TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_folded")}
 KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
@@ -40,6 +40,8 @@ KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
 _ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.tsv"
+_FUNCTION_WORDS_FILE = Path(__file__).parent / "data" / "function_words.txt"
+_OPERATORS = {"AND", "OR", "NOT"}
 
 
 class InvalidQueryError(ValueError):
@@ -78,7 +80,10 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         raise InvalidQueryError(f"the query is {len(text)} characters long; the limit is {MAX_QUERY_CHARS}")
     if text.count('"') % 2:
         raise InvalidQueryError("the query has an unbalanced quotation mark")
-    tokens = [(m.lastgroup or "", m.group(m.lastgroup or 0)) for m in _TOKEN.finditer(text)]
+    tokens = _tokens(text)
+    if _pasted_text(tokens):
+        # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim.
+        tokens = _tokens(text.replace('"', " "))
     context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
     parser = _Parser(tokens, context)
     result = parser.parse()
@@ -92,6 +97,22 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         )
     context.parsed.query = result
     return context.parsed
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    return [(m.lastgroup or "", m.group(m.lastgroup or 0)) for m in _TOKEN.finditer(text)]
+
+
+def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
+    """Whether the query is long running text with quotes and no operator (a pasted title or question)."""
+    words = 0
+    for kind, value in tokens:
+        if kind in ("open", "close"):
+            return False
+        if kind == "word" and (value in _OPERATORS or value[0] in "-+" or _field_prefix(value)):
+            return False
+        words += len(value.split()) if kind == "phrase" else 1
+    return words > CONJUNCTION_MAX_WORDS and any(kind == "phrase" for kind, _ in tokens)
 
 
 class _Parser:
@@ -226,17 +247,28 @@ class _Parser:
             return wq.NullQuery
         self._count(len(units))
         self.context.parsed.words.extend(units)
-        clauses = _expand_abbreviations(units, lambda u: self._syllable(u, pairs), self._sequence(pairs))
         folded = [fold_term(u) for u in units]
         long_query = len(units) > CONJUNCTION_MAX_WORDS
+        optional = [] if long_query else [u for u in units if self._is_function_word(u)]
+        if len(optional) == len(units):
+            optional = []  # a query of function words only still needs them
+        required = [u for u in units if u not in optional]
+        clauses = _expand_abbreviations(required, lambda u: self._syllable(u, pairs), self._sequence(pairs))
         # Long queries get two-syllable compounds only: ranking evidence enough, and the
         # number of terms Whoosh must match stays proportional to the query.
         grams = word_ngrams(folded, longest=2 if long_query else 4)
         boosts = [wq.Term("compounds", g, boost=COMPOUND_BOOST) for g in grams]
+        boosts += [self._syllable(u, pairs) for u in optional]
         if long_query:
             return wq.Or(clauses + boosts)
         core = clauses[0] if len(clauses) == 1 else wq.And(clauses)
         return wq.AndMaybe(core, wq.Or(boosts)) if boosts else core
+
+    def _is_function_word(self, unit: str) -> bool:
+        exact_words, folded_words = function_words()
+        if self.context.accented:
+            return canonical_term(unit) in exact_words
+        return fold_term(unit) in folded_words
 
     def _sequence(self, pairs):
         def every(units: list[str]) -> wq.Query:
@@ -334,3 +366,18 @@ def _expand_abbreviations(units: list[str], one: Callable[[str], wq.Query],
         clauses.append(one(units[i]))
         i += 1
     return clauses
+
+
+@lru_cache(maxsize=1)
+def function_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(exact, folded) question and function words, optional in short queries (data file)."""
+    exact: set[str] = set()
+    folded: set[str] = set()
+    for line in _FUNCTION_WORDS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith("folded:"):
+            folded.update(line.split(":", 1)[1].split())
+        else:
+            exact.update(canonical_term(word) for word in line.split())
+    return frozenset(exact), frozenset(folded)

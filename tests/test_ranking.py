@@ -1,0 +1,57 @@
+"""Ranking choices measured on the relevance sets (docs/relevance.md), as behaviour."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.articles import Article
+from indexer.build import build_index
+from indexer.search import IndexHandle, SearchRequest, run_search
+
+ARTICLES = [
+    Article(id="vanh-tai", title="", body="Vành tai là phần sụn bên ngoài của tai, giúp thu nhận âm thanh."),
+    Article(id="tai-nghe", title="", body="Tai nghe không dây được bán nhiều trong dịp cuối năm."),
+    Article(id="mui-thom", title="", body="Hoa sữa có mùi thơm nồng vào mùa thu ở Hà Nội."),
+    Article(id="mui-cay", title="", body="Chiếc mũi đỏ vì trời lạnh, thơm mùi bánh nướng khắp phố."),
+    Article(id="thanh-huong", title="Diễn viên Thanh Hương nói về nghề diễn",
+            body="Diễn viên Thanh Hương chia sẻ rằng cô không thể sống giàu có nhờ nghề diễn viên."),
+    Article(id="nghe-khac", title="Nghề diễn viên", body="Nhiều diễn viên trẻ chọn nghề vì đam mê."),
+]
+
+
+@pytest.fixture(scope="module")
+def ids(tmp_path_factory):
+    handle = IndexHandle(build_index_dir(tmp_path_factory.mktemp("ranking")))
+
+    def search(q: str) -> list[str]:
+        return [hit.id for hit in run_search(handle, SearchRequest(q=q, per_page=20)).hits]
+
+    yield search
+    handle.close()
+
+
+def build_index_dir(directory):
+    build_index(ARTICLES, directory, jobs=1)
+    return directory
+
+
+def test_a_short_question_does_not_require_its_question_words(ids):
+    assert ids("Vành tai là gì?")[0] == "vanh-tai"
+    assert ids("vanh tai la gi")[0] == "vanh-tai"
+
+
+def test_adjacent_words_tell_unaccented_syllables_apart(ids):
+    found = ids("mui thom")
+
+    assert found.index("mui-thom") < found.index("mui-cay")
+
+
+def test_a_pasted_headline_with_quotes_finds_its_article(ids):
+    found = ids('Diễn viên Thanh Hương: "Tôi không thể giàu với nghề diễn viên"')
+
+    assert found[0] == "thanh-huong"
+
+
+def test_a_short_quoted_phrase_is_still_a_phrase(ids):
+    assert set(ids('"nghề diễn viên"')) == {"thanh-huong", "nghe-khac"}
+    assert ids('"viên diễn nghề"') == []
