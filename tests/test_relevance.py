@@ -80,8 +80,6 @@ def test_accented_questions_rank_above_plain_bm25_and_fts5(dataset, rankers, wri
 
 @pytest.mark.slow
 @needs_data
-@pytest.mark.xfail(strict=True, reason="open: unaccented 0.826 vs 0.97 × 0.853 = 0.827 on this sample; 0.750 vs 0.757 "
-                                        "on the full set (docs/relevance.md); remove this mark when the proposed changes land")
 def test_unaccented_questions_keep_almost_all_of_the_accented_ranking_quality(dataset, rankers, written):
     accented = _ndcg_of(written, dataset)
     unaccented = _ndcg(rankers["ours"], dataset, strip_diacritics)
