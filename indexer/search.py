@@ -8,8 +8,10 @@ import threading
 import weakref
 import zlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -22,6 +24,7 @@ from indexer.suggest import Suggester
 
 SORTS = ("relevance", "newest", "oldest")
 FACET_LIMIT = 30
+T = TypeVar("T")
 # How often (seconds) a reader checks whether the indexer committed a new generation.
 REFRESH_INTERVAL_S = 1.0
 # Most CPU time one search may spend matching and scoring before it is refused as too broad.
@@ -95,12 +98,10 @@ class IndexHandle:
         self.time_budget_s = time_budget_s
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._tables: dict[int, FacetTable] = {}
-        self._suggesters: dict[int, Suggester] = {}
-        self._lengths: dict[int, FieldLengths] = {}
+        self._derived: dict[tuple, Any] = {}  # (builder, generation) → what it built
+        self._build_lock = threading.Lock()  # apart from _lock: a build takes seconds
         self._ix = None
-        # Every searcher still open, closed when replaced or when the handle goes away:
-        # without mmap, each holds open files.
+        # Every searcher still open, closed when replaced or when the handle goes away.
         self._open: list = []
         weakref.finalize(self, _close_all, self._open, self._lock)
 
@@ -138,33 +139,28 @@ class IndexHandle:
 
     def field_lengths(self, searcher) -> FieldLengths:
         """Per-document field lengths of the searcher's generation, for scoring."""
-        generation = searcher.reader().generation()
-        found = self._lengths.get(generation)
-        if found is None:
-            with self._lock:
-                found = self._lengths.get(generation)
-                if found is None:
-                    found = FieldLengths(searcher.reader())
-                    self._lengths = {generation: found}
-        return found
+        return self._per_generation(FieldLengths, searcher)
 
     def facet_table(self, searcher) -> FacetTable:
-        generation = searcher.reader().generation()
-        table = self._tables.get(generation)
-        if table is None:
-            with self._lock:
-                table = self._tables.get(generation)
-                if table is None:
-                    table = FacetTable(searcher.reader())
-                    self._tables = {generation: table}
-        return table
+        """Per-document facet values of the searcher's generation."""
+        return self._per_generation(FacetTable, searcher)
 
     def suggester(self, searcher) -> Suggester:
+        """The vocabulary of the searcher's generation, for "did you mean"."""
+        return self._per_generation(Suggester, searcher)
+
+    def _per_generation(self, build: Callable[[Any], T], searcher) -> T:
+        """`build(reader)` once per index generation, shared by every thread; older ones dropped."""
         generation = searcher.reader().generation()
-        found = self._suggesters.get(generation)
+        key = (build, generation)
+        found = self._derived.get(key)
         if found is None:
-            found = Suggester(searcher.reader())
-            self._suggesters = {generation: found}
+            with self._build_lock:
+                found = self._derived.get(key)
+                if found is None:
+                    found = build(searcher.reader())
+                    kept = {k: v for k, v in self._derived.items() if k[1] == generation}
+                    self._derived = {**kept, key: found}
         return found
 
 
