@@ -94,7 +94,7 @@ class CompoundTokenizer(Tokenizer):
         **kwargs: object,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        words = compounds(value) if isinstance(value, str) else value
+        words = list(Counter(compound_terms(value)).elements()) if isinstance(value, str) else value
         for i, word in enumerate(words):
             token.text = word
             token.boost = 1.0
@@ -194,3 +194,8 @@ def folded_bigrams(text: str) -> list[str]:
             pairs.append(f"{fold_term(previous.text)}_{fold_term(syllable.text)}")
         previous = syllable
     return pairs
+
+
+def compound_terms(text: str) -> dict[str, int]:
+    """The `compounds` field's terms of a text: pyvi's words and every adjacent pair, a word counted once."""
+    return dict(Counter(compounds(text)) | Counter(folded_bigrams(text)))

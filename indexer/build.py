@@ -6,7 +6,7 @@ import json
 import multiprocessing
 import os
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -17,8 +17,7 @@ from whoosh.writing import CLEAR
 from indexer.articles import Article, ReadFailure
 from indexer.progress import Progress
 from indexer.store import FORMAT_FILE, IndexNotBuiltError, IndexWriteError, create_index, open_index, open_writer
-from indexer.analysis import analyze_text, folded_bigrams
-from indexer.tokens import compounds
+from indexer.analysis import analyze_text, compound_terms
 from indexer.vietnamese import fold
 
 # Documents handed to a worker at once: large enough to amortize pickling, small enough
@@ -145,8 +144,7 @@ def analyze(article: Article) -> dict:
         "title_folded": title_folded,
         "body": body_exact,
         "body_folded": body_folded,
-        # pyvi's words and every adjacent pair, a word both counted once (Counter | is max).
-        "compounds": dict(Counter(compounds(text)) | Counter(folded_bigrams(text))),
+        "compounds": compound_terms(text),
     }
 
 
