@@ -9,7 +9,7 @@ import weakref
 import zlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -341,8 +341,3 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
             snippet=snippet(text, parsed.exact_terms, parsed.folded_terms) if snippets else "", score=score,
         ))
     return hits
-
-
-def with_page(request: SearchRequest, page: int) -> SearchRequest:
-    """The same search on another page."""
-    return replace(request, page=page)

@@ -25,19 +25,13 @@ from indexer.reading.files import (
 from indexer.reading.jsonl import jsonl_lines, parse_line
 from indexer.reading.plaintext import read_text_article
 
-__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "PendingArticle", "read_articles", "read_file", "read_pending"]
+__all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "PendingArticle", "read_articles", "read_pending"]
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
     """Every article in the given files and directories, in a fixed order, with failures."""
     for item in read_pending(paths):
         yield item.resolve() if isinstance(item, PendingArticle) else item
-
-
-def read_file(item: InputFile) -> Iterator[Article | ReadFailure]:
-    """The articles of one file (several for JSON Lines), or why there are none."""
-    for pending in _pending_of(item):
-        yield pending.resolve() if isinstance(pending, PendingArticle) else pending
 
 
 @dataclass(frozen=True)

@@ -33,12 +33,6 @@ class _FieldError(ValueError):
     """A field of the record has the wrong shape."""
 
 
-def read_jsonl(path: Path, *, file_id: str) -> Iterator[Article | ReadFailure]:
-    """Every article of a .jsonl or .jsonl.gz file, a failure for each bad line."""
-    for item in jsonl_lines(path, file_id=file_id):
-        yield item if isinstance(item, ReadFailure) else parse_line(*item)
-
-
 def jsonl_lines(path: Path, *, file_id: str) -> Iterator[tuple[bytes, Path, str, int] | ReadFailure]:
     """The non-empty lines of a JSON Lines file, unparsed (raw, path, file_id, line number)."""
     line_number = 0
