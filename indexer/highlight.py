@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from itertools import takewhile
 
 from indexer.tokens import syllables
 from indexer.vietnamese import canonical_term, fold_term
@@ -47,7 +48,8 @@ def _best_window_start(words: list, hits: list[int]) -> int:
         return 0
     best, best_score = hits[0], -1
     for i, first in enumerate(hits):
-        inside = {fold_term(words[h].text) for h in hits[i:] if h - first < WINDOW_WORDS}
+        # hits are in text order: stop at the window's end instead of scanning every later hit
+        inside = {fold_term(words[h].text) for h in takewhile(lambda h: h - first < WINDOW_WORDS, hits[i:])}
         if len(inside) > best_score:
             best, best_score = first, len(inside)
     return best
