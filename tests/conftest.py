@@ -69,3 +69,16 @@ def ids(handle):
         return [hit.id for hit in page.hits]
 
     return search
+
+
+def index_of(articles: list[Article], directory: Path) -> Path:
+    """A real index of exactly these articles in `directory`."""
+    assert build_index(articles, directory, jobs=1).added == len(articles)
+    return directory
+
+
+def client_for(index_dir: Path, **settings):
+    """A Flask test client of the service over `index_dir`, with settings overridden."""
+    from searchsvc import create_app
+
+    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True, **settings}).test_client()

@@ -9,9 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from indexer.articles import Article, Organizer, Person
-from indexer.build import build_index
+from conftest import client_for, index_of
 from indexer.vietnamese import fold
-from searchsvc import create_app
 
 HOC_VIEN = "Học viện Hành chính Quốc gia"
 KHOA_NN = Organizer("Khoa Nhà nước và Pháp luật", HOC_VIEN)
@@ -66,14 +65,12 @@ DATED = [a for a in ARTICLES if a.date]
 
 @pytest.fixture(scope="module")
 def api_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("api-index")
-    assert build_index(ARTICLES, directory, jobs=1).added == len(ARTICLES)
-    return directory
+    return index_of(ARTICLES, tmp_path_factory.mktemp("api-index"))
 
 
 @pytest.fixture(scope="module")
 def client(api_index):
-    return create_app({"INDEX_DIR": str(api_index), "TESTING": True}).test_client()
+    return client_for(api_index)
 
 
 @pytest.fixture(scope="module")
@@ -297,8 +294,7 @@ def test_the_month_histogram_holds_every_month_even_past_thirty(tmp_path):
     bulletins = [Article(id=f"ban-tin-{year}-{month:02d}", title=f"Bản tin tháng {month} năm {year}",
                          body="Bản tin tổng hợp hoạt động trong tháng.", date=f"{year}-{month:02d}-15")
                  for year in (2021, 2022, 2023) for month in range(1, 13)]
-    build_index(bulletins, tmp_path, jobs=1)
-    client = create_app({"INDEX_DIR": str(tmp_path), "TESTING": True}).test_client()
+    client = client_for(index_of(bulletins, tmp_path))
 
     months = client.get("/api/v1/search").json["facets"]["month"]
 
@@ -480,7 +476,7 @@ def test_a_bad_parameter_is_a_400_naming_it(client, query, param):
 
 
 def test_without_an_index_the_service_answers_503_saying_how_to_build_one(tmp_path):
-    client = create_app({"INDEX_DIR": str(tmp_path), "TESTING": True}).test_client()
+    client = client_for(tmp_path)
 
     for path in ("/api/v1/search", "/api/v1/documents/x", "/healthz", "/api/v1/search.csv", "/feed.atom"):
         answer = client.get(path)

@@ -11,11 +11,11 @@ from jsonschema import Draft202012Validator, ValidationError  # type: ignore[imp
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from conftest import client_for
 from indexer.articles import Article, Organizer, Person
 from indexer.build import build_index
 from indexer.query import MAX_QUERY_CHARS
 from indexer.search import SORTS
-from searchsvc import create_app
 from searchsvc.params import DEFAULT_PER_PAGE, LISTS, MAX_FILTER_CHARS, MAX_PER_PAGE, SCALARS
 from searchsvc.settings import SETTINGS
 
@@ -73,14 +73,14 @@ def validate(spec):
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory, small_index):
-    return create_app({"INDEX_DIR": str(small_index), "TESTING": True}).test_client()
+    return client_for(small_index)
 
 
 @pytest.fixture(scope="module")
 def edge_client(tmp_path_factory):
     directory = tmp_path_factory.mktemp("openapi-index")
     build_index(ARTICLES, directory, jobs=1)
-    return create_app({"INDEX_DIR": str(directory), "TESTING": True}).test_client()
+    return client_for(directory)
 
 
 def response_schema_name(spec: dict, path: str, status: str) -> str:
@@ -189,7 +189,7 @@ def test_error_answers_match_the_documented_error_schema(client, spec, validate,
 
 
 def test_the_no_index_answer_matches_the_documented_error_schema(tmp_path, spec, validate):
-    client = create_app({"INDEX_DIR": str(tmp_path), "TESTING": True}).test_client()
+    client = client_for(tmp_path)
 
     for path in ("/api/v1/search", "/healthz"):
         answer = client.get(path)

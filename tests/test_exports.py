@@ -9,8 +9,7 @@ import feedparser  # type: ignore[import-untyped]
 import pytest
 
 from indexer.articles import Article, Organizer
-from indexer.build import build_index
-from searchsvc import create_app
+from conftest import client_for, index_of
 from searchsvc.exports import CSV_COLUMNS, safe_cell
 
 HOC_VIEN = "Học viện Hành chính Quốc gia"
@@ -42,14 +41,12 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def exports_index(tmp_path_factory):
-    directory = tmp_path_factory.mktemp("exports-index")
-    assert build_index(ARTICLES, directory, jobs=1).added == len(ARTICLES)
-    return directory
+    return index_of(ARTICLES, tmp_path_factory.mktemp("exports-index"))
 
 
 @pytest.fixture(scope="module")
 def client(exports_index):
-    return create_app({"INDEX_DIR": str(exports_index), "TESTING": True}).test_client()
+    return client_for(exports_index)
 
 
 def read_csv(answer) -> list[dict[str, str]]:
@@ -113,7 +110,7 @@ def test_csv_takes_the_filters_of_the_api_with_parent_roll_up(client):
 
 
 def test_csv_stops_at_the_row_cap_and_says_how_many_matched(exports_index):
-    client = create_app({"INDEX_DIR": str(exports_index), "TESTING": True, "CSV_MAX_ROWS": 4}).test_client()
+    client = client_for(exports_index, CSV_MAX_ROWS=4)
 
     answer = client.get("/api/v1/search.csv", query_string={"page": 3, "per_page": 2})
 
@@ -168,7 +165,7 @@ def test_feed_never_links_to_a_script_url(client):
 
 
 def test_feed_holds_at_most_the_configured_number_of_entries(exports_index):
-    client = create_app({"INDEX_DIR": str(exports_index), "TESTING": True, "FEED_ENTRIES": 3}).test_client()
+    client = client_for(exports_index, FEED_ENTRIES=3)
 
     feed = read_feed(client.get("/feed.atom"))
 

@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import client_for
 from indexer.articles import Article, Organizer, Person
 from indexer.build import build_index
 from indexer.facets import FacetValue
-from searchsvc import create_app
 from searchsvc.chart import Bar, histogram_svg, month_bars
 from searchsvc.i18n import STRINGS, format_date, format_number
 from searchsvc.pages import organizer_tree, page_window
@@ -21,7 +21,7 @@ FACULTY = "Khoa Khoa học hành chính và Tổ chức nhân sự"
 
 @pytest.fixture(scope="module")
 def client(small_index):
-    return create_app({"INDEX_DIR": str(small_index), "TESTING": True}).test_client()
+    return client_for(small_index)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def odd_client(tmp_path_factory):
                 organizers=(Organizer("Vụ Cải cách hành chính", "Bộ Nội vụ"),),
                 people=(Person("Vũ Chiến Thắng", role="Thứ trưởng Bộ Nội vụ"),)),
     ], directory, jobs=1)
-    return create_app({"INDEX_DIR": str(directory), "TESTING": True}).test_client()
+    return client_for(directory)
 
 
 def soup_of(response) -> BeautifulSoup:
@@ -183,7 +183,7 @@ def test_page_past_the_last_one_links_back_to_the_first(client):
 
 
 def test_missing_index_renders_the_error_page_with_status_503(tmp_path):
-    client = create_app({"INDEX_DIR": str(tmp_path / "chua-co"), "TESTING": True}).test_client()
+    client = client_for(tmp_path / "chua-co")
 
     response = client.get("/", query_string={"q": "hội thảo"})
 
@@ -359,7 +359,7 @@ def test_histogram_draws_every_month_of_a_long_span(tmp_path):
     articles = [Article(id=f"tin-{year}-{month}", title="Hội nghị giao ban", body="Hội nghị giao ban hằng tháng.",
                         date=f"{year}-{month:02d}-10") for year in (2019, 2020, 2021) for month in range(1, 13)]
     build_index(articles, tmp_path / "index", jobs=1)
-    client = create_app({"INDEX_DIR": str(tmp_path / "index"), "TESTING": True}).test_client()
+    client = client_for(tmp_path / "index")
 
     soup = soup_of(client.get("/", query_string={"q": "giao ban", "date_from": "2021-12", "date_to": "2021-12"}))
 

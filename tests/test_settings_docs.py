@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import client_for
 from searchsvc import create_app
 from searchsvc.settings import SETTINGS
 
@@ -50,7 +51,7 @@ def test_every_setting_is_declared_with_a_comment_saying_what_it_is_for():
 
 def test_an_environment_variable_overrides_the_default(small_index, monkeypatch):
     monkeypatch.setenv("SEARCHSVC_CSV_MAX_ROWS", "3")
-    client = create_app({"INDEX_DIR": str(small_index), "TESTING": True}).test_client()
+    client = client_for(small_index)
 
     rows = csv_rows(client)
 
@@ -60,7 +61,7 @@ def test_an_environment_variable_overrides_the_default(small_index, monkeypatch)
 
 def test_an_override_passed_to_create_app_wins_over_the_environment(small_index, monkeypatch):
     monkeypatch.setenv("SEARCHSVC_CSV_MAX_ROWS", "3")
-    client = create_app({"INDEX_DIR": str(small_index), "TESTING": True, "CSV_MAX_ROWS": 5}).test_client()
+    client = client_for(small_index, CSV_MAX_ROWS=5)
 
     assert len(csv_rows(client)) == 5
 
