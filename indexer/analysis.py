@@ -1,9 +1,11 @@
-"""Whoosh analyzers for Vietnamese: syllables in an exact and a folded form, and compounds.
+"""Whoosh analyzers for Vietnamese: syllables in an exact and a folded form, and word pairs.
 
 Three views of the same text go into the index:
 - exact: canonical spelling (one tone style, i/y unified), so typed diacritics rank first;
 - folded: no diacritics at all, so an unaccented query finds accented text;
-- compounds: pyvi's multi-syllable words, folded, which only add ranking evidence.
+- compounds: every adjacent pair of syllables within a clause, folded (hanh_chinh), which
+  only adds ranking evidence: a multi-syllable word, and neighbours that tell unaccented
+  syllables apart.
 """
 
 from __future__ import annotations
@@ -17,12 +19,12 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-from indexer.tokens import compounds, syllables
+from indexer.tokens import syllables
 from indexer.vietnamese import canonical_term, fold_term
 
 # Bump whenever the terms produced for a text change: indexes built with another version
 # must be rebuilt (the index records it; see indexer.store).
-ANALYZER_VERSION = 3
+ANALYZER_VERSION = 4
 
 
 class SyllableTokenizer(Tokenizer):
@@ -74,10 +76,10 @@ class SpellingFilter(Filter):
 
 
 class CompoundTokenizer(Tokenizer):
-    """Yields pyvi's folded compounds of a text, or a list of compounds analyzed elsewhere.
+    """Yields the folded word pairs of a text, or a list of them analyzed elsewhere.
 
-    Indexing computes compounds in worker processes (pyvi is the slow part) and hands the
-    list over; a plain string is segmented here.
+    Indexing computes them in worker processes and hands the list over; a plain string is
+    analyzed here.
     """
 
     def __call__(  # type: ignore[override]
@@ -115,7 +117,7 @@ def folded_analyzer() -> SpellingFilter:
 
 
 def compound_analyzer() -> CompoundTokenizer:
-    """pyvi's folded multi-syllable words."""
+    """Folded pairs of adjacent syllables."""
     return CompoundTokenizer()
 
 
@@ -181,9 +183,9 @@ _CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
 def folded_bigrams(text: str) -> list[str]:
     """Every pair of adjacent syllables within a clause, folded and joined (vanh_tai, mui_thom).
 
-    pyvi's compounds cover dictionary words only; these let a query's own adjacent words
-    rank the passages that have them side by side, which also tells unaccented syllables
-    apart by their neighbours (mui = mũi or mùi).
+    A query's own adjacent words rank the passages that have them side by side: a
+    multi-syllable word as a word, and unaccented syllables told apart by their
+    neighbours (mui = mũi or mùi).
     """
     pairs = []
     previous = None
@@ -197,5 +199,5 @@ def folded_bigrams(text: str) -> list[str]:
 
 
 def compound_terms(text: str) -> dict[str, int]:
-    """The `compounds` field's terms of a text: pyvi's words and every adjacent pair, a word counted once."""
-    return dict(Counter(compounds(text)) | Counter(folded_bigrams(text)))
+    """The `compounds` field's terms of a text with their frequencies."""
+    return dict(Counter(folded_bigrams(text)))

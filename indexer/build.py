@@ -235,7 +235,7 @@ def _prepared(items: Iterable[Item], known: dict[str, tuple[str, str]], jobs: in
         for chunk in chunks:
             yield from _prepare_chunk(chunk)
         return
-    # fork shares the loaded modules and `_known`; each worker loads pyvi's model once.
+    # fork shares the loaded modules and `_known` with the workers.
     context = multiprocessing.get_context("fork")
     with context.Pool(jobs) as pool:
         pending: deque = deque()

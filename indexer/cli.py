@@ -80,7 +80,7 @@ def _run_index(args: argparse.Namespace) -> int:
         print(f"vnsearch: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
     estimate = _estimate_articles(args.paths)
-    # Starting worker processes (each loads pyvi's model) costs more than it saves on a few articles.
+    # Starting worker processes costs more than it saves on a few articles.
     jobs = args.jobs or (1 if estimate is not None and estimate < SMALL_RUN else None)
     summary = build_index(
         read_pending(args.paths), index_dir, rebuild=args.rebuild,

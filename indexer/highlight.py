@@ -1,4 +1,4 @@
-"""Snippets: the best passage of a text with the matched words marked, without re-running pyvi."""
+"""Snippets: the best passage of a text with the matched words marked."""
 
 from __future__ import annotations
 

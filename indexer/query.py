@@ -19,7 +19,7 @@ from pathlib import Path
 from whoosh import query as wq
 
 from indexer.telex import decode_telex
-from indexer.tokens import syllables, word_ngrams
+from indexer.tokens import syllables, word_pairs
 from indexer.vietnamese import canonical_term, fold, fold_term, has_diacritics, nfc
 
 MAX_QUERY_CHARS = 1000
@@ -254,10 +254,7 @@ class _Parser:
             optional = []  # a query of function words only still needs them
         required = [u for u in units if u not in optional]
         clauses = _expand_abbreviations(required, lambda u: self._syllable(u, pairs), self._sequence(pairs))
-        # Long queries get two-syllable compounds only: ranking evidence enough, and the
-        # number of terms Whoosh must match stays proportional to the query.
-        grams = word_ngrams(folded, longest=2 if long_query else 4)
-        boosts = [wq.Term("compounds", g, boost=COMPOUND_BOOST) for g in grams]
+        boosts = [wq.Term("compounds", pair, boost=COMPOUND_BOOST) for pair in word_pairs(folded)]
         boosts += [self._syllable(u, pairs) for u in optional]
         if long_query:
             return wq.Or(clauses + boosts)

@@ -17,8 +17,7 @@ TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VOWELS = set("aăâeêioôơuưy")
 _MODIFIED_VOWELS = set("ăâêôơư")
 # Open syllables whose tone the "new" style puts on the second vowel (hoà, khoẻ, thuỷ);
-# the "old" style writes hòa, khỏe, thủy. Canonical form is the new style, which is also
-# the spelling of pyvi's dictionary.
+# the "old" style writes hòa, khỏe, thủy. Canonical form is the new style.
 _SECOND_VOWEL_PAIRS = {"oa", "oe", "uy"}
 _ONSETS_BEFORE_Y = (
     "ngh", "ch", "gh", "kh", "ng", "nh", "ph", "th", "tr",

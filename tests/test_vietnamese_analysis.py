@@ -167,17 +167,6 @@ def test_queries_that_cannot_be_searched_say_why(query):
         parse_query(query)
 
 
-def test_fast_segmentation_splits_exactly_like_pyvi():
-    from pyvi import ViTokenizer
-
-    from indexer.tokens import segment
-
-    text = ("Học viện Hành chính Quốc gia tổ chức Hội thảo khoa học về chính phủ số. "
-            "Thứ trưởng Bộ Nội vụ Vũ Chiến Thắng chủ trì Hội thảo ngày 25/11/2021 tại Hà Nội.")
-
-    assert [w for w in segment(text) if w.strip()] == ViTokenizer.tokenize(text).split()
-
-
 def test_pre_analyzed_terms_equal_what_the_field_analyzers_produce():
     from indexer.analysis import analyze_text, exact_analyzer, folded_analyzer
 
