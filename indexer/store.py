@@ -17,6 +17,8 @@ from whoosh.index import LockError as WhooshLockError
 
 from indexer import mmapfiles  # noqa: F401  (shares mapped files between searchers)
 from indexer.analysis import ANALYZER_VERSION
+from indexer.lengthtable import read_lengths_once
+from indexer.postingpool import CompactPostingPool
 from indexer.schema import build_schema
 
 # Bump when the schema changes; together with ANALYZER_VERSION it says whether an index
@@ -123,7 +125,7 @@ def create_index(directory: Path) -> FileIndex:
 def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.SegmentWriter
     """The index's one writer; a second indexer gets IndexLockedError instead of waiting."""
     try:
-        return ix.writer(limitmb=limitmb)
+        writer = ix.writer(limitmb=limitmb)
     except WhooshLockError as error:
         raise IndexLockedError(
             f"another indexer is writing to {ix.storage.folder}; wait for it to finish"
@@ -133,3 +135,6 @@ def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.Segment
             f"cannot write to the index at {ix.storage.folder}: {error.strerror or error}; "
             "the index is unchanged"
         ) from error
+    writer.pool = CompactPostingPool(writer._tempstorage, limitmb)
+    read_lengths_once(writer)
+    return writer

@@ -1,0 +1,137 @@
+"""The writer's postings pool: postings grouped by term in compact arrays, spilled by term.
+
+Whoosh's own pool keeps every posting as a Python tuple (about 200 bytes), sorts them all
+at commit and, past its memory limit, pickles them one posting at a time into runs that it
+merges back posting by posting: with ~800 postings per article that was half of an
+indexing run's time. Here each term's postings accumulate in arrays as documents arrive
+(already in document order, because documents are numbered as they are added), so only
+the distinct terms are sorted, and a spilled run holds one record per term. The postings
+that reach the segment's field writer are the same, in the same order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+from array import array
+from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
+
+Posting = tuple[str, bytes, int, float, bytes | None]
+TermKey = tuple[str, bytes]
+
+# Estimated bytes held per posting (document number, weight, value offset, value bytes,
+# amortized array growth) and per distinct term (dict entry, key tuple, arrays).
+_POSTING_BYTES = 24
+_TERM_BYTES = 400
+
+
+class _TermPostings:
+    __slots__ = ("docnums", "weights", "values", "ends")
+
+    def __init__(self) -> None:
+        self.docnums = array("i")
+        self.weights = array("f")
+        self.values = bytearray()
+        self.ends = array("I")  # end offset of each posting's value in `values`
+
+    def postings(self, fieldname: str, term: bytes) -> Iterator[Posting]:
+        values, start = bytes(self.values), 0
+        for docnum, weight, end in zip(self.docnums, self.weights, self.ends):
+            yield fieldname, term, docnum, weight, values[start:end]
+            start = end
+
+    def extend(self, other: _TermPostings) -> None:
+        base = len(self.values)
+        self.docnums.extend(other.docnums)
+        self.weights.extend(other.weights)
+        self.values.extend(other.values)
+        self.ends.extend(end + base for end in other.ends)
+
+    def __getstate__(self):
+        return (self.docnums, self.weights, self.values, self.ends)
+
+    def __setstate__(self, state) -> None:
+        self.docnums, self.weights, self.values, self.ends = state
+
+
+class CompactPostingPool:
+    """What a Whoosh SegmentWriter needs of its pool: `add`, `iter_postings` and `cleanup`."""
+
+    def __init__(self, tempstorage, limitmb: float = 256) -> None:
+        self._tempstorage = tempstorage
+        self._limit = limitmb * 1024 * 1024
+        self._terms: dict[TermKey, _TermPostings] = {}
+        self._size = 0
+        self._runs: list[str] = []
+
+    def add(self, item: Posting) -> None:
+        fieldname, term, docnum, weight, value = item
+        key = (fieldname, term)
+        postings = self._terms.get(key)
+        if postings is None:
+            postings = self._terms[key] = _TermPostings()
+            self._size += _TERM_BYTES
+        elif docnum <= postings.docnums[-1]:
+            # Whoosh numbers documents as they are added; anything else would write a
+            # posting list out of order without an error.
+            raise ValueError(f"posting for document {docnum} after {postings.docnums[-1]} in {key!r}")
+        postings.docnums.append(docnum)
+        postings.weights.append(weight)
+        if value:
+            postings.values += value
+        postings.ends.append(len(postings.values))
+        self._size += _POSTING_BYTES + (len(value) if value else 0)
+        if self._size > self._limit:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Writes the terms held so far, sorted, as one run file (one record per term)."""
+        name = f"postings-{len(self._runs)}.run"
+        with self._tempstorage.create_file(name).raw_file() as run:
+            for key in sorted(self._terms):
+                pickle.dump((key, self._terms[key]), run, pickle.HIGHEST_PROTOCOL)
+        self._runs.append(name)
+        self._terms = {}
+        self._size = 0
+
+    def _read_run(self, name: str) -> Iterator[tuple[TermKey, _TermPostings]]:
+        with self._tempstorage.open_file(name).raw_file() as run:
+            while True:
+                try:
+                    yield pickle.load(run)
+                except EOFError:
+                    return
+
+    def iter_postings(self) -> Iterator[Posting]:
+        """Every posting sorted by field, term and document number, as Whoosh's pool gives them."""
+        in_memory = ((key, self._terms[key]) for key in sorted(self._terms))
+        if not self._runs:
+            for (fieldname, term), postings in in_memory:
+                yield from postings.postings(fieldname, term)
+            return
+        # Runs were spilled in document order, so a term's postings from run i all come
+        # before its postings from run i + 1: merging is concatenation in run order.
+        sources = [self._read_run(name) for name in self._runs] + [in_memory]
+        ordered = heapq.merge(*(_numbered(source, i) for i, source in enumerate(sources)))
+        for (fieldname, term), parts in groupby(ordered, key=itemgetter(0)):
+            _, _, postings = next(parts)
+            for _, _, later in parts:
+                postings.extend(later)
+            yield from postings.postings(fieldname, term)
+
+    def cleanup(self) -> None:
+        for name in self._runs:
+            try:
+                self._tempstorage.delete_file(name)
+            except OSError:
+                pass
+        self._runs = []
+        self._terms = {}
+
+
+def _numbered(source: Iterator[tuple[TermKey, _TermPostings]], number: int):
+    """A run's terms tagged with the run's number, which orders equal terms by run."""
+    for key, postings in source:
+        yield key, number, postings
