@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="a built vnsearch index")
     parser.add_argument("--threads", type=int, default=8, help="waitress threads of each server")
-    parser.add_argument("--servers", type=int, default=1, help="server processes over the same index")
+    parser.add_argument("--servers", type=int, default=1, help="servers (replicas on their own ports) over the same index")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes of each server (vnsearch serve --workers)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 16, 64])
     parser.add_argument("--overload", type=int, default=256, help="one more level past saturation (0: none)")
     parser.add_argument("--requests", type=int, default=2000, help="most requests per level")
@@ -108,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     paths = [search_path(q) for q in query_mix(mix_titles())]
     log = Path("/tmp/vnsearch-load-server.log")
-    servers = [start_server(args.index, threads=args.threads, log_path=log) for _ in range(args.servers)]
+    servers = [start_server(args.index, threads=args.threads, log_path=log, workers=args.workers)
+               for _ in range(args.servers)]
     try:
         documents = servers[0].get_json("/healthz")["documents"]
         for server in servers:
@@ -119,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
                     pass
         rss = sum(s.rss_mb()[0] for s in servers)
         print(f"{len(servers)} server(s) on ports {[s.port for s in servers]}: {documents} documents, "
-              f"{args.threads} threads each, RSS after warm-up {rss:.0f} MB", flush=True)
+              f"{args.workers} worker process(es) × {args.threads} threads each, RSS after warm-up {rss:.0f} MB",
+              flush=True)
         levels = []
         for concurrency in args.concurrency + ([args.overload] if args.overload else []):
             level = run_level([s.port for s in servers], paths, concurrency, args.requests, args.seconds,
@@ -131,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"{level['errors']} errors {level['error_kinds'] or ''}, server RSS {level['server_rss_mb']:.0f} MB, "
                   f"alive {level['server_alive']}", flush=True)
         memory = [s.memory_mb() for s in servers]
-        result = {"documents": documents, "server_memory_mb": memory, "servers": len(servers), "server_threads": args.threads,
+        result = {"documents": documents, "server_memory_mb": memory, "servers": len(servers), "server_workers": args.workers, "server_threads": args.threads,
                   "levels": levels, "server_peak_rss_mb": sum(s.rss_mb()[1] for s in servers), "bounds": {"requests": args.requests,
                   "seconds": args.seconds, "timeout": args.timeout}, "machine": machine()}
     finally:

@@ -51,17 +51,34 @@ class Server:
         with urllib.request.urlopen(self.url + path + query, timeout=timeout) as response:
             return json.loads(response.read().decode("utf-8"))
 
+    def worker_pids(self) -> list[int]:
+        """The worker processes of a `--workers N` server (none for a single process)."""
+        pids: list[int] = []
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            pids += [int(pid) for pid in (task / "children").read_text().split()]
+        return pids
+
     def rss_mb(self) -> tuple[float, float]:
-        """(current, peak) resident memory of the server process, MB."""
+        """(current, peak) resident memory of the server's processes, MB."""
         memory = self.memory_mb()
         return memory["VmRSS"], memory["VmHWM"]
 
     def memory_mb(self) -> dict[str, float]:
-        """VmRSS, VmHWM, RssAnon (private) and RssFile (mapped index files, shared) in MB."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
+        """VmRSS, VmHWM, RssAnon (private) and RssFile (mapped index files) in MB, summed over
+        the server's processes; RssFile counts the index pages every worker maps, which the
+        page cache holds once."""
         wanted = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
-        return {line.split(":")[0]: int(line.split()[1]) / 1024 for line in status.splitlines()
-                if line.split(":")[0] in wanted}
+        total = dict.fromkeys(wanted, 0.0)
+        for pid in [self.process.pid, *self.worker_pids()]:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue  # a worker being replaced
+            for line in status.splitlines():
+                name = line.split(":")[0]
+                if name in wanted:
+                    total[name] += int(line.split()[1]) / 1024
+        return total
 
     def stop(self) -> None:
         self.process.terminate()
@@ -73,12 +90,12 @@ class Server:
 
 
 def start_server(index_dir: Path, threads: int = 8, log_path: Path | None = None,
-                 ready_timeout: float = 60.0) -> Server:
+                 ready_timeout: float = 60.0, workers: int = 1) -> Server:
     """Starts `vnsearch serve` on a free port and waits until /healthz answers."""
     port = free_port()
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL
     command = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
-               "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads)]
+               "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads), "--workers", str(workers)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
     server = Server(process, port)

@@ -45,7 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--index", type=Path, default=None, help=index_help)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--threads", type=int, default=8, help="waitress worker threads")
+    serve.add_argument("--threads", type=int, default=8, help="waitress threads per worker process")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="server processes sharing the port (one core each; default 1)")
     serve.set_defaults(run=_run_serve)
 
     search = commands.add_parser("search", help="search from the shell")
@@ -119,14 +121,17 @@ def _estimate_articles(paths: list[Path]) -> int | None:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    import waitress
-
     from searchsvc import create_app
+    from searchsvc.server import serve
 
+    if args.workers < 1 or args.threads < 1:
+        print("vnsearch: --workers and --threads must be at least 1", file=sys.stderr)
+        return EXIT_ERROR
     overrides = {"INDEX_DIR": str(args.index)} if args.index else None
-    app = create_app(overrides)
-    print(f"serving {app.config['INDEX_DIR']} on http://{args.host}:{args.port}/", flush=True)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, ident="vnsearch")
+    index_dir = create_app(overrides).config["INDEX_DIR"]
+    processes = f"{args.workers} processes × {args.threads} threads" if args.workers > 1 else f"{args.threads} threads"
+    print(f"serving {index_dir} on http://{args.host}:{args.port}/ ({processes})", flush=True)
+    serve(lambda: create_app(overrides), args.host, args.port, args.threads, args.workers)
     return EXIT_OK
 
 

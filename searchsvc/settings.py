@@ -15,7 +15,7 @@ SETTINGS: dict[str, tuple[object, str]] = {
     "MAX_PAGE_DEPTH": (10_000, "largest page × per_page a search may reach"),
     "MAX_FILTER_VALUES": (20, "most values one filter parameter may repeat"),
     "SEARCH_TIME_BUDGET_MS": (2000, "most time one search may take before it is refused with a 400 asking to narrow it"),
-    "MAX_IN_FLIGHT": (16, "requests answered at once; past it a request gets 503 with Retry-After instead of queueing"),
+    "MAX_IN_FLIGHT": (16, "requests answered at once by one worker process; past it a request gets 503 with Retry-After instead of queueing"),
     "DEFAULT_LANG": ("vi", "interface language when neither ?lang nor Accept-Language decides (vi or en)"),
 }
 

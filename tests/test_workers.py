@@ -1,0 +1,90 @@
+"""`vnsearch serve --workers N`: several processes on one port, supervised, over one index."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from bench.replicas import NEW_ARTICLE, SEED_ARTICLES, ids_for, start_server, wait_for_document
+from indexer.build import build_index
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def server(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(list(SEED_ARTICLES), index_dir, rebuild=True, jobs=1)
+    running = start_server(index_dir, threads=2, workers=2, ready_timeout=40)
+    try:
+        yield index_dir, running
+    finally:
+        running.stop()
+
+
+def _searches(server, count: int, q: str = "hội thảo") -> list[list[str]]:
+    with ThreadPoolExecutor(8) as pool:
+        return list(pool.map(lambda _: ids_for(server, q), range(count)))
+
+
+def _wait_for_workers(server, count: int, timeout: float = 10) -> list[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        pids = server.worker_pids()
+        if len(pids) == count:
+            return pids
+        time.sleep(0.1)
+    return server.worker_pids()
+
+
+def test_two_worker_processes_answer_on_one_port(server):
+    _, running = server
+
+    assert len(_wait_for_workers(running, 2)) == 2
+    answers = _searches(running, 40)
+    assert all(ids == answers[0] and "mic-2023-chuyen-doi-so" in ids for ids in answers)
+
+
+def test_a_killed_worker_is_replaced_and_the_port_keeps_answering(server):
+    _, running = server
+    first, second = _wait_for_workers(running, 2)
+
+    os.kill(first, signal.SIGKILL)
+    answers = _searches(running, 20)
+    workers = _wait_for_workers(running, 2)
+
+    assert all("mic-2023-chuyen-doi-so" in ids for ids in answers)
+    assert second in workers and first not in workers and len(workers) == 2
+
+
+def test_every_worker_serves_an_article_committed_after_it_started(server):
+    index_dir, running = server
+    build_index([NEW_ARTICLE], index_dir, jobs=1)
+
+    assert wait_for_document([running], "tu chu dai hoc", NEW_ARTICLE.id, timeout=10)
+    time.sleep(1.5)  # each thread's searcher looks for a new generation once a second
+    answers = _searches(running, 40, "tu chu dai hoc")
+    assert all(NEW_ARTICLE.id in ids for ids in answers)
+
+
+def test_sigterm_stops_the_parent_and_every_worker(server):
+    _, running = server
+    workers = _wait_for_workers(running, 2)
+
+    running.process.send_signal(signal.SIGTERM)
+
+    assert running.process.wait(timeout=10) == 0
+    time.sleep(0.2)
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}") and _state(pid) != "Z"]
+
+
+def _state(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(line.split()[1] for line in status if line.startswith("State:"))
+    except OSError:
+        return "gone"
