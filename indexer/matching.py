@@ -5,8 +5,10 @@ and scores postings one document at a time in Python (then once more to collect 
 ten). Here each term's postings are read block by block into arrays and the boolean
 structure of the query is evaluated with numpy: a mask of the matching documents and
 their BM25F scores (Whoosh's formula, B=0.75, K1=1.6, idf = ln(N/(df+1))+1,
-a query's score the sum of its matching terms' scores times their boosts). Phrases take
-their document set from Whoosh (positions) and their score from their words.
+a query's score the sum of its matching terms' scores times their boosts). A phrase's
+score is its words' scores; its documents are those where its words are adjacent within a
+clause: the `compounds` field's pairs of adjacent syllables narrow them to a few candidates
+in numpy, and the field's positions confirm each candidate.
 """
 
 from __future__ import annotations
@@ -92,13 +94,42 @@ class _Context:
             return np.ones(size, dtype=bool), np.zeros(size, dtype=np.float32)
         if q is wq.NullQuery:
             return np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float32)
-        mask = np.zeros(size, dtype=bool)  # phrases and anything else: Whoosh's own matcher
-        mask[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
+        if isinstance(q, wq.Phrase) and _by_pairs(q):
+            mask = self._phrase_documents(searcher.reader(), q, offset, size)
+        else:  # anything else: Whoosh's own matcher
+            mask = np.zeros(size, dtype=bool)
+            mask[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
         scores = np.zeros(size, dtype=np.float32)
         if isinstance(q, wq.Phrase):
             for word in q.words:
                 scores += self._term(searcher.reader(), q.fieldname, word, q.boost, offset, size)[1]
         return mask, np.where(mask, scores, 0).astype(np.float32)
+
+    def _phrase_documents(self, reader, q: wq.Phrase, offset: int, size: int) -> np.ndarray:
+        """Documents where the phrase's words follow each other in the field and within a clause."""
+        words = list(q.words)
+        candidates = np.ones(size, dtype=bool)
+        for first, second in zip(words, words[1:]):
+            candidates &= self._term(reader, "compounds", f"{first}_{second}", 1.0, offset, size)[0]
+        for word in words:
+            candidates &= self._term(reader, q.fieldname, word, 1.0, offset, size)[0]
+        mask = np.zeros(size, dtype=bool)
+        ids = np.flatnonzero(candidates)
+        if not len(ids):
+            return mask
+        self.check_deadline()
+        decode = reader.schema[q.fieldname].format.decode_positions
+        starts: dict[int, set[int]] | None = None
+        for i, word in enumerate(words):
+            positions = _positions_in(reader.postings(q.fieldname, word), ids, decode)
+            shifted = {doc: {p - i for p in found} for doc, found in positions.items()}
+            starts = shifted if starts is None else {
+                doc: both for doc, here in starts.items() if (both := here & shifted.get(doc, set()))}
+            ids = np.fromiter(sorted(starts), dtype=np.int64)
+            if not len(ids):
+                return mask
+        mask[ids] = True
+        return mask
 
     def _term(self, reader, field: str, text: str, boost: float, offset: int, size: int
               ) -> tuple[np.ndarray, np.ndarray]:
@@ -114,6 +145,48 @@ class _Context:
             norm = K1 * ((1 - B) + B * lengths / self.lengths.averages[field])
             scores[ids] = boost * idf * (weights * (K1 + 1)) / (weights + norm)
         return mask, scores
+
+
+def _by_pairs(q: wq.Phrase) -> bool:
+    """Whether the phrase can be matched through the pairs index: adjacent plain syllables of a
+    positional text field (a document number or a date inside a phrase is left to Whoosh)."""
+    return (q.fieldname in ("title_folded", "body_folded") and q.slop == 1 and len(q.words) > 1
+            and all(word.isalnum() for word in q.words))
+
+
+def _positions_in(matcher, documents: np.ndarray, decode) -> dict[int, list[int]]:
+    """The term's positions in each of the (sorted) documents that has it, reading only the
+    blocks that hold one of them."""
+    found: dict[int, list[int]] = {}
+    if not hasattr(matcher, "_read_ids"):  # postings stored inline with the term
+        wanted = set(documents.tolist())
+        while matcher.is_active():
+            if matcher.id() in wanted:
+                found[matcher.id()] = decode(matcher.value())
+            matcher.next()
+        return found
+    i = 0
+    while i < len(documents) and matcher.is_active():
+        target = int(documents[i])
+        matcher._skip_to_block(lambda: target > matcher.block_max_id())
+        if not matcher.is_active():
+            break
+        if matcher._ids is None:
+            matcher._read_ids()
+        block_ids = np.asarray(matcher._ids, dtype=np.int64)
+        end = int(np.searchsorted(documents, block_ids[-1], side="right"))
+        inside = documents[i:end]
+        at = np.minimum(np.searchsorted(block_ids, inside), len(block_ids) - 1)
+        present = block_ids[at] == inside
+        if present.any():
+            if matcher._values is None:
+                matcher._read_values()
+            for document, k in zip(inside[present].tolist(), at[present].tolist()):
+                found[document] = decode(matcher._values[k])
+        i = end
+        if i < len(documents):
+            matcher._next_block()
+    return found
 
 
 class _PostingsCache:

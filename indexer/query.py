@@ -104,7 +104,9 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 
 
 def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
-    """Whether the query is long running text with quotes and no operator (a pasted title or question)."""
+    """Whether the query is long running text with quotes and no operator (a pasted title or question).
+
+    A query that is all one quotation is a phrase however long: that is what quotes ask for."""
     words = 0
     for kind, value in tokens:
         if kind in ("open", "close"):
@@ -112,7 +114,8 @@ def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
         if kind == "word" and (value in _OPERATORS or value[0] in "-+" or _field_prefix(value)):
             return False
         words += len(value.split()) if kind == "phrase" else 1
-    return words > CONJUNCTION_MAX_WORDS and any(kind == "phrase" for kind, _ in tokens)
+    kinds = {kind for kind, _ in tokens}
+    return words > CONJUNCTION_MAX_WORDS and kinds == {"phrase", "word"}
 
 
 class _Parser:

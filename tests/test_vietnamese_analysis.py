@@ -6,8 +6,10 @@ import unicodedata
 
 import pytest
 
+from indexer.articles import Article
 from indexer.highlight import snippet
 from indexer.query import InvalidQueryError, parse_query
+from indexer.search import IndexHandle, SearchRequest, run_search
 from indexer.tokens import syllables
 from indexer.vietnamese import canonical, fold
 
@@ -84,6 +86,25 @@ def test_quoted_words_are_a_phrase_with_or_without_diacritics(ids, query):
 
 def test_phrase_requires_the_words_in_order(ids):
     assert ids('"số chính phủ"') == []
+
+
+def test_a_phrase_matches_its_words_within_one_clause_and_all_in_a_row(tmp_path):
+    from tests.conftest import index_of
+
+    handle = IndexHandle(index_of([
+        Article(id="adjacent", title="Tin địa phương", body="Bước đầu Tân đã thừa nhận hành vi."),
+        Article(id="across-comma", title="Tin địa phương", body="Bước đầu, Tân đã thừa nhận hành vi."),
+        Article(id="pairs-apart", title="Tin địa phương", body="Hội nghị tổng kết. Tổng kết năm học mới."),
+        Article(id="in-a-row", title="Tin địa phương", body="Hội nghị tổng kết năm học mới."),
+    ], tmp_path))
+
+    def found(q: str) -> list[str]:
+        return sorted(hit.id for hit in run_search(handle, SearchRequest(q=q)).hits)
+
+    assert found('"đầu Tân"') == ["adjacent"]
+    assert found('"dau tan"') == ["adjacent"]
+    assert found('"hội nghị tổng kết năm"') == ["in-a-row"]
+    assert found('"nghi tong ket nam hoc"') == ["in-a-row"]
 
 
 def test_boolean_operators_and_exclusion(ids):
