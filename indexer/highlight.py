@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
 from html import escape
 from itertools import takewhile
 
@@ -9,7 +12,26 @@ from indexer.tokens import syllables
 from indexer.vietnamese import canonical_term, fold_term
 
 SNIPPET_CHARS = 240
-WINDOW_WORDS = 36
+WINDOW_CHARS = 150
+Span = tuple[int, int]
+
+
+def _skeleton_table() -> dict[int, str]:
+    """Each precomposed Latin letter to its lowercase base letter (ế → e, Đ → d), one for one."""
+    table = {}
+    for code in range(0x41, 0x1EFA):
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
+        base = base.replace("đ", "d").replace("Đ", "D").lower()
+        if len(base) == 1 and base != char:
+            table[code] = base
+    return table
+
+
+# A same-length unaccented copy of a text, made by str.translate in C: finding the query's
+# words in it costs one regular-expression scan, not a Python step per word of the article.
+_SKELETON = _skeleton_table()
+_COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
 def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars: int = SNIPPET_CHARS) -> str:
@@ -19,22 +41,39 @@ def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars:
     was Telex) or its exact form was; so an unaccented query marks the accented words.
     With no match the text's opening is returned.
     """
-    words = [s for s in syllables(text) if s.text.isalnum() or "/" in s.text or "-" in s.text]
+    candidates = _candidate_spans(text, exact_terms, folded_terms)
     # Typed diacritics mark only their exact words (đá, not đã); a text that holds the
     # words only in other spellings marks those, as they are why it was found.
-    hits = [i for i, w in enumerate(words) if exact_terms and canonical_term(w.text) in exact_terms]
+    hits = [(a, b) for a, b in candidates if exact_terms and canonical_term(text[a:b]) in exact_terms]
     if not hits:
-        hits = [i for i, w in enumerate(words) if _matches(w.text, exact_terms, folded_terms)]
-    if not words:
-        return escape(text[:max_chars])
-    first = _best_window_start(words, hits)
-    start_char = _sentence_start(text, words[first].start) if hits else 0
+        hits = [(a, b) for a, b in candidates if _matches(text[a:b], exact_terms, folded_terms)]
+    first = _best_window_start(text, hits)
+    start_char = _sentence_start(text, first) if hits else 0
     end_char = min(len(text), start_char + max_chars)
     if end_char < len(text):
         cut = text.rfind(" ", start_char, end_char)
         end_char = cut if cut > start_char else end_char
-    marked = [words[i] for i in hits if words[i].start >= start_char and words[i].end <= end_char]
+    marked = [(a, b) for a, b in hits if a >= start_char and b <= end_char]
     return _render(text, start_char, end_char, marked)
+
+
+def _candidate_spans(text: str, exact_terms: set[str], folded_terms: set[str]) -> list[Span]:
+    """(start, end) of the words (and whole keys) that may be one of the terms, in text order."""
+    pattern = _terms_pattern(frozenset(folded_terms | {fold_term(t) for t in exact_terms}))
+    if pattern is None:
+        return []
+    if _COMBINING.search(text):  # decomposed marks would split words in the copy: go word by word
+        return [(s.start, s.end) for s in syllables(text) if s.text.isalnum() or "/" in s.text or "-" in s.text]
+    return [m.span() for m in pattern.finditer(text.translate(_SKELETON))]
+
+
+@lru_cache(maxsize=256)
+def _terms_pattern(folded: frozenset[str]) -> re.Pattern | None:
+    """Any of the folded terms as a whole word of a skeleton, a final i also matching y
+    (fold spells kỹ as ki, the skeleton keeps ky)."""
+    alternatives = [re.escape(t[:-1]) + "[iy]" if t.endswith("i") else re.escape(t)
+                    for t in sorted(folded, key=len, reverse=True) if t]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
 
 
 def _matches(word: str, exact_terms: set[str], folded_terms: set[str]) -> bool:
@@ -42,14 +81,14 @@ def _matches(word: str, exact_terms: set[str], folded_terms: set[str]) -> bool:
     return canonical_term(word) in exact_terms or fold_term(word) in folded_terms
 
 
-def _best_window_start(words: list, hits: list[int]) -> int:
-    """Index of the first word of the window holding the most distinct matched words."""
+def _best_window_start(text: str, hits: list[Span]) -> int:
+    """Offset of the first hit of the window holding the most distinct matched words."""
     if not hits:
         return 0
-    best, best_score = hits[0], -1
-    for i, first in enumerate(hits):
+    best, best_score = hits[0][0], -1
+    for i, (first, _) in enumerate(hits):
         # hits are in text order: stop at the window's end instead of scanning every later hit
-        inside = {fold_term(words[h].text) for h in takewhile(lambda h: h - first < WINDOW_WORDS, hits[i:])}
+        inside = {fold_term(text[a:b]) for a, b in takewhile(lambda h: h[0] - first < WINDOW_CHARS, hits[i:])}
         if len(inside) > best_score:
             best, best_score = first, len(inside)
     return best
@@ -67,13 +106,13 @@ def _sentence_start(text: str, at: int) -> int:
     return space + 1 if space >= 0 else at
 
 
-def _render(text: str, start: int, end: int, marked: list) -> str:
+def _render(text: str, start: int, end: int, marked: list[Span]) -> str:
     parts = ["…" if start > 0 else ""]
     cursor = start
-    for word in marked:
-        parts.append(escape(text[cursor : word.start]))
-        parts.append(f"<mark>{escape(text[word.start : word.end])}</mark>")
-        cursor = word.end
+    for word_start, word_end in marked:
+        parts.append(escape(text[cursor:word_start]))
+        parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
+        cursor = word_end
     parts.append(escape(text[cursor:end]))
     parts.append("…" if end < len(text) else "")
     return "".join(parts).strip()
