@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import queue
 import time
-from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -16,8 +16,18 @@ from whoosh.writing import CLEAR
 
 from indexer.articles import Article, ReadFailure
 from indexer.progress import Progress
-from indexer.store import FORMAT_FILE, IndexNotBuiltError, IndexWriteError, create_index, open_index, open_writer
-from indexer.analysis import analyze_text, compound_terms
+from indexer.store import (
+    FORMAT_FILE,
+    IndexNotBuiltError,
+    IndexWriteError,
+    commit_with_segments,
+    create_index,
+    finish_segment,
+    open_index,
+    open_segment_writer,
+    open_writer,
+)
+from indexer.analysis import analyze_text
 from indexer.vietnamese import fold
 
 # Documents handed to a worker at once: large enough to amortize pickling, small enough
@@ -60,7 +70,10 @@ def build_index(
     """Adds new articles, updates changed ones, skips unchanged ones, and commits once.
 
     `items` are articles, read failures, or pending articles (indexer.reading.read_pending)
-    that the worker processes resolve, so decoding and extraction run on every core too.
+    that the workers resolve, so decoding and extraction run on every core too. With
+    `jobs` > 1 each worker process analyzes its share of the articles and writes them into
+    a segment of its own, and the one commit adds those segments to the index: Whoosh's
+    writing is pure Python, so it needs every core as much as the analysis does.
 
     With `rebuild` the new generation holds only this run's articles. With `prune_roots`,
     documents not seen in this run whose origin lies under one of those roots (or whose
@@ -75,41 +88,20 @@ def build_index(
         ix = create_index(index_dir)
         rebuild = False  # already empty
     writer = open_writer(ix)
+    jobs = jobs or os.cpu_count() or 1
     try:
         known = {} if rebuild else _known_documents(ix)
-        seen: set[str] = set()
-        for outcome, article, analyzed in _prepared(items, known, jobs):
-            if progress:
-                progress.advance()
-            if isinstance(article, ReadFailure):
-                summary.failures.append(article)
-                continue
-            if article.id in seen:
-                summary.failures.append(
-                    ReadFailure(article.origin or article.id, f"duplicate id {article.id!r} in this run; first one kept")
-                )
-                continue
-            seen.add(article.id)
-            if outcome == UNCHANGED:
-                summary.unchanged += 1
-                continue
-            try:
-                document = document_fields(article, analyzed or {})
-                if article.id in known:
-                    writer.update_document(**document)
-                    summary.updated += 1
-                else:
-                    writer.add_document(**document)
-                    summary.added += 1
-            except OSError:
-                raise  # the index cannot be written: no later document could be either
-            except Exception as error:  # one bad document never stops the batch
-                summary.failures.append(ReadFailure(article.origin or article.id, f"cannot index: {error}"))
+        run = _Run(summary, known, writer, progress)
+        if jobs <= 1:
+            segments = []
+            _index_here(items, writer, known, run)
+        else:
+            segments = _index_in_workers(items, index_dir, known, jobs, run)
         if prune_roots is not None and not rebuild:
-            for doc_id in _stale_ids(known, seen, prune_roots):
+            for doc_id in _stale_ids(known, run.seen, prune_roots):
                 writer.delete_by_term("id", doc_id)
                 summary.removed += 1
-        writer.commit(mergetype=CLEAR) if rebuild else writer.commit()
+        commit_with_segments(writer, segments, CLEAR if rebuild else None)
     except OSError as error:
         _cancel_quietly(writer)
         raise IndexWriteError(
@@ -125,6 +117,44 @@ def build_index(
     return summary
 
 
+class _Run:
+    """This run's bookkeeping, in input order: what was seen, added, updated, skipped or failed."""
+
+    def __init__(self, summary: BuildSummary, known: dict[str, tuple[str, str]], writer,
+                 progress: Progress | None) -> None:
+        self.summary = summary
+        self.known = known
+        self.writer = writer
+        self.progress = progress
+        self.seen: set[str] = set()
+
+    def accept(self, outcome: str, article: Article | ReadFailure) -> bool:
+        """Counts one prepared input; True when it is to be in the index (new or changed)."""
+        if self.progress:
+            self.progress.advance()
+        if isinstance(article, ReadFailure):
+            self.summary.failures.append(article)
+            return False
+        if article.id in self.seen:
+            self.summary.failures.append(
+                ReadFailure(article.origin or article.id, f"duplicate id {article.id!r} in this run; first one kept")
+            )
+            return False
+        self.seen.add(article.id)
+        if outcome == UNCHANGED:
+            self.summary.unchanged += 1
+            return False
+        return True
+
+    def indexed(self, article: Article) -> None:
+        """Counts an added article; the version it replaces, if any, leaves the index."""
+        if article.id in self.known:
+            self.writer.delete_by_term("id", article.id)
+            self.summary.updated += 1
+        else:
+            self.summary.added += 1
+
+
 def _cancel_quietly(writer) -> None:
     """Drops the unfinished generation; on a full disk even that may fail, and the old one stands."""
     try:
@@ -136,15 +166,14 @@ def _cancel_quietly(writer) -> None:
 def analyze(article: Article) -> dict:
     """The indexed terms of an article's text fields, computed in a worker process."""
     title = article.title or ""
-    text = f"{title}\n{article.body}"
-    title_exact, title_folded = analyze_text(title)
-    body_exact, body_folded = analyze_text(article.body)
+    title_exact, title_folded, title_pairs = analyze_text(title)
+    body_exact, body_folded, body_pairs = analyze_text(article.body)
     return {
         "title": title_exact,
         "title_folded": title_folded,
         "body": body_exact,
         "body_folded": body_folded,
-        "compounds": compound_terms(text),
+        "compounds": dict(title_pairs + body_pairs),
     }
 
 
@@ -221,30 +250,148 @@ def _prepare(item: Item) -> Prepared:
     return FRESH, article, analyze(article)
 
 
-def _prepare_chunk(chunk: list[Item]) -> list[Prepared]:
-    return [_prepare(item) for item in chunk]
+def _add(writer, article: Article, analyzed: dict) -> ReadFailure | None:
+    """Adds the article to the writer's segment; a failure is reported, never half-indexed."""
+    docnum = writer.docnum
+    try:
+        writer.add_document(**document_fields(article, analyzed))
+    except OSError:
+        raise  # the index cannot be written: no later document could be either
+    except Exception as error:  # one bad document never stops the batch
+        writer.pool.discard_document(docnum)
+        return ReadFailure(article.origin or article.id, f"cannot index: {error}")
+    return None
 
 
-def _prepared(items: Iterable[Item], known: dict[str, tuple[str, str]], jobs: int | None) -> Iterator[Prepared]:
-    """Every input prepared, in input order, with at most a few chunks in flight per worker."""
+def _index_here(items: Iterable[Item], writer, known: dict[str, tuple[str, str]], run: _Run) -> None:
+    """Everything in this process, into the writer's own segment."""
     global _known
     _known = known
-    jobs = jobs or os.cpu_count() or 1
-    chunks = _chunks(items, CHUNK_SIZE)
-    if jobs <= 1:
-        for chunk in chunks:
-            yield from _prepare_chunk(chunk)
-        return
-    # fork shares the loaded modules and `_known` with the workers.
+    for item in items:
+        outcome, article, analyzed = _prepare(item)
+        if not run.accept(outcome, article):
+            continue
+        assert isinstance(article, Article) and analyzed is not None
+        failure = _add(writer, article, analyzed)
+        if failure is None:
+            run.indexed(article)
+        else:
+            run.summary.failures.append(failure)
+
+
+# A worker's answer for one input: outcome, the article (its body dropped) or failure, and
+# the document number it was given in the worker's segment (None when not added).
+Added = tuple[str, Article | ReadFailure, int | None]
+
+
+def _index_in_workers(items: Iterable[Item], index_dir: Path, known: dict[str, tuple[str, str]], jobs: int,
+                      run: _Run) -> list:
+    """Every input prepared and written by `jobs` worker processes, one new segment each.
+
+    Answers come back per chunk in any order and are counted in input order, so the first
+    of two articles with one id is the one kept: a later one, already written by its
+    worker, is deleted from that worker's segment before the commit.
+    """
+    global _known
+    _known = known  # fork shares it (and the loaded modules) with the workers
     context = multiprocessing.get_context("fork")
-    with context.Pool(jobs) as pool:
-        pending: deque = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(_prepare_chunk, (chunk,)))
-            if len(pending) >= jobs * 4:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+    tasks = context.Queue(jobs * 2)
+    answers = context.Queue()
+    workers = [context.Process(target=_worker, args=(number, index_dir, tasks, answers, os.getpid()), daemon=True)
+               for number in range(jobs)]
+    for worker in workers:
+        worker.start()
+    waiting: dict[int, tuple[int, list[Added]]] = {}
+    segments: dict[int, object] = {}
+    duplicates: dict[int, list[int]] = {number: [] for number in range(jobs)}
+    counted = sent = 0
+
+    def take_answer(timeout: float) -> None:
+        nonlocal counted
+        try:
+            kind, number, payload = answers.get(timeout=timeout)
+        except queue.Empty:
+            _check_alive(workers, segments)
+            return
+        if kind == "error":
+            errno, message = payload
+            raise OSError(errno, message) if errno is not None else RuntimeError(message)
+        if kind == "segment":
+            segments[number] = payload
+            return
+        sequence, added = payload
+        waiting[sequence] = (number, added)
+        while counted in waiting:
+            worker_number, outcomes = waiting.pop(counted)
+            for outcome, article, docnum in outcomes:
+                if run.accept(outcome, article):
+                    assert isinstance(article, Article)
+                    run.indexed(article)
+                elif docnum is not None:
+                    duplicates[worker_number].append(docnum)
+            counted += 1
+
+    try:
+        for chunk in _chunks(items, CHUNK_SIZE):
+            while sent - counted >= jobs * 4:
+                take_answer(timeout=1.0)
+            tasks.put((sent, chunk))
+            sent += 1
+        for _ in workers:
+            tasks.put(None)
+        while counted < sent or len(segments) < jobs:
+            take_answer(timeout=1.0)
+    except BaseException:
+        for worker in workers:
+            worker.kill()
+        raise
+    finally:
+        for worker in workers:
+            worker.join()
+    for number, docnums in duplicates.items():
+        for docnum in docnums:
+            segments[number].delete_document(docnum)  # type: ignore[attr-defined]
+    return [segment for _, segment in sorted(segments.items()) if segment is not None]
+
+
+def _check_alive(workers: list, finished: dict[int, object]) -> None:
+    for number, worker in enumerate(workers):
+        if number not in finished and not worker.is_alive():
+            raise RuntimeError(f"indexing worker {number} stopped (exit {worker.exitcode}) before finishing")
+
+
+def _worker(number: int, index_dir: Path, tasks, answers, parent: int) -> None:
+    """An indexing worker process: prepares its chunks and writes them into its own segment."""
+    try:
+        writer = open_segment_writer(open_index(index_dir))
+        while True:
+            try:
+                task = tasks.get(timeout=1.0)
+            except queue.Empty:
+                if os.getppid() != parent:
+                    return  # the indexer was killed: its unfinished segment is never committed
+                continue
+            if task is None:
+                break
+            sequence, chunk = task
+            answers.put(("chunk", number, (sequence, [_index_in_worker(writer, item) for item in chunk])))
+        answers.put(("segment", number, finish_segment(writer)))
+    except OSError as error:
+        answers.put(("error", number, (error.errno, error.strerror or str(error))))
+    except BaseException as error:  # reported to the parent, which stops the run
+        answers.put(("error", number, (None, f"indexing worker {number}: {type(error).__name__}: {error}")))
+
+
+def _index_in_worker(writer, item: Item) -> Added:
+    outcome, article, analyzed = _prepare(item)
+    if outcome != FRESH:
+        return outcome, article, None
+    assert isinstance(article, Article) and analyzed is not None
+    docnum = writer.docnum
+    failure = _add(writer, article, analyzed)
+    if failure is not None:
+        return FAILED, failure, None
+    return FRESH, replace(article, body=""), docnum
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

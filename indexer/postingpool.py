@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from itertools import groupby
 from operator import itemgetter
 
+from whoosh.util import random_name
+
 Posting = tuple[str, bytes, int, float, bytes | None]
 TermKey = tuple[str, bytes]
 
@@ -65,10 +67,20 @@ class CompactPostingPool:
         self._terms: dict[TermKey, _TermPostings] = {}
         self._size = 0
         self._runs: list[str] = []
+        self._run_prefix = f"postings-{random_name()}"
+        # The terms of the document being added, so that a document that fails halfway
+        # can be taken out again (Whoosh would reuse its number for the next one).
+        self._document = -1
+        self._document_terms: list[TermKey] = []
 
     def add(self, item: Posting) -> None:
         fieldname, term, docnum, weight, value = item
         key = (fieldname, term)
+        if docnum != self._document:
+            if self._size > self._limit:
+                self._spill()  # between documents, so that a document is never split across runs
+            self._document, self._document_terms = docnum, []
+        self._document_terms.append(key)
         postings = self._terms.get(key)
         if postings is None:
             postings = self._terms[key] = _TermPostings()
@@ -83,12 +95,24 @@ class CompactPostingPool:
             postings.values += value
         postings.ends.append(len(postings.values))
         self._size += _POSTING_BYTES + (len(value) if value else 0)
-        if self._size > self._limit:
-            self._spill()
+
+    def discard_document(self, docnum: int) -> None:
+        """Takes out the postings of the document being added (after it failed halfway)."""
+        if docnum != self._document:
+            return
+        for key in self._document_terms:
+            postings = self._terms.get(key)
+            if postings is not None and postings.docnums and postings.docnums[-1] == docnum:
+                start = postings.ends[-2] if len(postings.ends) > 1 else 0
+                del postings.docnums[-1], postings.weights[-1], postings.ends[-1], postings.values[start:]
+                if not postings.docnums:
+                    del self._terms[key]
+        self._document, self._document_terms = -1, []
 
     def _spill(self) -> None:
         """Writes the terms held so far, sorted, as one run file (one record per term)."""
-        name = f"postings-{len(self._runs)}.run"
+        # Several writers (one per indexing worker) share the index's temporary folder.
+        name = f"{self._run_prefix}-{len(self._runs)}.run"
         with self._tempstorage.create_file(name).raw_file() as run:
             for key in sorted(self._terms):
                 pickle.dump((key, self._terms[key]), run, pickle.HIGHEST_PROTOCOL)

@@ -14,6 +14,7 @@ from whoosh import index
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
+from whoosh.writing import SegmentWriter
 
 from indexer import mmapfiles  # noqa: F401  (shares mapped files between searchers)
 from indexer.analysis import ANALYZER_VERSION
@@ -135,6 +136,46 @@ def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.Segment
             f"cannot write to the index at {ix.storage.folder}: {error.strerror or error}; "
             "the index is unchanged"
         ) from error
+    return _with_compact_pool(writer, limitmb)
+
+
+def open_segment_writer(ix: FileIndex, limitmb: int = 128):  # -> whoosh.writing.SegmentWriter
+    """A writer of one more segment, for an indexing worker process while the parent holds
+    the lock: its segment joins the index only through the parent's `commit_with_segments`."""
+    try:
+        writer = SegmentWriter(ix, _lk=False, limitmb=limitmb)
+    except OSError as error:
+        raise IndexWriteError(
+            f"cannot write to the index at {ix.storage.folder}: {error.strerror or error}; "
+            "the index is unchanged"
+        ) from error
+    return _with_compact_pool(writer, limitmb)
+
+
+def _with_compact_pool(writer, limitmb: int):
     writer.pool = CompactPostingPool(writer._tempstorage, limitmb)
     read_lengths_once(writer)
     return writer
+
+
+def finish_segment(writer):  # -> whoosh.codec.base.Segment | None
+    """Writes out a worker's segment (None when it holds no document) without committing."""
+    if not writer._added:
+        writer._close_segment()
+        return None
+    return writer._finalize_segment()
+
+
+def commit_with_segments(writer, segments: list, mergetype=None) -> None:
+    """Commits the writer's own changes and the segments its workers wrote, as one generation.
+
+    The same steps as Whoosh's own multi-process writer: the merge policy over the existing
+    segments, the writer's own segment if it holds documents, then one table of contents.
+    """
+    final = writer._merge_segments(mergetype, None, None) + segments
+    if writer._added:
+        final.append(writer._finalize_segment())
+    else:
+        writer._close_segment()
+    writer._commit_toc(final)
+    writer._finish()

@@ -223,3 +223,38 @@ def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index_searchable(
     assert len(titles(index_dir)) == 20
     summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
     assert summary.added == 5 and len(titles(index_dir)) == 25
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
+def test_of_two_articles_with_one_id_the_first_is_kept_and_the_second_reported(tmp_path, jobs):
+    articles = generated_articles(40, "tin")
+    articles[3] = Article(id="trung", title="Hội nghị tổng kết", body="Bản thứ nhất bàn về thủy lợi.")
+    articles[30] = Article(id="trung", title="Hội nghị tổng kết", body="Bản thứ hai bàn về giao thông.")
+
+    summary = build_index(articles, tmp_path, jobs=jobs)
+
+    assert summary.added == 39
+    assert [f.reason for f in summary.failures] == ["duplicate id 'trung' in this run; first one kept"]
+    assert titles(tmp_path, "thủy lợi") == ["Hội nghị tổng kết"]
+    assert titles(tmp_path, "giao thông") == []
+
+
+def test_worker_processes_build_the_index_one_process_builds(tmp_path):
+    first = generated_articles(60, "dot1")
+    changed = [Article(id=a.id, title=a.title, body=a.body + " Bổ sung về chuyển đổi số.") for a in first[:10]]
+    second = changed + generated_articles(30, "dot2")
+    answers = {}
+    for jobs in (1, 2):
+        index_dir = tmp_path / f"jobs-{jobs}"
+        build_index(first, index_dir, jobs=jobs)
+        summary = build_index(second, index_dir, jobs=jobs)
+        assert (summary.added, summary.updated, summary.unchanged) == (30, 10, 0)
+        handle = IndexHandle(index_dir)
+        # Equal scores may come in another order: documents are numbered differently.
+        answers[jobs] = {}
+        for q in ("hội nghị", "chuyển đổi số", "dot2 số 7", ""):
+            hits = run_search(handle, SearchRequest(q=q, per_page=100)).hits
+            answers[jobs][q] = sorted((h.id, round(h.score or 0, 4)) for h in hits)
+
+    assert answers[2] == answers[1]
+    assert len(answers[2]["hội nghị"]) == 90 and len(answers[2]["chuyển đổi số"]) == 10
