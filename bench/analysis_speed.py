@@ -26,7 +26,6 @@ from itertools import islice
 from pathlib import Path
 
 from bench.common import SHARED_DATA
-from indexer.analysis import analyze_text, compound_terms
 from indexer.articles import Article
 from indexer.build import analyze
 
@@ -50,20 +49,9 @@ def _pyvi(article: Article) -> None:
     ViTokenizer.tokenize(f"{article.title or ''}\n{article.body}")
 
 
-def _syllables_only(article: Article) -> None:
-    analyze_text(article.title or "")
-    analyze_text(article.body)
-
-
-def _pairs_only(article: Article) -> None:
-    compound_terms(f"{article.title or ''}\n{article.body}")
-
-
 STAGES: dict[str, Callable[[Article], object]] = {
     "pyvi ViTokenizer.tokenize (baseline)": _pyvi,
     "ours: full analysis (indexer.build.analyze)": analyze,
-    "  of which exact + folded syllables": _syllables_only,
-    "  of which word pairs": _pairs_only,
 }
 
 

@@ -126,17 +126,33 @@ def compound_analyzer() -> CompoundTokenizer:
 # is still analyzed in place, so queries and small updates need no worker.
 
 
-def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]]]:
-    """(exact term → frequency, folded term → positions) of a text, tokenized once.
+# Characters between two syllables that end a clause: no pair spans them.
+_CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
 
-    These are the terms the exact and folded analyzers would index for the same text.
+
+def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]], Counter[str]]:
+    """(exact term → frequency, folded term → positions, folded pair → frequency) of a text.
+
+    These are the terms the exact, folded and compound analyzers would index for the same
+    text, from one pass over its syllables. A pair is two adjacent syllables within a
+    clause, folded and joined (vanh_tai, mui_thom): a query's own adjacent words then rank
+    the passages that have them side by side, a multi-syllable word as a word, and
+    unaccented syllables are told apart by their neighbours (mui = mũi or mùi).
     """
     exact: Counter[str] = Counter()
     folded: dict[str, list[int]] = defaultdict(list)
+    pairs: Counter[str] = Counter()
+    previous, previous_end = "", 0
     for syllable in syllables(text):
+        form = fold_term(syllable.text)
         exact[canonical_term(syllable.text)] += 1
-        folded[fold_term(syllable.text)].append(syllable.pos)
-    return dict(exact), dict(folded)
+        folded[form].append(syllable.pos)
+        if not syllable.text.isalnum():
+            continue  # a whole key, emitted beside its parts
+        if previous and not _CLAUSE_BREAKS.intersection(text[previous_end : syllable.start]):
+            pairs[f"{previous}_{form}"] += 1
+        previous, previous_end = form, syllable.end
+    return dict(exact), dict(folded), pairs
 
 
 class PreAnalyzedPositions(Positions):
@@ -176,28 +192,8 @@ class VietnameseText(TEXT):
         return super().index(value, **kwargs)
 
 
-# Characters between two syllables that end a clause: no folded bigram spans them.
-_CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
-
-
-def folded_bigrams(text: str) -> list[str]:
-    """Every pair of adjacent syllables within a clause, folded and joined (vanh_tai, mui_thom).
-
-    A query's own adjacent words rank the passages that have them side by side: a
-    multi-syllable word as a word, and unaccented syllables told apart by their
-    neighbours (mui = mũi or mùi).
-    """
-    pairs = []
-    previous = None
-    for syllable in syllables(text):
-        if not syllable.text.isalnum():
-            continue  # a whole key, emitted beside its parts
-        if previous is not None and not _CLAUSE_BREAKS.intersection(text[previous.end : syllable.start]):
-            pairs.append(f"{fold_term(previous.text)}_{fold_term(syllable.text)}")
-        previous = syllable
-    return pairs
 
 
 def compound_terms(text: str) -> dict[str, int]:
     """The `compounds` field's terms of a text with their frequencies."""
-    return dict(Counter(folded_bigrams(text)))
+    return dict(analyze_text(text)[2])

@@ -1,7 +1,7 @@
 """Splitting Vietnamese text into syllables with offsets, and adjacent syllables into word keys.
 
 Syllables are the unit of recall. Multi-syllable words are not segmented: every adjacent
-pair of syllables is a key of its own (indexer.analysis.folded_bigrams), which ranks
+pair of syllables is a key of its own (indexer.analysis.analyze_text), which ranks
 "hành chính" as a word above "hành" and "chính" apart however the text was typed. pyvi's
 dictionary compounds were indexed beside those pairs until analyzer version 4 and added
 nothing measurable to ranking (docs/relevance.md) for 60 % of the analysis time.
@@ -49,5 +49,5 @@ def _is_key(candidate: str) -> bool:
 
 
 def word_pairs(folded_syllables: list[str]) -> list[str]:
-    """Adjacent syllable pairs as word keys (hanh_chinh), the query-side twin of `folded_bigrams`."""
+    """Adjacent syllable pairs as word keys (hanh_chinh), the query-side twin of the indexed pairs."""
     return [f"{a}_{b}" for a, b in zip(folded_syllables, folded_syllables[1:])]
