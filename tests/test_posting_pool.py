@@ -1,73 +1,82 @@
-"""The writer's compact postings pool writes exactly the index Whoosh's own pool writes."""
+"""Our writer (compact postings pool, lengths read once) writes the index Whoosh's own writer writes."""
 
 from __future__ import annotations
 
 import dataclasses
 
 import pytest
-from whoosh.writing import PostingPool
 
 from indexer import store
 from indexer.build import build_index
+from indexer.postingpool import CompactPostingPool
 from indexer.reading import read_articles
 from tests.conftest import ARTICLES, CORPUS
 
 
-class CountingPool(store.CompactPostingPool):
-    """The compact pool, counting the runs it spills."""
-
-    spills = 0
-
-    def _spill(self) -> None:
-        CountingPool.spills += 1
-        super()._spill()
+# Enough articles sharing words for posting lists of several blocks (Whoosh's blocks hold 128).
+MANY = [dataclasses.replace(ARTICLES[i % len(ARTICLES)], id=f"ban-sao-{i}",
+                            body=f"{ARTICLES[i % len(ARTICLES)].body} Bản số {i}.") for i in range(150)]
 
 
-def _articles():
-    return ARTICLES + [a for a in read_articles([CORPUS]) if not hasattr(a, "reason")]
+def _seeds():
+    return [a for a in read_articles([CORPUS]) if not hasattr(a, "reason")]
+
+
+def _blocks(matcher) -> list[tuple]:
+    """Per block: shortest and longest document, highest weight, last document number."""
+    while hasattr(matcher, "child"):  # the filter that hides deleted documents
+        matcher = matcher.child
+    if not hasattr(matcher, "_next_block"):
+        return []  # postings kept inline with the term
+    blocks = []
+    while matcher.is_active():
+        blocks.append((matcher.block_min_length(), matcher.block_max_length(), matcher.block_max_weight(),
+                       matcher.block_max_id()))
+        matcher._next_block()
+    return blocks
 
 
 def _index_contents(directory):
     with store.open_index(directory).reader() as reader:
         lengths = {field: [reader.doc_field_length(n, field) for n in range(reader.doc_count_all())]
                    for field in ("title", "body", "body_folded", "compounds")}
-        return list(reader.iter_postings()), list(reader.all_stored_fields()), lengths, reader.doc_count()
+        terms = {}
+        for segment, _ in reader.leaf_readers():
+            for field, term in segment.all_terms():
+                info = segment.term_info(field, term)
+                terms[segment.segment().doc_count_all(), field, term] = (
+                    info.weight(), info.doc_frequency(), info.min_length(), info.max_length(), info.max_weight(),
+                    info.min_id(), info.max_id(), _blocks(segment.postings(field, term)))
+        return list(reader.iter_postings()), terms, list(reader.all_stored_fields()), lengths, reader.doc_count()
 
 
-def _build_in_three_runs(directory, monkeypatch, pool_factory, limitmb):
+def _build_in_three_runs(directory, monkeypatch, open_writer):
     """A first build, an update that changes some articles and adds the seeds, a run that prunes the seeds."""
-    real_open_writer = store.open_writer
-
-    def open_writer(ix):
-        writer = real_open_writer(ix, limitmb)
-        writer.pool = pool_factory(writer, limitmb)
-        return writer
-
     monkeypatch.setattr("indexer.build.open_writer", open_writer)
-    articles = _articles()
-    build_index(articles[:9], directory, jobs=1)
-    changed = [dataclasses.replace(a, body=a.body + " Hội nghị tổng kết.") for a in articles[5:9]]
-    build_index(changed + articles[9:], directory, jobs=1)
-    build_index(articles[:10], directory, jobs=1, prune_roots=[CORPUS])
+    build_index(MANY + ARTICLES[:9], directory, jobs=1)
+    changed = [dataclasses.replace(a, body=a.body + " Hội nghị tổng kết.") for a in ARTICLES[5:9]]
+    build_index(changed + ARTICLES[9:] + _seeds(), directory, jobs=1)
+    build_index(ARTICLES, directory, jobs=1, prune_roots=[CORPUS])
     return _index_contents(directory)
 
 
 @pytest.mark.parametrize("limitmb", [256, 0.02], ids=["in memory", "spilled to runs"])
-def test_the_compact_pool_writes_the_same_postings_as_whooshs_pool(tmp_path, monkeypatch, limitmb):
-    whoosh_pool = _build_in_three_runs(
-        tmp_path / "whoosh", monkeypatch, lambda w, mb: PostingPool(w._tempstorage, w.newsegment, limitmb=mb), limitmb)
-    CountingPool.spills = 0
-    compact_pool = _build_in_three_runs(
-        tmp_path / "compact", monkeypatch, lambda w, mb: CountingPool(w._tempstorage, mb), limitmb)
+def test_our_writer_writes_what_whooshs_own_writer_writes(tmp_path, monkeypatch, limitmb):
+    spills = []
+    spill = CompactPostingPool._spill
+    monkeypatch.setattr(CompactPostingPool, "_spill", lambda pool: spills.append(1) or spill(pool))
 
-    postings, stored, lengths, count = compact_pool
-    assert count == len(ARTICLES)
-    assert len(postings) > 500
-    assert (CountingPool.spills > 10) == (limitmb < 1)
-    assert compact_pool == whoosh_pool
+    whoosh = _build_in_three_runs(tmp_path / "whoosh", monkeypatch, lambda ix: ix.writer(limitmb=limitmb))
+    ours = _build_in_three_runs(tmp_path / "ours", monkeypatch, lambda ix: store.open_writer(ix, limitmb))
+
+    postings, terms, stored, lengths, count = ours
+    assert count == len(MANY) + len(ARTICLES)
+    assert len(postings) > 500 and any(len(blocks) > 1 for *_, blocks in terms.values())
+    assert (len(spills) > 10) == (limitmb < 1)
+    assert ours == whoosh
 
 
 def test_spilled_runs_are_removed_after_the_commit(tmp_path, monkeypatch):
-    _build_in_three_runs(tmp_path, monkeypatch, lambda w, mb: store.CompactPostingPool(w._tempstorage, mb), 0.02)
+    _build_in_three_runs(tmp_path, monkeypatch, lambda ix: store.open_writer(ix, 0.02))
 
     assert not list(tmp_path.rglob("*.run"))
