@@ -128,10 +128,12 @@ def main(argv: list[str] | None = None) -> int:
             level = run_level([s.port for s in servers], paths, concurrency, args.requests, args.seconds,
                               args.timeout, lambda: sum(s.rss_mb()[0] for s in servers))
             level["server_alive"] = all(s.process.poll() is None for s in servers)
+            level["server_pss_mb"] = sum(s.memory_mb()["Pss"] for s in servers)
             levels.append(level)
             p50, p99 = level["p50_ms"] or 0, level["p99_ms"] or 0
             print(f"c={concurrency:>3}: {level['req_per_s']:6.1f} req/s, p50 {p50:6.1f} ms, p99 {p99:7.1f} ms, "
-                  f"{level['errors']} errors {level['error_kinds'] or ''}, server RSS {level['server_rss_mb']:.0f} MB, "
+                  f"{level['errors']} errors {level['error_kinds'] or ''}, server RSS {level['server_rss_mb']:.0f} MB "
+                  f"(PSS {level['server_pss_mb']:.0f} MB), "
                   f"alive {level['server_alive']}", flush=True)
         memory = [s.memory_mb() for s in servers]
         result = {"documents": documents, "server_memory_mb": memory, "servers": len(servers), "server_workers": args.workers, "server_threads": args.threads,

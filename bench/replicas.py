@@ -64,14 +64,15 @@ class Server:
         return memory["VmRSS"], memory["VmHWM"]
 
     def memory_mb(self) -> dict[str, float]:
-        """VmRSS, VmHWM, RssAnon (private) and RssFile (mapped index files) in MB, summed over
-        the server's processes; RssFile counts the index pages every worker maps, which the
-        page cache holds once."""
-        wanted = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
+        """VmRSS, VmHWM, RssAnon (private), RssFile (mapped index files) and Pss in MB, summed
+        over the server's processes. RssFile counts the index pages once per process that maps
+        them, which the page cache holds once; Pss shares each page among the processes that
+        map it, so its sum is the memory the whole service takes."""
+        wanted = ("VmRSS", "VmHWM", "RssAnon", "RssFile", "Pss")
         total = dict.fromkeys(wanted, 0.0)
         for pid in [self.process.pid, *self.worker_pids()]:
             try:
-                status = Path(f"/proc/{pid}/status").read_text()
+                status = Path(f"/proc/{pid}/status").read_text() + Path(f"/proc/{pid}/smaps_rollup").read_text()
             except OSError:
                 continue  # a worker being replaced
             for line in status.splitlines():

@@ -154,18 +154,19 @@ def markdown(rows: list[dict], loads: list[dict], replicas: dict | None) -> str:
     if rows and "ours" in rows[-1]["engines"]:
         out += ["", f"## Goals at {rows[-1]['size']:,} documents", ""] + goals(rows[-1], load)
     for load in loads:
-        out += ["", f"## Load test: {load.get('servers', 1)} × `vnsearch serve` (waitress, {load['server_threads']} "
-                f"threads each), {load['documents']:,} documents", "",
+        out += ["", f"## Load test: {load.get('servers', 1)} × `vnsearch serve --workers {load.get('server_workers', 1)} "
+                f"--threads {load['server_threads']}` (waitress), {load['documents']:,} documents", "",
                 f"Bounds per level: {load['bounds']['requests']} requests or {load['bounds']['seconds']:.0f} s; "
                 f"client timeout {load['bounds']['timeout']:.0f} s. Client and server on the same {load['machine']['cpus']} cores; "
                 f"load average at the end {', '.join(f'{x:.1f}' for x in load['machine']['load_avg'])}.", "",
-                "| concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB | server alive |",
-                "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+                "| concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | errors | server RSS MB | server PSS MB | server alive |",
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for level in load["levels"]:
             kinds = ", ".join(f"{k}: {v}" for k, v in level["error_kinds"].items())
             out.append(f"| {level['concurrency']} | {level['requests']} | {_f(level['req_per_s'])} | "
                        f"{_f(level['p50_ms'])} | {_f(level['p95_ms'])} | {_f(level['p99_ms'])} | "
                        f"{level['errors']}{' (' + kinds + ')' if kinds else ''} | {_f(level['server_rss_mb'], 0)} | "
+                       f"{_f(level.get('server_pss_mb'), 0)} | "
                        f"{'yes' if level['server_alive'] else 'NO'} |")
         out.append(f"\nServer peak RSS (VmHWM, summed over the server processes): {load['server_peak_rss_mb']:.0f} MB.")
         for memory in load.get("server_memory_mb", []):
@@ -204,7 +205,12 @@ def goals(row: dict, load: dict | None) -> list[str]:
             line("≥ 200 req/s at concurrency 16", f"{at16['req_per_s']:.1f} req/s", at16["req_per_s"] >= GOAL_RPS)
             line("p99 ≤ 250 ms at concurrency 16", f"{_f(at16['p99_ms'])} ms", (at16["p99_ms"] or 1e9) <= GOAL_P99_MS)
             line("0 errors at concurrency 16", str(at16["errors"]), at16["errors"] == 0)
-        line("server RSS ≤ 500 MB", f"{load['server_peak_rss_mb']:.0f} MB", load["server_peak_rss_mb"] <= GOAL_RSS_MB)
+        pss = max((lv.get("server_pss_mb") or 0 for lv in load["levels"]), default=0)
+        if pss:  # summed RSS counts the shared index pages once per worker process
+            line("server memory ≤ 500 MB (PSS summed over its processes)", f"{pss:.0f} MB "
+                 f"(summed peak RSS {load['server_peak_rss_mb']:.0f} MB)", pss <= GOAL_RSS_MB)
+        else:
+            line("server RSS ≤ 500 MB", f"{load['server_peak_rss_mb']:.0f} MB", load["server_peak_rss_mb"] <= GOAL_RSS_MB)
     return lines
 
 
