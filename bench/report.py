@@ -155,7 +155,8 @@ def markdown(rows: list[dict], loads: list[dict], replicas: dict | None) -> str:
         out += ["", f"## Goals at {rows[-1]['size']:,} documents", ""] + goals(rows[-1], load)
     for load in loads:
         out += ["", f"## Load test: {load.get('servers', 1)} × `vnsearch serve --workers {load.get('server_workers', 1)} "
-                f"--threads {load['server_threads']}` (waitress), {load['documents']:,} documents", "",
+                f"--threads {load['server_threads']}` (waitress), SEARCHSVC_MAX_IN_FLIGHT={load.get('max_in_flight', 16)}, "
+                f"{load['documents']:,} documents", "",
                 f"Bounds per level: {load['bounds']['requests']} requests or {load['bounds']['seconds']:.0f} s; "
                 f"client timeout {load['bounds']['timeout']:.0f} s. Client and server on the same {load['machine']['cpus']} cores; "
                 f"load average at the end {', '.join(f'{x:.1f}' for x in load['machine']['load_avg'])}.", "",
