@@ -258,3 +258,29 @@ def test_worker_processes_build_the_index_one_process_builds(tmp_path):
 
     assert answers[2] == answers[1]
     assert len(answers[2]["hội nghị"]) == 90 and len(answers[2]["chuyển đổi số"]) == 10
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
+def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp_path, monkeypatch, jobs):
+    from indexer import build
+
+    real_fields = build.document_fields
+
+    def fields_failing_for_one(article, analyzed):
+        document = real_fields(article, analyzed)
+        if article.id == "hong":
+            # Whoosh adds fields in name order: every field before title_folded is already
+            # in the writer's pool when this one fails.
+            document["title_folded"] = {"hoi": None}
+        return document
+
+    monkeypatch.setattr(build, "document_fields", fields_failing_for_one)
+    articles = generated_articles(30, "tot")
+    articles.insert(10, Article(id="hong", title="Tin lỗi", body="Khánh thành cầu Rạch Miễu hai."))
+
+    summary = build_index(articles, tmp_path, jobs=jobs)
+
+    assert summary.added == 30
+    assert [(f.path, f.reason.split(":")[0]) for f in summary.failures] == [("hong", "cannot index")]
+    assert titles(tmp_path, "Rạch Miễu") == []
+    assert len(titles(tmp_path, "hội nghị")) == 30
