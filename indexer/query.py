@@ -38,6 +38,9 @@ TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_f
 KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
                   "organizers": "organizer", "author": "author", "id": "id"}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
+# Punctuation that ends a clause inside a quoted text, when it touches a space or an end
+# (so that 13/2023/NĐ-CP and 1.000 stay whole).
+_CLAUSE_PUNCTUATION = re.compile(r"[.,;:!?()\[\]{}“”‘’«»–—…/]+(?=\s|$)|(?:^|(?<=\s))[.,;:!?()\[\]{}“”‘’«»–—…/]+")
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
 _ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.tsv"
 _FUNCTION_WORDS_FILE = Path(__file__).parent / "data" / "function_words.txt"
@@ -106,7 +109,8 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
     """Whether the query is long running text with quotes and no operator (a pasted title or question).
 
-    A query that is all one quotation is a phrase however long: that is what quotes ask for."""
+    A headline is often a quotation from end to end (“Trung Quốc phải tôn trọng chủ quyền ...”):
+    pasted, it asks for the article, which rarely repeats it word for word."""
     words = 0
     for kind, value in tokens:
         if kind in ("open", "close"):
@@ -114,8 +118,7 @@ def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
         if kind == "word" and (value in _OPERATORS or value[0] in "-+" or _field_prefix(value)):
             return False
         words += len(value.split()) if kind == "phrase" else 1
-    kinds = {kind for kind, _ in tokens}
-    return words > CONJUNCTION_MAX_WORDS and kinds == {"phrase", "word"}
+    return words > CONJUNCTION_MAX_WORDS and any(kind == "phrase" for kind, _ in tokens)
 
 
 class _Parser:
@@ -297,6 +300,15 @@ class _Parser:
         return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
 
     def _phrase(self, text: str, pairs) -> wq.Query:
+        """A quoted text: each of its clauses word for word ("Hoàng Sa, Trường Sa" is two), as
+        the index keeps no adjacency across clause punctuation."""
+        clauses = [self._clause_phrase(part, pairs) for part in _CLAUSE_PUNCTUATION.split(text) if part.strip()]
+        clauses = [clause for clause in clauses if clause is not wq.NullQuery]
+        if not clauses:
+            return wq.NullQuery
+        return clauses[0] if len(clauses) == 1 else wq.And(clauses)
+
+    def _clause_phrase(self, text: str, pairs) -> wq.Query:
         units = self._units(text.split())
         if not units:
             return wq.NullQuery
