@@ -64,6 +64,9 @@ class _Context:
         self.lengths = lengths
         self.check_deadline = check_deadline
         self.total_docs = searcher.doc_count_all()
+        # A term's document frequency over the whole index, asked once per query: the top-level
+        # reader adds it up segment by segment, and each segment evaluates every term.
+        self._idf: dict[tuple[str, str], float] = {}
 
     def evaluate(self, searcher, q: wq.Query, offset: int, size: int) -> tuple[np.ndarray, np.ndarray]:
         self.check_deadline()
@@ -140,7 +143,10 @@ class _Context:
         ids, weights = _cached_postings(reader, field, text)
         mask[ids] = True
         if field in self.lengths.lengths:
-            idf = math.log(self.total_docs / (self.top.doc_frequency(field, text) + 1)) + 1
+            idf = self._idf.get((field, text))
+            if idf is None:
+                frequency = self.top.doc_frequency(field, text)
+                idf = self._idf[field, text] = math.log(self.total_docs / (frequency + 1)) + 1
             lengths = self.lengths.lengths[field][offset + ids]
             norm = K1 * ((1 - B) + B * lengths / self.lengths.averages[field])
             scores[ids] = boost * idf * (weights * (K1 + 1)) / (weights + norm)
