@@ -16,21 +16,22 @@ WINDOW_CHARS = 150
 Span = tuple[int, int]
 
 
-def _skeleton_table() -> dict[int, str]:
-    """Each precomposed Latin letter to its lowercase base letter (ế → e, Đ → d), one for one."""
-    table = {}
+def _letter_variants() -> dict[str, str]:
+    """Each unaccented lowercase letter → every precomposed Latin letter that folds to it (e →
+    eèéẻẽẹêềếểễệEÈ...; d → dđDĐ)."""
+    variants: dict[str, set[str]] = {}
     for code in range(0x41, 0x1EFA):
         char = chr(code)
         base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
         base = base.replace("đ", "d").replace("Đ", "D").lower()
-        if len(base) == 1 and base != char:
-            table[code] = base
-    return table
+        if len(base) == 1 and base.isascii():
+            variants.setdefault(base, {base}).add(char)
+    return {base: "".join(sorted(chars)) for base, chars in variants.items()}
 
 
-# A same-length unaccented copy of a text, made by str.translate in C: finding the query's
-# words in it costs one regular-expression scan, not a Python step per word of the article.
-_SKELETON = _skeleton_table()
+# The query's folded words are looked for in the text itself, each letter as the class of its
+# accented forms: one regular-expression scan in C, not a Python step per word of the article.
+_VARIANTS = _letter_variants()
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
@@ -62,18 +63,29 @@ def _candidate_spans(text: str, exact_terms: set[str], folded_terms: set[str]) -
     pattern = _terms_pattern(frozenset(folded_terms | {fold_term(t) for t in exact_terms}))
     if pattern is None:
         return []
-    if _COMBINING.search(text):  # decomposed marks would split words in the copy: go word by word
+    if _COMBINING.search(text):  # decomposed marks are not letters of the classes: go word by word
         return [(s.start, s.end) for s in syllables(text) if s.text.isalnum() or "/" in s.text or "-" in s.text]
-    return [m.span() for m in pattern.finditer(text.translate(_SKELETON))]
+    return [m.span() for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=256)
 def _terms_pattern(folded: frozenset[str]) -> re.Pattern | None:
-    """Any of the folded terms as a whole word of a skeleton, a final i also matching y
-    (fold spells kỹ as ki, the skeleton keeps ky)."""
-    alternatives = [re.escape(t[:-1]) + "[iy]" if t.endswith("i") else re.escape(t)
-                    for t in sorted(folded, key=len, reverse=True) if t]
+    """Any of the folded terms as a whole word, in any accents and case, a final i also
+    matching y (fold spells kỹ as ki)."""
+    alternatives = []
+    for term in sorted(folded, key=len, reverse=True):
+        if not term:
+            continue
+        letters = [_letter_class(c) for c in term]
+        if term.endswith("i"):
+            letters[-1] = "[" + re.escape(_VARIANTS["i"] + _VARIANTS["y"]) + "]"
+        alternatives.append("".join(letters))
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)") if alternatives else None
+
+
+def _letter_class(char: str) -> str:
+    variants = _VARIANTS.get(char)
+    return "[" + re.escape(variants) + "]" if variants else re.escape(char)
 
 
 def _matches(word: str, exact_terms: set[str], folded_terms: set[str]) -> bool:

@@ -209,6 +209,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
+    handle.field_lengths(searcher)  # built once per generation: not part of this query's budget
     check_deadline = _deadline_check(handle.time_budget_s)
     matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
     filters = _filter_masks(table, request)
