@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         documents = servers[0].get_json("/healthz")["documents"]
         for server in servers:
-            for path in paths:  # warm-up: the facet table, the suggester, a few threads' searchers
+            for path in paths:  # warm-up: the facet table, the field lengths, a few threads' searchers
                 try:
                     server.get_json(path, timeout=60)
                 except OSError:  # HTTPError too: a refused query is measured in the levels

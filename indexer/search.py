@@ -20,7 +20,7 @@ from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
 from indexer.query import InvalidQueryError, ParsedQuery, parse_query
 from indexer.store import IndexCorruptError, open_index
-from indexer.suggest import Suggester
+from indexer.suggest import suggest
 
 SORTS = ("relevance", "newest", "oldest")
 FACET_LIMIT = 30
@@ -145,10 +145,6 @@ class IndexHandle:
         """Per-document facet values of the searcher's generation."""
         return self._per_generation(FacetTable, searcher)
 
-    def suggester(self, searcher) -> Suggester:
-        """The vocabulary of the searcher's generation, for "did you mean"."""
-        return self._per_generation(Suggester, searcher)
-
     def _per_generation(self, build: Callable[[Any], T], searcher) -> T:
         """`build(reader)` once per index generation, shared by every thread; older ones dropped."""
         generation = searcher.reader().generation()
@@ -227,7 +223,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     hits = _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets)
     suggestion = None
     if not parsed.browse and total < 3:
-        suggestion = handle.suggester(searcher).suggest(parsed.words, reader)
+        suggestion = suggest(parsed.words, reader)
     took = (time.perf_counter() - started) * 1000
     pages = (total + request.per_page - 1) // request.per_page
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
