@@ -272,7 +272,12 @@ def test_damage_found_only_while_searching_is_a_503_not_a_500(intact_index, tmp_
                     "/api/v1/search", "/api/v1/search.csv?q=tin", "/api/v1/documents/bai-00150", "/healthz"):
             statuses[f"{tenth / 10:.0%} {url}"] = client.get(url).status_code
 
-    assert {where: status for where, status in statuses.items() if status not in (200, 503)} == {}
+    # Whoosh keeps no checksums: bytes overwritten inside the id table can make a document look
+    # absent (404) rather than damaged. What must never happen is an error other than the 503.
+    # (Where the overwritten bytes land depends on the order of the files inside the segment,
+    # which follows the segment's random name.)
+    assert {where: status for where, status in statuses.items() if status >= 500 and status != 503} == {}
+    assert {status for status in statuses.values()} <= {200, 404, 503}
 
 
 # Re-indexing under load: every generation g re-labels every article with source the-he-g.gov.vn,
