@@ -19,7 +19,7 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-from indexer.tokens import syllables
+from indexer.tokens import CLAUSE_BREAKS, syllables
 from indexer.vietnamese import canonical_term, fold_term
 
 # Bump whenever the terms produced for a text change: indexes built with another version
@@ -121,13 +121,9 @@ def compound_analyzer() -> CompoundTokenizer:
     return CompoundTokenizer()
 
 
-# Pre-analysis: the indexer's worker processes turn a text into its terms (with positions
-# where phrases need them), and the one writer process only encodes them. A plain string
+# Pre-analysis: an indexing worker turns a text into its terms once (with positions where
+# phrases need them) and hands them to the fields below already analyzed. A plain string
 # is still analyzed in place, so queries and small updates need no worker.
-
-
-# Characters between two syllables that end a clause: no pair spans them.
-_CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
 
 
 def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]], Counter[str]]:
@@ -149,7 +145,7 @@ def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]], Count
         folded[form].append(syllable.pos)
         if not syllable.text.isalnum():
             continue  # a whole key, emitted beside its parts
-        if previous and not _CLAUSE_BREAKS.intersection(text[previous_end : syllable.start]):
+        if previous and not CLAUSE_BREAKS.intersection(text[previous_end : syllable.start]):
             pairs[f"{previous}_{form}"] += 1
         previous, previous_end = form, syllable.end
     return dict(exact), dict(folded), pairs

@@ -1,4 +1,4 @@
-"""Building and updating the index from articles: incremental, multi-core, one writer."""
+"""Building and updating the index from articles: incremental, one segment per worker process, one commit."""
 
 from __future__ import annotations
 
@@ -19,13 +19,13 @@ from indexer.progress import Progress
 from indexer.store import (
     FORMAT_FILE,
     IndexNotBuiltError,
-    IndexWriteError,
     commit_with_segments,
     create_index,
     finish_segment,
     open_index,
     open_segment_writer,
     open_writer,
+    write_error,
 )
 from indexer.analysis import analyze_text
 from indexer.vietnamese import fold
@@ -104,9 +104,7 @@ def build_index(
         commit_with_segments(writer, segments, CLEAR if rebuild else None)
     except OSError as error:
         _cancel_quietly(writer)
-        raise IndexWriteError(
-            f"cannot write to the index at {index_dir}: {error.strerror or error}; the index is unchanged"
-        ) from error
+        raise write_error(index_dir, error) from error
     except BaseException:
         writer.cancel()
         raise

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from html import escape
 from itertools import takewhile
@@ -22,9 +21,8 @@ def _letter_variants() -> dict[str, str]:
     variants: dict[str, set[str]] = {}
     for code in range(0x41, 0x1EFA):
         char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c) != "Mn")
-        base = base.replace("đ", "d").replace("Đ", "D").lower()
-        if len(base) == 1 and base.isascii():
+        base = fold_term(char)
+        if len(base) == 1 and base.isascii() and base != char:
             variants.setdefault(base, {base}).add(char)
     return {base: "".join(sorted(chars)) for base, chars in variants.items()}
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import numpy as np
 from whoosh import query as wq
+from whoosh.matching.wrappers import FilterMatcher
 
 from indexer.lengthtable import LengthTable
 
@@ -103,25 +104,31 @@ class _Context:
             return np.ones(size, dtype=bool), np.zeros(size, dtype=np.float32)
         if q is wq.NullQuery:
             return np.zeros(size, dtype=bool), np.zeros(size, dtype=np.float32)
-        if isinstance(q, wq.Phrase) and _by_pairs(q):
-            mask = self._phrase_documents(searcher.reader(), q, offset, size)
-        else:  # anything else: Whoosh's own matcher
-            mask = np.zeros(size, dtype=bool)
-            mask[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
-        scores = np.zeros(size, dtype=np.float32)
         if isinstance(q, wq.Phrase):
-            for word in q.words:
-                scores += self._term(searcher.reader(), q.fieldname, word, q.boost, offset, size)[1]
-        return mask, np.where(mask, scores, 0).astype(np.float32)
+            words = [self._term(searcher.reader(), q.fieldname, word, q.boost, offset, size) for word in q.words]
+            if _by_pairs(q):
+                mask = self._phrase_documents(searcher.reader(), q, [m for m, _ in words], size)
+            else:
+                mask = self._whoosh_documents(searcher, q, size)
+            scores = np.zeros(size, dtype=np.float32)
+            for _, word_scores in words:
+                scores += word_scores
+            return mask, np.where(mask, scores, 0).astype(np.float32)
+        return self._whoosh_documents(searcher, q, size), np.zeros(size, dtype=np.float32)
 
-    def _phrase_documents(self, reader, q: wq.Phrase, offset: int, size: int) -> np.ndarray:
+    @staticmethod
+    def _whoosh_documents(searcher, q: wq.Query, size: int) -> np.ndarray:
+        """The documents of any other query, from Whoosh's own matcher."""
+        mask = np.zeros(size, dtype=bool)
+        mask[np.fromiter(q.docs(searcher), dtype=np.int64)] = True
+        return mask
+
+    def _phrase_documents(self, reader, q: wq.Phrase, word_masks: list[np.ndarray], size: int) -> np.ndarray:
         """Documents where the phrase's words follow each other in the field and within a clause."""
         words = list(q.words)
-        candidates = np.ones(size, dtype=bool)
+        candidates = np.logical_and.reduce(word_masks)
         for first, second in zip(words, words[1:]):
-            candidates &= self._term(reader, "compounds", f"{first}_{second}", 1.0, offset, size)[0]
-        for word in words:
-            candidates &= self._term(reader, q.fieldname, word, 1.0, offset, size)[0]
+            candidates &= self._term_mask(reader, "compounds", f"{first}_{second}", size)
         mask = np.zeros(size, dtype=bool)
         ids = np.flatnonzero(candidates)
         if not len(ids):
@@ -130,7 +137,7 @@ class _Context:
         decode = reader.schema[q.fieldname].format.decode_positions
         starts: dict[int, set[int]] | None = None
         for i, word in enumerate(words):
-            positions = _positions_in(reader.postings(q.fieldname, word), ids, decode)
+            positions = _positions_in(_stored_postings(reader, q.fieldname, word), ids, decode)
             shifted = {doc: {p - i for p in found} for doc, found in positions.items()}
             starts = shifted if starts is None else {
                 doc: both for doc, here in starts.items() if (both := here & shifted.get(doc, set()))}
@@ -138,6 +145,13 @@ class _Context:
             if not len(ids):
                 return mask
         mask[ids] = True
+        return mask
+
+    @staticmethod
+    def _term_mask(reader, field: str, text: str, size: int) -> np.ndarray:
+        mask = np.zeros(size, dtype=bool)
+        if (field, text) in reader:
+            mask[_cached_postings(reader, field, text)[0]] = True
         return mask
 
     def _term(self, reader, field: str, text: str, boost: float, offset: int, size: int
@@ -170,7 +184,7 @@ def _positions_in(matcher, documents: np.ndarray, decode) -> dict[int, list[int]
     """The term's positions in each of the (sorted) documents that has it, reading only the
     blocks that hold one of them."""
     found: dict[int, list[int]] = {}
-    if not hasattr(matcher, "_read_ids"):  # postings stored inline with the term
+    if not hasattr(matcher, "_read_ids"):  # not Whoosh's W3 block reader: step through it
         wanted = set(documents.tolist())
         while matcher.is_active():
             if matcher.id() in wanted:
@@ -242,19 +256,30 @@ _cache = _PostingsCache(POSTINGS_CACHE_BYTES)
 def _cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     segment = getattr(reader, "_segment", None)
     if segment is None:
-        return _postings(reader.postings(field, text))
+        return _postings(_stored_postings(reader, field, text))
     key = (segment.segment_id(), field, text)
     found = _cache.get(key)
     if found is None:
-        ids, weights = _postings(reader.postings(field, text))
+        ids, weights = _postings(_stored_postings(reader, field, text))
         found = (ids.astype(np.int32), weights)
         _cache.put(key, found)
     return found
 
 
+def _stored_postings(reader, field: str, text: str):
+    """The term's postings as the segment stores them, deleted documents included.
+
+    Whoosh wraps the postings of a segment with deletions (any segment an update touched) in
+    a filter that steps one posting at a time, which also hides the block arrays read below;
+    the masks here leave deleted documents out afterwards (FacetTable.live).
+    """
+    matcher = reader.postings(field, text)
+    return matcher.child if isinstance(matcher, FilterMatcher) else matcher
+
+
 def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
     """Document numbers and weights of a term's postings, a block at a time where the codec allows."""
-    if not hasattr(matcher, "_read_ids"):  # postings stored inline with the term
+    if not hasattr(matcher, "_read_ids"):  # not Whoosh's W3 block reader: step through it
         ids, weights = [], []
         while matcher.is_active():
             ids.append(matcher.id())

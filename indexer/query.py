@@ -19,7 +19,7 @@ from pathlib import Path
 from whoosh import query as wq
 
 from indexer.telex import decode_telex
-from indexer.tokens import syllables, word_pairs
+from indexer.tokens import CLAUSE_BREAKS, syllables, word_pairs
 from indexer.vietnamese import canonical_term, fold, fold_term, has_diacritics, nfc
 
 MAX_QUERY_CHARS = 1000
@@ -40,7 +40,8 @@ KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
 # Punctuation that ends a clause inside a quoted text, when it touches a space or an end
 # (so that 13/2023/NĐ-CP and 1.000 stay whole).
-_CLAUSE_PUNCTUATION = re.compile(r"[.,;:!?()\[\]{}“”‘’«»–—…/]+(?=\s|$)|(?:^|(?<=\s))[.,;:!?()\[\]{}“”‘’«»–—…/]+")
+_BREAK = "[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]+"
+_CLAUSE_PUNCTUATION = re.compile(rf"{_BREAK}(?=\s|$)|(?:^|(?<=\s)){_BREAK}")
 _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
 _ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.tsv"
 _FUNCTION_WORDS_FILE = Path(__file__).parent / "data" / "function_words.txt"

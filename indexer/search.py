@@ -205,9 +205,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
-    handle.field_lengths(searcher)  # built once per generation: not part of this query's budget
-    check_deadline = _deadline_check(handle.time_budget_s)
-    matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
+    matched, scores = _matching(handle, searcher, parsed, table)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
@@ -248,12 +246,14 @@ def _record(fields: dict) -> dict:
     return {"id": fields["id"], "title": fields.get("title", ""), "body": fields.get("body", ""), **meta}
 
 
-def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTable, check_deadline
+def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTable
               ) -> tuple[np.ndarray, np.ndarray]:
     """The live documents the query matches, and their scores."""
     if parsed.browse:
         return table.live.copy(), np.zeros(table.size, dtype=np.float32)
-    mask, scores = match_and_score(searcher, parsed.query, handle.field_lengths(searcher), check_deadline)
+    lengths = handle.field_lengths(searcher)  # built once per generation: not part of the query's budget
+    check_deadline = _deadline_check(handle.time_budget_s)
+    mask, scores = match_and_score(searcher, parsed.query, lengths, check_deadline)
     return mask & table.live, scores
 
 

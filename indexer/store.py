@@ -132,10 +132,7 @@ def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.Segment
             f"another indexer is writing to {ix.storage.folder}; wait for it to finish"
         ) from error
     except OSError as error:  # the lock file or the writer's temporary folder cannot be created
-        raise IndexWriteError(
-            f"cannot write to the index at {ix.storage.folder}: {error.strerror or error}; "
-            "the index is unchanged"
-        ) from error
+        raise write_error(ix.storage.folder, error) from error
     return _with_compact_pool(writer, limitmb)
 
 
@@ -145,11 +142,15 @@ def open_segment_writer(ix: FileIndex, limitmb: int = 128):  # -> whoosh.writing
     try:
         writer = SegmentWriter(ix, _lk=False, limitmb=limitmb)
     except OSError as error:
-        raise IndexWriteError(
-            f"cannot write to the index at {ix.storage.folder}: {error.strerror or error}; "
-            "the index is unchanged"
-        ) from error
+        raise write_error(ix.storage.folder, error) from error
     return _with_compact_pool(writer, limitmb)
+
+
+def write_error(directory, error: OSError) -> IndexWriteError:
+    """The error a user sees when the index directory cannot be written."""
+    return IndexWriteError(
+        f"cannot write to the index at {directory}: {error.strerror or error}; the index is unchanged"
+    )
 
 
 def _with_compact_pool(writer, limitmb: int):

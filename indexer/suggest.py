@@ -8,7 +8,7 @@ from itertools import product
 from whoosh.spelling import ReaderCorrector
 
 from indexer.telex import decode_telex
-from indexer.vietnamese import canonical_term, fold_term, has_diacritics
+from indexer.vietnamese import TONE_MARKS, canonical_term, fold_term, has_diacritics
 
 # Edit distance allowed between a typed (folded) syllable and a vocabulary syllable.
 MAX_EDITS = 1
@@ -48,7 +48,7 @@ def _respell(word: str, reader, corrector) -> str:
 
 
 _LETTER_FORMS = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư", "d": "dđ"}
-_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+_TONES = ("", *sorted(TONE_MARKS))
 
 
 def accented_spellings(key: str, reader) -> list[str]:

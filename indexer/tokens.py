@@ -17,6 +17,9 @@ from typing import Iterator, NamedTuple
 # 17/10/2022, COVID-19) as well as syllable by syllable.
 _KEY = re.compile(r"\w+(?:[/\-]\w+)+|\d+(?:[.,]\d+)+")
 _SYLLABLE = re.compile(r"\w+")
+# Characters that end a clause: no pair of adjacent syllables is indexed across them, and a
+# quoted query is matched clause by clause.
+CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
 
 
 class Syllable(NamedTuple):
