@@ -19,6 +19,7 @@ from indexer.progress import Progress
 from indexer.store import (
     FORMAT_FILE,
     IndexNotBuiltError,
+    IndexWriteError,
     commit_with_segments,
     create_index,
     finish_segment,
@@ -313,7 +314,9 @@ def _index_in_workers(items: Iterable[Item], index_dir: Path, known: dict[str, t
             return
         if kind == "error":
             errno, message = payload
-            raise OSError(errno, message) if errno is not None else RuntimeError(message)
+            if errno is not None:
+                raise OSError(errno, message)
+            raise IndexWriteError(f"{message}; the index is unchanged")
         if kind == "segment":
             segments[number] = payload
             return
@@ -355,7 +358,9 @@ def _index_in_workers(items: Iterable[Item], index_dir: Path, known: dict[str, t
 def _check_alive(workers: list, finished: dict[int, object]) -> None:
     for number, worker in enumerate(workers):
         if number not in finished and not worker.is_alive():
-            raise RuntimeError(f"indexing worker {number} stopped (exit {worker.exitcode}) before finishing")
+            raise IndexWriteError(
+                f"indexing worker {number} stopped (exit {worker.exitcode}) before finishing; the index is unchanged"
+            )
 
 
 def _worker(number: int, index_dir: Path, tasks, answers, parent: int) -> None:

@@ -284,3 +284,36 @@ def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp
     assert [(f.path, f.reason.split(":")[0]) for f in summary.failures] == [("hong", "cannot index")]
     assert titles(tmp_path, "Rạch Miễu") == []
     assert len(titles(tmp_path, "hội nghị")) == 30
+
+
+def _worker_that(fails):
+    """A stand-in for one indexing step of a worker process that fails on the article 'hong'."""
+    from indexer import build
+
+    real = build._index_in_worker
+
+    def step(writer, item):
+        if getattr(item, "id", None) == "hong":
+            fails()
+        return real(writer, item)
+
+    return step
+
+
+@pytest.mark.parametrize("failure", ["raises", "dies"])
+def test_a_failing_worker_stops_the_run_with_a_clear_error_and_the_index_unchanged(tmp_path, monkeypatch, failure):
+    from indexer import build
+    from indexer.store import IndexWriteError
+
+    build_index(generated_articles(5, "cu"), tmp_path, jobs=1)
+
+    def raises():
+        raise RuntimeError("bộ phân tích hỏng")
+
+    monkeypatch.setattr(build, "_index_in_worker", _worker_that(raises if failure == "raises" else lambda: os._exit(3)))
+    articles = generated_articles(40, "moi")
+    articles.insert(20, Article(id="hong", title="Tin lỗi", body="Khánh thành cầu."))
+
+    with pytest.raises(IndexWriteError, match="indexing worker .*the index is unchanged"):
+        build_index(articles, tmp_path, jobs=2)
+    assert len(titles(tmp_path, "hội nghị")) == 5
