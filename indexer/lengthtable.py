@@ -41,9 +41,3 @@ class LengthTable:
 
     def close(self) -> None:
         self._reader.close()
-
-
-def read_lengths_once(writer) -> None:
-    """Makes this segment writer's commit use a LengthTable (an instance change, not a global one)."""
-    per_document_reader = writer.per_document_reader
-    writer.per_document_reader = lambda: LengthTable(per_document_reader())

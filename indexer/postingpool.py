@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import pickle
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 
@@ -74,27 +74,41 @@ class CompactPostingPool:
         self._document_terms: list[TermKey] = []
 
     def add(self, item: Posting) -> None:
+        """One posting (what Whoosh's merge of older segments adds, a posting at a time)."""
         fieldname, term, docnum, weight, value = item
-        key = (fieldname, term)
+        self.add_field(fieldname, docnum, ((term, 0, weight, value),))
+
+    def add_field(self, fieldname: str, docnum: int, items: Iterable[tuple[bytes, int, float, bytes | None]],
+                  boost: float = 1.0) -> int:
+        """A document's postings in one field, (term, frequency, weight, value) each; returns
+        the sum of the frequencies (the field's length in the document)."""
         if docnum != self._document:
             if self._size > self._limit:
                 self._spill()  # between documents, so that a document is never split across runs
             self._document, self._document_terms = docnum, []
-        self._document_terms.append(key)
-        postings = self._terms.get(key)
-        if postings is None:
-            postings = self._terms[key] = _TermPostings()
-            self._size += _TERM_BYTES
-        elif docnum <= postings.docnums[-1]:
-            # Whoosh numbers documents as they are added; anything else would write a
-            # posting list out of order without an error.
-            raise ValueError(f"posting for document {docnum} after {postings.docnums[-1]} in {key!r}")
-        postings.docnums.append(docnum)
-        postings.weights.append(weight)
-        if value:
-            postings.values += value
-        postings.ends.append(len(postings.values))
-        self._size += _POSTING_BYTES + (len(value) if value else 0)
+        terms, document_terms = self._terms, self._document_terms
+        length = added_bytes = 0
+        for term, frequency, weight, value in items:
+            key = (fieldname, term)
+            postings = terms.get(key)
+            if postings is None:
+                postings = terms[key] = _TermPostings()
+                added_bytes += _TERM_BYTES
+            elif docnum <= postings.docnums[-1]:
+                # Whoosh numbers documents as they are added; anything else would write a
+                # posting list out of order without an error.
+                raise ValueError(f"posting for document {docnum} after {postings.docnums[-1]} in {key!r}")
+            document_terms.append(key)
+            postings.docnums.append(docnum)
+            postings.weights.append(weight * boost)
+            if value:
+                postings.values += value
+                added_bytes += len(value)
+            postings.ends.append(len(postings.values))
+            length += frequency
+            added_bytes += _POSTING_BYTES
+        self._size += added_bytes
+        return length
 
     def discard_document(self, docnum: int) -> None:
         """Takes out the postings of the document being added (after it failed halfway)."""
@@ -128,21 +142,25 @@ class CompactPostingPool:
                 except EOFError:
                     return
 
-    def iter_postings(self) -> Iterator[Posting]:
-        """Every posting sorted by field, term and document number, as Whoosh's pool gives them."""
+    def iter_terms(self) -> Iterator[tuple[TermKey, _TermPostings]]:
+        """Every term with all its postings, sorted by field and term."""
         in_memory = ((key, self._terms[key]) for key in sorted(self._terms))
         if not self._runs:
-            for (fieldname, term), postings in in_memory:
-                yield from postings.postings(fieldname, term)
+            yield from in_memory
             return
         # Runs were spilled in document order, so a term's postings from run i all come
         # before its postings from run i + 1: merging is concatenation in run order.
         sources = [self._read_run(name) for name in self._runs] + [in_memory]
         ordered = heapq.merge(*(_numbered(source, i) for i, source in enumerate(sources)))
-        for (fieldname, term), parts in groupby(ordered, key=itemgetter(0)):
+        for key, parts in groupby(ordered, key=itemgetter(0)):
             _, _, postings = next(parts)
             for _, _, later in parts:
                 postings.extend(later)
+            yield key, postings
+
+    def iter_postings(self) -> Iterator[Posting]:
+        """Every posting sorted by field, term and document number, as Whoosh's pool gives them."""
+        for (fieldname, term), postings in self.iter_terms():
             yield from postings.postings(fieldname, term)
 
     def cleanup(self) -> None:

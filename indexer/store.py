@@ -14,12 +14,10 @@ from whoosh import index
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
-from whoosh.writing import SegmentWriter
 
 from indexer import mmapfiles  # noqa: F401  (shares mapped files between searchers)
 from indexer.analysis import ANALYZER_VERSION
-from indexer.lengthtable import read_lengths_once
-from indexer.postingpool import CompactPostingPool
+from indexer.segmentwriter import CompactSegmentWriter
 from indexer.schema import build_schema
 
 # Bump when the schema changes; together with ANALYZER_VERSION it says whether an index
@@ -123,27 +121,27 @@ def create_index(directory: Path) -> FileIndex:
     return created
 
 
-def open_writer(ix: FileIndex, limitmb: int = 256):  # -> whoosh.writing.SegmentWriter
+def open_writer(ix: FileIndex, limitmb: int = 256) -> CompactSegmentWriter:
     """The index's one writer; a second indexer gets IndexLockedError instead of waiting."""
     try:
-        writer = ix.writer(limitmb=limitmb)
+        writer = CompactSegmentWriter(ix, limitmb=limitmb)
     except WhooshLockError as error:
         raise IndexLockedError(
             f"another indexer is writing to {ix.storage.folder}; wait for it to finish"
         ) from error
     except OSError as error:  # the lock file or the writer's temporary folder cannot be created
         raise write_error(ix.storage.folder, error) from error
-    return _with_compact_pool(writer, limitmb)
+    return writer
 
 
-def open_segment_writer(ix: FileIndex, limitmb: int = 128):  # -> whoosh.writing.SegmentWriter
+def open_segment_writer(ix: FileIndex, limitmb: int = 128) -> CompactSegmentWriter:
     """A writer of one more segment, for an indexing worker process while the parent holds
     the lock: its segment joins the index only through the parent's `commit_with_segments`."""
     try:
-        writer = SegmentWriter(ix, _lk=False, limitmb=limitmb)
+        writer = CompactSegmentWriter(ix, limitmb=limitmb, _lk=False)
     except OSError as error:
         raise write_error(ix.storage.folder, error) from error
-    return _with_compact_pool(writer, limitmb)
+    return writer
 
 
 def write_error(directory, error: OSError) -> IndexWriteError:
@@ -152,11 +150,6 @@ def write_error(directory, error: OSError) -> IndexWriteError:
         f"cannot write to the index at {directory}: {error.strerror or error}; the index is unchanged"
     )
 
-
-def _with_compact_pool(writer, limitmb: int):
-    writer.pool = CompactPostingPool(writer._tempstorage, limitmb)
-    read_lengths_once(writer)
-    return writer
 
 
 def finish_segment(writer):  # -> whoosh.codec.base.Segment | None
