@@ -152,24 +152,21 @@ def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]], Count
 
 
 class PreAnalyzedPositions(Positions):
-    """Positions format that also accepts a {term: [positions]} mapping made elsewhere."""
+    """Positions format that also indexes a {term: [positions]} mapping made elsewhere."""
 
-    def word_values(self, value, analyzer, **kwargs):
-        if not isinstance(value, dict):
-            yield from super().word_values(value, analyzer, **kwargs)
-            return
-        for term, poslist in value.items():
-            yield (term, len(poslist), len(poslist) * self.field_boost, self.encode(poslist))
+    def index_items(self, value: dict[str, list[int]]) -> list[tuple[bytes, int, float, bytes]]:
+        encode, boost = self.encode, self.field_boost
+        return [(term.encode("utf-8"), len(positions), len(positions) * boost, encode(positions))
+                for term, positions in value.items()]
 
 
 class PreAnalyzedFrequency(Frequency):
-    """Frequency format that also accepts a {term: frequency} mapping made elsewhere."""
+    """Frequency format that also indexes a {term: frequency} mapping made elsewhere."""
 
-    def word_values(self, value, analyzer, **kwargs):
-        if not isinstance(value, dict):
-            return super().word_values(value, analyzer, **kwargs)
-        fb = self.field_boost
-        return ((term, freq, freq * fb, pack_uint(freq)) for term, freq in value.items())
+    def index_items(self, value: dict[str, int]) -> list[tuple[bytes, int, float, bytes]]:
+        boost = self.field_boost
+        return [(term.encode("utf-8"), frequency, frequency * boost, pack_uint(frequency))
+                for term, frequency in value.items()]
 
 
 class VietnameseText(TEXT):
@@ -182,12 +179,10 @@ class VietnameseText(TEXT):
 
     def index(self, value, **kwargs):
         if isinstance(value, dict):
-            # Whoosh's own check admits only strings and sequences.
-            return ((term.encode("utf-8"), freq, weight, encoded)
-                    for term, freq, weight, encoded in self.format.word_values(value, self.analyzer, **kwargs))
+            # The (term bytes, frequency, weight, value) items Whoosh's own formats would
+            # make from the text (its own check admits only strings and sequences).
+            return self.format.index_items(value)
         return super().index(value, **kwargs)
-
-
 
 
 def compound_terms(text: str) -> dict[str, int]:

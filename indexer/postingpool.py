@@ -64,14 +64,14 @@ class CompactPostingPool:
     def __init__(self, tempstorage, limitmb: float = 256) -> None:
         self._tempstorage = tempstorage
         self._limit = limitmb * 1024 * 1024
-        self._terms: dict[TermKey, _TermPostings] = {}
+        self._fields: dict[str, dict[bytes, _TermPostings]] = {}  # field → term → postings
         self._size = 0
         self._runs: list[str] = []
         self._run_prefix = f"postings-{random_name()}"
-        # The terms of the document being added, so that a document that fails halfway
-        # can be taken out again (Whoosh would reuse its number for the next one).
+        # The terms of the document being added, field by field, so that a document that
+        # fails halfway can be taken out again (Whoosh would reuse its number for the next one).
         self._document = -1
-        self._document_terms: list[TermKey] = []
+        self._document_terms: list[tuple[dict[bytes, _TermPostings], list[bytes]]] = []
 
     def add(self, item: Posting) -> None:
         """One posting (what Whoosh's merge of older segments adds, a posting at a time)."""
@@ -86,52 +86,64 @@ class CompactPostingPool:
             if self._size > self._limit:
                 self._spill()  # between documents, so that a document is never split across runs
             self._document, self._document_terms = docnum, []
-        terms, document_terms = self._terms, self._document_terms
+        terms = self._fields.get(fieldname)
+        if terms is None:
+            terms = self._fields[fieldname] = {}
+        added: list[bytes] = []
+        self._document_terms.append((terms, added))
         length = added_bytes = 0
-        for term, frequency, weight, value in items:
-            key = (fieldname, term)
-            postings = terms.get(key)
-            if postings is None:
-                postings = terms[key] = _TermPostings()
-                added_bytes += _TERM_BYTES
-            elif docnum <= postings.docnums[-1]:
-                # Whoosh numbers documents as they are added; anything else would write a
-                # posting list out of order without an error.
-                raise ValueError(f"posting for document {docnum} after {postings.docnums[-1]} in {key!r}")
-            document_terms.append(key)
-            postings.docnums.append(docnum)
-            postings.weights.append(weight * boost)
-            if value:
-                postings.values += value
-                added_bytes += len(value)
-            postings.ends.append(len(postings.values))
-            length += frequency
-            added_bytes += _POSTING_BYTES
-        self._size += added_bytes
+        try:
+            for term, frequency, weight, value in items:
+                postings = terms.get(term)
+                if postings is None:
+                    postings = terms[term] = _TermPostings()
+                    added_bytes += _TERM_BYTES
+                elif docnum <= postings.docnums[-1]:
+                    # Whoosh numbers documents as they are added; anything else would write a
+                    # posting list out of order without an error.
+                    raise ValueError(f"posting for document {docnum} after {postings.docnums[-1]} "
+                                     f"in {fieldname}:{term!r}")
+                added.append(term)
+                postings.docnums.append(docnum)
+                postings.weights.append(weight * boost)
+                if value:
+                    postings.values += value
+                    added_bytes += len(value)
+                postings.ends.append(len(postings.values))
+                length += frequency
+                added_bytes += _POSTING_BYTES
+        finally:
+            self._size += added_bytes
         return length
 
     def discard_document(self, docnum: int) -> None:
         """Takes out the postings of the document being added (after it failed halfway)."""
         if docnum != self._document:
             return
-        for key in self._document_terms:
-            postings = self._terms.get(key)
-            if postings is not None and postings.docnums and postings.docnums[-1] == docnum:
+        for terms, added in self._document_terms:
+            for term in added:
+                postings = terms[term]
                 start = postings.ends[-2] if len(postings.ends) > 1 else 0
                 del postings.docnums[-1], postings.weights[-1], postings.ends[-1], postings.values[start:]
                 if not postings.docnums:
-                    del self._terms[key]
+                    del terms[term]
         self._document, self._document_terms = -1, []
+
+    def _sorted_terms(self) -> Iterator[tuple[TermKey, _TermPostings]]:
+        for fieldname in sorted(self._fields):
+            terms = self._fields[fieldname]
+            for term in sorted(terms):
+                yield (fieldname, term), terms[term]
 
     def _spill(self) -> None:
         """Writes the terms held so far, sorted, as one run file (one record per term)."""
         # Several writers (one per indexing worker) share the index's temporary folder.
         name = f"{self._run_prefix}-{len(self._runs)}.run"
         with self._tempstorage.create_file(name).raw_file() as run:
-            for key in sorted(self._terms):
-                pickle.dump((key, self._terms[key]), run, pickle.HIGHEST_PROTOCOL)
+            for record in self._sorted_terms():
+                pickle.dump(record, run, pickle.HIGHEST_PROTOCOL)
         self._runs.append(name)
-        self._terms = {}
+        self._fields = {}
         self._size = 0
 
     def _read_run(self, name: str) -> Iterator[tuple[TermKey, _TermPostings]]:
@@ -144,7 +156,7 @@ class CompactPostingPool:
 
     def iter_terms(self) -> Iterator[tuple[TermKey, _TermPostings]]:
         """Every term with all its postings, sorted by field and term."""
-        in_memory = ((key, self._terms[key]) for key in sorted(self._terms))
+        in_memory = self._sorted_terms()
         if not self._runs:
             yield from in_memory
             return
@@ -170,7 +182,7 @@ class CompactPostingPool:
             except OSError:
                 pass
         self._runs = []
-        self._terms = {}
+        self._fields = {}
 
 
 def _numbered(source: Iterator[tuple[TermKey, _TermPostings]], number: int):

@@ -200,6 +200,18 @@ def test_pre_analyzed_terms_equal_what_the_field_analyzers_produce():
     assert {term: positions for term, positions in folded.items()} == _positions(folded_analyzer(), text)
 
 
+def test_a_field_indexes_pre_analyzed_terms_as_it_indexes_the_text():
+    from indexer.analysis import analyze_text
+    from indexer.schema import build_schema
+
+    text = "Đảng uỷ Học viện tổ chức hội nghị 13/2023/NĐ-CP; hòa bình, khỏe. Hội nghị tổng kết."
+    exact, folded, pairs = analyze_text(text)
+    schema = build_schema()
+
+    for field, terms in (("title", exact), ("body", exact), ("body_folded", folded), ("compounds", dict(pairs))):
+        assert sorted(schema[field].index(terms)) == sorted(schema[field].index(text)), field
+
+
 def _positions(analyzer, text):
     found: dict[str, list[int]] = {}
     for token in analyzer(text, positions=True):
