@@ -80,3 +80,30 @@ def test_spilled_runs_are_removed_after_the_commit(tmp_path, monkeypatch):
     _build_in_three_runs(tmp_path, monkeypatch, lambda ix: store.open_writer(ix, 0.02))
 
     assert not list(tmp_path.rglob("*.run"))
+
+
+def _pool_contents(pool):
+    return [(key, list(p.docnums), list(p.weights), bytes(p.values), list(p.ends)) for key, p in pool.iter_terms()]
+
+
+def test_a_document_taken_out_halfway_leaves_no_posting_and_no_term():
+    pool = CompactPostingPool(None)
+    pool.add_field("body", 0, [(b"hoi", 1, 1.0, b"\x01"), (b"nghi", 2, 2.0, b"\x02\x02")])
+    pool.add_field("body", 1, [(b"hoi", 1, 1.0, b"\x03"), (b"thao", 1, 1.0, b"\x04")])
+    pool.add_field("title", 1, [(b"moi", 1, 2.0, b"")])
+    pool.discard_document(1)
+    pool.add_field("body", 1, [(b"nghi", 1, 1.0, b"\x05")])
+
+    assert _pool_contents(pool) == [
+        (("body", b"hoi"), [0], [1.0], b"\x01", [1]),
+        (("body", b"nghi"), [0, 1], [2.0, 1.0], b"\x02\x02\x05", [2, 3]),
+    ]
+
+
+def test_postings_added_out_of_document_order_are_refused_not_written():
+    pool = CompactPostingPool(None)
+    pool.add(("body", b"hoi", 5, 1.0, b""))
+    pool.add(("body", b"hoi", 3, 1.0, b""))
+
+    with pytest.raises(ValueError, match="out of document order"):
+        _pool_contents(pool)
