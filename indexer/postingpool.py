@@ -113,7 +113,7 @@ class _FieldPostings:
         del keys
         weights = np.frombuffer(self.weights, dtype=np.float32)
         ends = np.frombuffer(self.ends, dtype=np.int64)
-        values = bytes(self.values)
+        values = self.values  # sliced in place, not copied
         # The sorted postings are taken a chunk at a time, so that the copies made here stay
         # small beside the pool.
         chunk_start = chunk_stop = position = 0
