@@ -45,6 +45,17 @@ def _ndcg_of(ranked: dict[str, list[str]], dataset) -> float:
     return mean_scores([query_scores(ranked[qid], dataset.qrels[qid]) for qid in dataset.queries])["nDCG@10"]
 
 
+def test_targets_are_checked_only_when_ours_was_measured():
+    from bench.relevance import SystemResult, target_checks
+
+    baseline = SystemResult("plain BM25", means={"as written": {"nDCG@10": 0.86}})
+    ours = SystemResult("ours", means={"as written": {"nDCG@10": 0.88}, "no diacritics": {"nDCG@10": 0.86}})
+
+    assert target_checks([baseline]) == []
+    assert [(what, met) for what, _, _, met in target_checks([ours, baseline])] == [
+        ("as written ≥ best baseline + 0.01", True), ("no diacritics ≥ 0.97 × as written", True)]
+
+
 def test_tone_swap_moves_the_tone_between_old_and_new_placement():
     assert swap_tone_style("Hòa bình, thủy lợi, khỏe mạnh") == "Hoà bình, thuỷ lợi, khoẻ mạnh"
     assert swap_tone_style("Hoà bình, thuỷ lợi, khoẻ mạnh") == "Hòa bình, thủy lợi, khỏe mạnh"
