@@ -34,7 +34,10 @@ _TERM_BYTES = 150
 _CHUNK = 65536  # postings turned into term records at a time
 
 
-class _TermPostings:
+class TermPostings:
+    """One term's postings in document order: a record of a spilled run, and what the commit
+    writes a block at a time (indexer.segmentwriter)."""
+
     __slots__ = ("docnums", "weights", "values", "ends")
 
     def __init__(self) -> None:
@@ -43,13 +46,7 @@ class _TermPostings:
         self.values = bytearray()
         self.ends = array("I")  # end offset of each posting's value in `values`
 
-    def postings(self, fieldname: str, term: bytes) -> Iterator[Posting]:
-        values, start = bytes(self.values), 0
-        for docnum, weight, end in zip(self.docnums, self.weights, self.ends):
-            yield fieldname, term, docnum, weight, values[start:end]
-            start = end
-
-    def extend(self, other: _TermPostings) -> None:
+    def extend(self, other: TermPostings) -> None:
         base = len(self.values)
         self.docnums.extend(other.docnums)
         self.weights.extend(other.weights)
@@ -94,7 +91,7 @@ class _FieldPostings:
         del self.terms[size:], self.docnums[size:], self.weights[size:]
         del self.values[self.ends[size - 1] if size else 0 :], self.ends[size:]
 
-    def by_term(self) -> Iterator[tuple[bytes, _TermPostings]]:
+    def by_term(self) -> Iterator[tuple[bytes, TermPostings]]:
         """Each term with its postings in the order they were added, terms sorted."""
         if not self.docnums:
             return
@@ -128,7 +125,7 @@ class _FieldPostings:
                 chunk_ends = ends[rows].tolist()
                 chunk_starts = np.where(rows > 0, ends[rows - 1], 0).tolist()  # ends[-1] where unused
             a, b = position - chunk_start, stop - chunk_start
-            postings = _TermPostings()
+            postings = TermPostings()
             postings.docnums.frombytes(chunk_docnums[a:b].tobytes())
             postings.weights.frombytes(chunk_weights[a:b].tobytes())
             parts = [values[x:y] for x, y in zip(chunk_starts[a:b], chunk_ends[a:b])]
@@ -139,7 +136,8 @@ class _FieldPostings:
 
 
 class CompactPostingPool:
-    """What a Whoosh SegmentWriter needs of its pool: `add`, `iter_postings` and `cleanup`."""
+    """The pool of a CompactSegmentWriter (indexer.segmentwriter): `add_field` for a new document,
+    `add` for the postings of an older segment that Whoosh merges in, `iter_terms` at the commit."""
 
     def __init__(self, tempstorage, limitmb: float = 256) -> None:
         self._tempstorage = tempstorage
@@ -197,7 +195,7 @@ class CompactPostingPool:
             self._fields[fieldname].truncate(start)
         self._document, self._document_starts = -1, {}
 
-    def _sorted_terms(self) -> Iterator[tuple[TermKey, _TermPostings]]:
+    def _sorted_terms(self) -> Iterator[tuple[TermKey, TermPostings]]:
         for fieldname in sorted(self._fields):
             for term, postings in self._fields[fieldname].by_term():
                 yield (fieldname, term), postings
@@ -213,7 +211,7 @@ class CompactPostingPool:
         self._fields = {}
         self._size = 0
 
-    def _read_run(self, name: str) -> Iterator[tuple[TermKey, _TermPostings]]:
+    def _read_run(self, name: str) -> Iterator[tuple[TermKey, TermPostings]]:
         with self._tempstorage.open_file(name).raw_file() as run:
             while True:
                 try:
@@ -221,7 +219,7 @@ class CompactPostingPool:
                 except EOFError:
                     return
 
-    def iter_terms(self) -> Iterator[tuple[TermKey, _TermPostings]]:
+    def iter_terms(self) -> Iterator[tuple[TermKey, TermPostings]]:
         """Every term with all its postings, sorted by field and term."""
         in_memory = self._sorted_terms()
         if not self._runs:
@@ -237,11 +235,6 @@ class CompactPostingPool:
                 postings.extend(later)
             yield key, postings
 
-    def iter_postings(self) -> Iterator[Posting]:
-        """Every posting sorted by field, term and document number, as Whoosh's pool gives them."""
-        for (fieldname, term), postings in self.iter_terms():
-            yield from postings.postings(fieldname, term)
-
     def cleanup(self) -> None:
         for name in self._runs:
             try:
@@ -252,7 +245,7 @@ class CompactPostingPool:
         self._fields = {}
 
 
-def _numbered(source: Iterator[tuple[TermKey, _TermPostings]], number: int):
+def _numbered(source: Iterator[tuple[TermKey, TermPostings]], number: int):
     """A run's terms tagged with the run's number, which orders equal terms by run."""
     for key, postings in source:
         yield key, number, postings

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from whoosh.writing import SegmentWriter
 
 from indexer.lengthtable import LengthTable
-from indexer.postingpool import CompactPostingPool, TermKey, _TermPostings
+from indexer.postingpool import CompactPostingPool, TermKey, TermPostings
 
 
 class CompactSegmentWriter(SegmentWriter):
@@ -72,7 +72,7 @@ class CompactSegmentWriter(SegmentWriter):
             lengths.close()
 
 
-def write_postings(fieldwriter, schema, lengths, terms: Iterable[tuple[TermKey, _TermPostings]]) -> None:
+def write_postings(fieldwriter, schema, lengths, terms: Iterable[tuple[TermKey, TermPostings]]) -> None:
     """What `FieldWriter.add_postings` does with Whoosh's W3 codec, for terms sorted by field and term.
 
     `lengths` is the segment's LengthTable (or None when the codec keeps no lengths).
@@ -93,7 +93,7 @@ def write_postings(fieldwriter, schema, lengths, terms: Iterable[tuple[TermKey, 
         fieldwriter.finish_field()
 
 
-def _write_blocks(postwriter, postings: _TermPostings, column: list[int] | None) -> None:
+def _write_blocks(postwriter, postings: TermPostings, column: list[int] | None) -> None:
     """Fills the W3 postings writer's block buffer a block at a time; the last block stays buffered."""
     limit = postwriter._blocklimit
     docnums, weights, ends = postings.docnums, postings.weights, postings.ends
