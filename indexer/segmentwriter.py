@@ -5,7 +5,7 @@ Whoosh's SegmentWriter hands every posting on by itself, with ~800 postings per 
 them one by one (`add_postings` → `add` → `add_posting`: three calls, four type assertions
 and a length lookup each) only to gather them into blocks of 128. Here a document's field
 goes to the compact pool in one call, and each block is cut whole from the pool's arrays
-and written by Whoosh's own block writer: the same blocks, statistics and bytes, in the
+and written by Whoosh's own block writer: the same blocks and statistics, in the
 same files (tests/test_posting_pool.py compares them with Whoosh's own writer's).
 """
 
