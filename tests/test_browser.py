@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
-from waitress import create_server
+from waitress import create_server, wasyncore
 
 from indexer.articles import Article
 from indexer.build import build_index
@@ -51,8 +51,12 @@ def base_url(tmp_path_factory) -> Iterator[str]:
     thread = threading.Thread(target=server.run, name="waitress", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.effective_port}"
-    server.close()
+    # Closed from the server's own thread: closing its sockets from here raced its select()
+    # on a browser's open connection (EBADF in the thread, seen once in CI).
+    server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
     thread.join(timeout=5)
+    assert not thread.is_alive(), "the server's thread did not stop"
+    server.task_dispatcher.shutdown()
 
 
 @pytest.fixture(scope="module")
