@@ -24,9 +24,9 @@ class CompactSegmentWriter(SegmentWriter):
     block at a time, and whose commit reads field lengths a column at a time."""
 
     def __init__(self, ix, limitmb: float, **kwargs) -> None:
-        super().__init__(ix, limitmb=limitmb, **kwargs)
-        if any(field.vector or field.separate_spelling() for _, field in self.schema.items()):
+        if any(field.vector or field.separate_spelling() for _, field in ix.schema.items()):
             raise ValueError("CompactSegmentWriter writes no term vectors or spelling words")
+        super().__init__(ix, limitmb=limitmb, **kwargs)  # takes the index's lock unless _lk=False
         self.pool = CompactPostingPool(self._tempstorage, limitmb)
 
     def add_document(self, **fields) -> None:

@@ -151,7 +151,6 @@ def write_error(directory, error: OSError) -> IndexWriteError:
     )
 
 
-
 def finish_segment(writer):  # -> whoosh.codec.base.Segment | None
     """Writes out a worker's segment (None when it holds no document) without committing."""
     if not writer._added:

@@ -107,3 +107,15 @@ def test_postings_added_out_of_document_order_are_refused_not_written():
 
     with pytest.raises(ValueError, match="out of document order"):
         _pool_contents(pool)
+
+
+def test_a_schema_with_term_vectors_is_refused_before_the_index_is_locked(tmp_path):
+    from whoosh import fields, index
+
+    from indexer.segmentwriter import CompactSegmentWriter
+
+    ix = index.create_in(str(tmp_path), fields.Schema(body=fields.TEXT(vector=True)))
+
+    with pytest.raises(ValueError, match="term vectors"):
+        CompactSegmentWriter(ix, limitmb=8)
+    ix.writer().cancel()  # the lock is free
