@@ -85,9 +85,14 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
     if text.count('"') % 2:
         raise InvalidQueryError("the query has an unbalanced quotation mark")
     tokens = _tokens(text)
+    if not any(kind == "word" and value in _OPERATORS for kind, value in tokens):
+        # Without AND, OR or NOT, parentheses group nothing: they are the text's own
+        # punctuation ("Hội chứng đau vùng phức hợp (CRPS) là gì?", "Giá vàng hôm nay (24/12)").
+        tokens = [(kind, value) for kind, value in tokens if kind not in ("open", "close")]
     if _pasted_text(tokens):
         # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim.
-        tokens = _tokens(text.replace('"', " "))
+        tokens = [token for kind, value in tokens
+                  for token in ([("word", w) for w in value.split()] if kind == "phrase" else [(kind, value)])]
     context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
     parser = _Parser(tokens, context)
     result = parser.parse()
@@ -114,9 +119,8 @@ def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
     pasted, it asks for the article, which rarely repeats it word for word."""
     words = 0
     for kind, value in tokens:
-        if kind in ("open", "close"):
-            return False
-        if kind == "word" and (value in _OPERATORS or value[0] in "-+" or _field_prefix(value)):
+        required = value.startswith("+") and len(value) > 1
+        if kind == "word" and (value in _OPERATORS or _is_exclusion(value) or required or _field_prefix(value)):
             return False
         words += len(value.split()) if kind == "phrase" else 1
     return words > CONJUNCTION_MAX_WORDS and any(kind == "phrase" for kind, _ in tokens)
@@ -160,7 +164,7 @@ class _Parser:
                     required.append(self._word_run(words))
                     words = []
                 continue
-            negate = value == "NOT" or (kind == "word" and value.startswith("-") and len(value) > 1)
+            negate = value == "NOT" or (kind == "word" and _is_exclusion(value))
             plain = kind == "word" and not negate and not _field_prefix(value) and value != "NOT"
             if plain:
                 self.at += 1
@@ -331,6 +335,12 @@ class _Parser:
         parsed.exact_terms.update(exact)
         boosts = [wq.Term(f, term, boost=EXACT_BOOST) for f in exact_fields for term in exact]
         return wq.AndMaybe(matched, wq.Or(boosts))
+
+
+def _is_exclusion(word: str) -> bool:
+    """-word leaves a word out; a lone dash is punctuation and -300 a number or the tail of a
+    code typed apart (S -300, F -35), as pasted titles have them."""
+    return word.startswith("-") and len(word) > 1 and not word[1].isdigit()
 
 
 def _field_prefix(word: str) -> str | None:

@@ -16,6 +16,10 @@ ARTICLES = [
     Article(id="thanh-huong", title="Diễn viên Thanh Hương nói về nghề diễn",
             body="Diễn viên Thanh Hương chia sẻ rằng cô không thể sống giàu có nhờ nghề diễn viên."),
     Article(id="nghe-khac", title="Nghề diễn viên", body="Nhiều diễn viên trẻ chọn nghề vì đam mê."),
+    Article(id="crps", title="", body="Hội chứng đau vùng phức hợp là tình trạng đau kéo dài, thường sau chấn thương ở tay hoặc chân."),
+    Article(id="dau-dau", title="", body="Đau đầu là gì? Đau đầu vùng trán thường do căng thẳng."),
+    Article(id="s300", title="", body="Hệ thống phòng không S-300 mà Nga chuyển giao cho Syria bị chê kém hiệu quả."),
+    Article(id="s400", title="", body="Nga giao lô hàng S-400 thứ hai cho khách hàng ở châu Á."),
 ]
 
 
@@ -55,3 +59,26 @@ def test_a_pasted_headline_with_quotes_finds_its_article(ids):
 def test_a_short_quoted_phrase_is_still_a_phrase(ids):
     assert set(ids('"nghề diễn viên"')) == {"thanh-huong", "nghe-khac"}
     assert ids('"viên diễn nghề"') == []
+
+
+def test_parentheses_in_running_text_are_punctuation_not_a_required_group(ids):
+    # (CRPS) is not in the article: as a group it was required, and the question found nothing.
+    assert ids("Hội chứng đau vùng phức hợp (CRPS) là gì?")[0] == "crps"
+    assert ids("Hoi chung dau vung phuc hop (CRPS) la gi?")[0] == "crps"
+
+
+def test_parentheses_still_group_alternatives_with_or(ids):
+    assert set(ids("(phòng không OR lô hàng) Nga")) == {"s300", "s400"}
+    assert ids("(phòng không OR lô hàng) AND -Syria") == ["s400"]
+
+
+def test_a_pasted_headline_with_a_lone_dash_and_a_code_typed_apart_finds_its_article(ids):
+    # A lone dash is punctuation, and -300 the tail of "S-300": neither leaves anything out.
+    found = ids('Chuyên gia Nga đánh giá S -300 kém hiệu quả ở Syria: Moscow cần "rồng lửa" S -400?')
+
+    assert found[0] == "s300"
+    assert ids("Nga - Syria S -300")[0] == "s300"
+
+
+def test_a_dash_before_a_word_still_leaves_it_out(ids):
+    assert ids("Nga -Syria") == ["s400"]

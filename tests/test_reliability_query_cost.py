@@ -101,9 +101,10 @@ OVER_BOUNDS = {
     "thousands of or terms": ("q", {"q": " OR ".join(["cán"] * 3000)}),
     "one term over the bound": ("q", {"q": " ".join((COMMON * 5)[: MAX_TERMS + 1])}),
     "one character over the length": ("q", {"q": "a" * (MAX_QUERY_CHARS + 1)}),
-    "nesting one deeper than the bound": ("q", {"q": "(" * (MAX_DEPTH + 1) + "cán" + ")" * (MAX_DEPTH + 1)}),
+    # Parentheses group only in a query with AND, OR or NOT; elsewhere they are punctuation.
+    "nesting one deeper than the bound": ("q", {"q": "(" * (MAX_DEPTH + 1) + "cán OR bộ" + ")" * (MAX_DEPTH + 1)}),
     "thousands of open parentheses": ("q", {"q": "(" * 999}),
-    "thousands of close parentheses": ("q", {"q": "cán" + ")" * 990}),
+    "thousands of close parentheses": ("q", {"q": "cán OR bộ" + ")" * 990}),
     "thousands of quotes": ("q", {"q": '"' * 999}),
     "a page past the depth": ("page", {"q": "cán bộ", "page": 101, "per_page": 100}),
     "a huge page": ("page", {"page": 10**8}),

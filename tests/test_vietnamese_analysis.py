@@ -183,10 +183,15 @@ def test_a_different_document_number_does_not_match(ids):
     assert ids("14/2023/NĐ-CP") == []
 
 
-@pytest.mark.parametrize("query", ['"chính phủ', "(hội thảo", "hội thảo)", "x" * 1001, "!!! ???"])
+@pytest.mark.parametrize("query", ['"chính phủ', "(hội thảo OR hội nghị", "hội thảo OR hội nghị)", "x" * 1001,
+                                   "!!! ???"])
 def test_queries_that_cannot_be_searched_say_why(query):
     with pytest.raises(InvalidQueryError):
         parse_query(query)
+
+
+def test_a_stray_parenthesis_without_operators_is_only_punctuation(ids):
+    assert ids("(hội thảo") == ids("hội thảo)") == ids("hội thảo") != []
 
 
 def test_pre_analyzed_terms_equal_what_the_field_analyzers_produce():
