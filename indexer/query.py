@@ -11,7 +11,7 @@ Telex-typed words add their decoded syllable.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +32,10 @@ MAX_DEPTH = 8
 # typically questions or pasted titles, are scored as a disjunction, as BM25 intends.
 CONJUNCTION_MAX_WORDS = 4
 EXACT_BOOST = 1.0
+# An unaccented syllable's spelling read from the best documents (indexer.respell) is a guess.
+RESTORED_BOOST = 0.5
 COMPOUND_BOOST = 1.0
+UNACCENTED_PAIRS = 1.0
 
 TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_folded")}
 KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
@@ -61,6 +64,7 @@ class ParsedQuery:
     folded_terms: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # the plain syllables typed, in order
     browse: bool = False  # no query text: every document the filters admit
+    accented: bool = False  # the user typed diacritics
 
 
 @dataclass
@@ -68,11 +72,16 @@ class _Context:
     accented: bool
     known_word: Callable[[str], bool]
     parsed: ParsedQuery
+    spellings: Mapping[str, str]
     terms: int = 0
 
 
-def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False) -> ParsedQuery:
+def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False,
+                spellings: Mapping[str, str] | None = None) -> ParsedQuery:
     """Parses a user's query; `known_word(term)` says whether the index has an exact syllable.
+
+    `spellings` (folded syllable → exact form, indexer.respell) adds each unaccented
+    syllable's likely spelling as an optional exact term, which only ranks.
 
     Raises InvalidQueryError for unbalanced quotes or parentheses, and for queries over
     the length, term or nesting bounds.
@@ -93,7 +102,8 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim.
         tokens = [token for kind, value in tokens
                   for token in ([("word", w) for w in value.split()] if kind == "phrase" else [(kind, value)])]
-    context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
+    accented = has_diacritics(text)
+    context = _Context(accented, known_word, ParsedQuery(wq.NullQuery, accented=accented), spellings or {})
     parser = _Parser(tokens, context)
     result = parser.parse()
     if context.terms == 0:
@@ -265,7 +275,8 @@ class _Parser:
             optional = []  # a query of function words only still needs them
         required = [u for u in units if u not in optional]
         clauses = _expand_abbreviations(required, lambda u: self._syllable(u, pairs), self._sequence(pairs))
-        boosts = [wq.Term("compounds", pair, boost=COMPOUND_BOOST) for pair in word_pairs(folded)]
+        pair_boost = COMPOUND_BOOST * (1.0 if self.context.accented else UNACCENTED_PAIRS)
+        boosts = [wq.Term("compounds", pair, boost=pair_boost) for pair in word_pairs(folded)]
         boosts += [self._syllable(u, pairs) for u in optional]
         if long_query:
             return wq.Or(clauses + boosts)
@@ -295,6 +306,10 @@ class _Parser:
         if self.context.accented:
             parsed.exact_terms.add(exact)
         telex = None if self.context.accented else decode_telex(unit)
+        restored = None if self.context.accented else self.context.spellings.get(folded)
+        if restored and not telex:
+            alternatives += [wq.Term(exact_field, restored, boost=RESTORED_BOOST) for exact_field, _ in pairs
+                             if exact_field]
         if telex and self.context.known_word(telex):
             parsed.exact_terms.add(telex)
             parsed.folded_terms.add(fold_term(telex))

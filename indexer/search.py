@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from indexer import respell
 from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
@@ -204,8 +205,17 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     searcher = handle.searcher()
     table = handle.facet_table(searcher)
     reader = searcher.reader()
-    parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
-    matched, scores = _matching(handle, searcher, parsed, table)
+    known = lambda term: reader.doc_frequency("body", term) > 0  # noqa: E731
+    parsed = parse_query(request.q, known)
+    check_deadline = _deadline_check(handle.time_budget_s)  # one budget for both passes
+    matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
+    if respell.DOCUMENTS and not parsed.browse and not parsed.accented and matched.any():
+        # Once more with the spellings that the best documents give the unaccented words.
+        texts = (_record(searcher.stored_fields(int(d))) for d in _ranked(matched, scores, respell.DOCUMENTS))
+        spellings = respell.restored_spellings(parsed.words, (f"{t['title']}\n{t['body']}" for t in texts))
+        if spellings:
+            parsed = parse_query(request.q, known, spellings)
+            matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
@@ -227,6 +237,14 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
 
 
+def _ranked(mask: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
+    """The numbers of the `n` best-scored documents in `mask`, best first (ties in index order)."""
+    candidates = np.flatnonzero(mask)
+    if len(candidates) > n:  # only the best n need ordering
+        candidates = candidates[np.argpartition(-scores[candidates], n - 1)[:n]]
+    return candidates[np.lexsort((candidates, -scores[candidates]))]
+
+
 def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
     """The full stored record of one document, or None."""
     searcher = handle.searcher()
@@ -246,13 +264,12 @@ def _record(fields: dict) -> dict:
     return {"id": fields["id"], "title": fields.get("title", ""), "body": fields.get("body", ""), **meta}
 
 
-def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTable
+def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTable, check_deadline
               ) -> tuple[np.ndarray, np.ndarray]:
     """The live documents the query matches, and their scores."""
     if parsed.browse:
         return table.live.copy(), np.zeros(table.size, dtype=np.float32)
     lengths = handle.field_lengths(searcher)  # built once per generation: not part of the query's budget
-    check_deadline = _deadline_check(handle.time_budget_s)
     mask, scores = match_and_score(searcher, parsed.query, lengths, check_deadline)
     return mask & table.live, scores
 
@@ -320,13 +337,7 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
         chosen = docnums[order][offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
-        candidates = np.flatnonzero(final)
-        candidate_scores = scores[candidates]
-        if len(candidates) > wanted:  # only the best `wanted` need ordering
-            best = np.argpartition(-candidate_scores, wanted - 1)[:wanted]
-            candidates, candidate_scores = candidates[best], candidate_scores[best]
-        order = np.lexsort((candidates, -candidate_scores))[offset:wanted]
-        scored = [(int(candidates[i]), round(float(candidate_scores[i]), 4)) for i in order]
+        scored = [(int(d), round(float(scores[d]), 4)) for d in _ranked(final, scores, wanted)[offset:]]
     hits = []
     for docnum, score in scored:
         record = _record(searcher.stored_fields(docnum))

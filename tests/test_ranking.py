@@ -20,6 +20,9 @@ ARTICLES = [
     Article(id="dau-dau", title="", body="Đau đầu là gì? Đau đầu vùng trán thường do căng thẳng."),
     Article(id="s300", title="", body="Hệ thống phòng không S-300 mà Nga chuyển giao cho Syria bị chê kém hiệu quả."),
     Article(id="s400", title="", body="Nga giao lô hàng S-400 thứ hai cho khách hàng ở châu Á."),
+    # The same words apart, one spelled as "Hoa sữa có mùi thơm" spells them, one not: listed first.
+    Article(id="sua-mui", title="", body="Sửa, hoa, mũi: khó quên."),
+    Article(id="sua-mui-2", title="", body="Sữa, hoa, mùi: khó quên."),
 ]
 
 
@@ -82,3 +85,10 @@ def test_a_pasted_headline_with_a_lone_dash_and_a_code_typed_apart_finds_its_art
 
 def test_a_dash_before_a_word_still_leaves_it_out(ids):
     assert ids("Nga -Syria") == ["s400"]
+
+
+def test_an_unaccented_query_ranks_the_spelling_its_best_documents_use_first(ids):
+    found = ids("hoa sua co mui thom")
+
+    assert found[0] == "mui-thom"
+    assert found.index("sua-mui-2") < found.index("sua-mui")  # sữa, mùi as in "mùi thơm"
