@@ -80,8 +80,6 @@ def test_metrics_reward_the_relevant_passage_by_its_rank():
 
 @pytest.mark.slow
 @needs_data
-@pytest.mark.xfail(strict=True, reason="open on this 300-question sample; on the full set 0.8140 vs best baseline "
-                                        "0.8031 + 0.01 (met, K1 1.6, docs/relevance.md); remove this mark when it holds here")
 def test_accented_questions_rank_above_plain_bm25_and_fts5(dataset, rankers, written):
     ours = _ndcg_of(written, dataset)
     best_baseline = max(_ndcg(rankers["plain BM25"], dataset), _ndcg(rankers["FTS5"], dataset))
