@@ -31,6 +31,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, TEXT, Schema
 
 from bench.common import CUTOFF, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
+from indexer import respell
 from indexer.articles import Article
 from indexer.build import build_index
 from indexer.query import InvalidQueryError
@@ -244,7 +245,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
     parser.add_argument("--jobs", type=int, help="indexing processes (default: every core)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
+    parser.add_argument("--without-respelling", action="store_true",
+                        help="search unaccented queries once, without their best documents' spellings")
     args = parser.parse_args(argv)
+    if args.without_respelling:
+        respell.DOCUMENTS = 0
     if not IR_DEV.is_dir():
         print(f"no relevance sets at {IR_DEV}", file=sys.stderr)
         return 2

@@ -5,7 +5,8 @@ so the query language is parsed here: words, "phrases" (straight or curly quotes
 AND / OR / NOT, -word, +word, (groups) and field:value. Each syllable matches its folded
 form (recall without diacritics) and, when the user typed diacritics, its exact form too
 (ranking). Adjacent syllables add optional compound terms; abbreviations expand both ways;
-Telex-typed words add their decoded syllable.
+Telex-typed words add their decoded syllable; an unaccented query searched a second time adds
+the spellings its best documents give its syllables (indexer.respell).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ EXACT_BOOST = 1.0
 # An unaccented syllable's spelling read from the best documents (indexer.respell) is a guess.
 RESTORED_BOOST = 0.5
 COMPOUND_BOOST = 1.0
-UNACCENTED_PAIRS = 1.0
 
 TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_folded")}
 KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
@@ -100,8 +100,8 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         tokens = [(kind, value) for kind, value in tokens if kind not in ("open", "close")]
     if _pasted_text(tokens):
         # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim.
-        tokens = [token for kind, value in tokens
-                  for token in ([("word", w) for w in value.split()] if kind == "phrase" else [(kind, value)])]
+        tokens = [("word", word) if kind == "phrase" else (kind, word)
+                  for kind, value in tokens for word in (value.split() if kind == "phrase" else [value])]
     accented = has_diacritics(text)
     context = _Context(accented, known_word, ParsedQuery(wq.NullQuery, accented=accented), spellings or {})
     parser = _Parser(tokens, context)
@@ -275,8 +275,7 @@ class _Parser:
             optional = []  # a query of function words only still needs them
         required = [u for u in units if u not in optional]
         clauses = _expand_abbreviations(required, lambda u: self._syllable(u, pairs), self._sequence(pairs))
-        pair_boost = COMPOUND_BOOST * (1.0 if self.context.accented else UNACCENTED_PAIRS)
-        boosts = [wq.Term("compounds", pair, boost=pair_boost) for pair in word_pairs(folded)]
+        boosts = [wq.Term("compounds", pair, boost=COMPOUND_BOOST) for pair in word_pairs(folded)]
         boosts += [self._syllable(u, pairs) for u in optional]
         if long_query:
             return wq.Or(clauses + boosts)
