@@ -58,7 +58,13 @@ def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars:
 
 def _candidate_spans(text: str, exact_terms: set[str], folded_terms: set[str]) -> list[Span]:
     """(start, end) of the words (and whole keys) that may be one of the terms, in text order."""
-    pattern = _terms_pattern(frozenset(folded_terms | {fold_term(t) for t in exact_terms}))
+    return word_spans(text, frozenset(folded_terms | {fold_term(t) for t in exact_terms}))
+
+
+def word_spans(text: str, folded_terms: frozenset[str]) -> list[Span]:
+    """(start, end) of the words (and whole keys) of the text that may fold to one of the terms,
+    in text order; a few that do not (a key around a term) are left for the caller to check."""
+    pattern = _terms_pattern(folded_terms)
     if pattern is None:
         return []
     if _COMBINING.search(text):  # decomposed marks are not letters of the classes: go word by word

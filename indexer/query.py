@@ -5,8 +5,8 @@ so the query language is parsed here: words, "phrases" (straight or curly quotes
 AND / OR / NOT, -word, +word, (groups) and field:value. Each syllable matches its folded
 form (recall without diacritics) and, when the user typed diacritics, its exact form too
 (ranking). Adjacent syllables add optional compound terms; abbreviations expand both ways;
-Telex-typed words add their decoded syllable; an unaccented query searched a second time adds
-the spellings its best documents give its syllables (indexer.respell).
+Telex-typed words add their decoded syllable; the unaccented syllables of a query are listed
+so that the spellings its best documents give them can add to the ranking (indexer.respell).
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ class ParsedQuery:
     folded_terms: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # the plain syllables typed, in order
     browse: bool = False  # no query text: every document the filters admit
-    accented: bool = False  # the user typed diacritics
+    # Each unaccented syllable that counts towards the ranking (not left out by NOT or -),
+    # with the exact fields it ranks on: where respelling (indexer.respell) may add its spelling.
+    respellable: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 @dataclass
@@ -72,16 +74,12 @@ class _Context:
     accented: bool
     known_word: Callable[[str], bool]
     parsed: ParsedQuery
-    spellings: Mapping[str, str]
     terms: int = 0
+    excluding: int = 0  # how deep inside something NOT or - leaves out
 
 
-def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False,
-                spellings: Mapping[str, str] | None = None) -> ParsedQuery:
+def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False) -> ParsedQuery:
     """Parses a user's query; `known_word(term)` says whether the index has an exact syllable.
-
-    `spellings` (folded syllable → exact form, indexer.respell) adds each unaccented
-    syllable's likely spelling as an optional exact term, which only ranks.
 
     Raises InvalidQueryError for unbalanced quotes or parentheses, and for queries over
     the length, term or nesting bounds.
@@ -102,8 +100,7 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim.
         tokens = [("word", word) if kind == "phrase" else (kind, word)
                   for kind, value in tokens for word in (value.split() if kind == "phrase" else [value])]
-    accented = has_diacritics(text)
-    context = _Context(accented, known_word, ParsedQuery(wq.NullQuery, accented=accented), spellings or {})
+    context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
     parser = _Parser(tokens, context)
     result = parser.parse()
     if context.terms == 0:
@@ -116,6 +113,17 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         )
     context.parsed.query = result
     return context.parsed
+
+
+def respelling_query(parsed: ParsedQuery, spellings: Mapping[str, str]) -> wq.Query | None:
+    """The exact terms that `spellings` (folded syllable → exact form) give the query's unaccented
+    syllables, at RESTORED_BOOST: added to the query's scores, they only rank.
+
+    A syllable's term is an alternative of its folded term, so it matches only documents
+    the query already matched, and its score adds to theirs as if it had been in the query."""
+    terms = [wq.Term(field, spellings[folded], boost=RESTORED_BOOST)
+             for folded, fields in parsed.respellable if folded in spellings for field in fields]
+    return wq.Or(terms) if terms else None
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
@@ -185,10 +193,10 @@ class _Parser:
                 words = []
             if value == "NOT":
                 self.at += 1
-                excluded.append(self._atom())
+                excluded.append(self._excluded_atom())
             elif negate:
                 self.tokens[self.at] = ("word", value[1:])
-                excluded.append(self._atom())
+                excluded.append(self._excluded_atom())
             else:
                 required.append(self._atom())
         if words:
@@ -199,6 +207,13 @@ class _Parser:
             return wq.NullQuery
         positive = required[0] if len(required) == 1 else wq.And(required) if required else wq.Every()
         return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
+
+    def _excluded_atom(self) -> wq.Query:
+        self.context.excluding += 1
+        try:
+            return self._atom()
+        finally:
+            self.context.excluding -= 1
 
     def _atom(self) -> wq.Query:
         if self.at >= len(self.tokens):
@@ -305,10 +320,9 @@ class _Parser:
         if self.context.accented:
             parsed.exact_terms.add(exact)
         telex = None if self.context.accented else decode_telex(unit)
-        restored = None if self.context.accented else self.context.spellings.get(folded)
-        if restored and not telex:
-            alternatives += [wq.Term(exact_field, restored, boost=RESTORED_BOOST) for exact_field, _ in pairs
-                             if exact_field]
+        exact_fields = tuple(exact_field for exact_field, _ in pairs if exact_field)
+        if not (self.context.accented or telex or self.context.excluding) and exact_fields:
+            parsed.respellable.append((folded, exact_fields))
         if telex and self.context.known_word(telex):
             parsed.exact_terms.add(telex)
             parsed.folded_terms.add(fold_term(telex))

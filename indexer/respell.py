@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import NamedTuple
 
+from indexer.highlight import word_spans
+from indexer.query import CONJUNCTION_MAX_WORDS, ParsedQuery
 from indexer.vietnamese import canonical_term, fold_term
 
 # How many of the best documents are read, and how much more a use next to a query
@@ -23,7 +26,18 @@ DOCUMENTS = 10
 NEIGHBOUR_WEIGHT = 10.0
 # The start of a long document is enough to see how it spells the query's words, and bounds the cost.
 READ_CHARS = 20_000
-_WORD = re.compile(r"[^\W_]+")  # the syllables of indexer.tokens, without the whole keys
+_WORD = re.compile(r"[^\W_]")
+
+
+def wanted(parsed: ParsedQuery) -> bool:
+    """Whether a query is respelled: unaccented, and longer than a conjunction.
+
+    Measured on questions and headlines, where documents match on different subsets of the
+    words and the spelling tells the meant ones from look-alikes (docs/relevance.md). A short
+    query requires every word, and its pairs already rank adjacent ones; the 17 short queries
+    of the relevance sets rank the same either way, so they are not charged the extra reads.
+    """
+    return DOCUMENTS > 0 and bool(parsed.respellable) and len(parsed.words) > CONJUNCTION_MAX_WORDS
 
 
 def restored_spellings(words: list[str], bodies: Iterable[str]) -> dict[str, str]:
@@ -38,11 +52,27 @@ def restored_spellings(words: list[str], bodies: Iterable[str]) -> dict[str, str
         places[folded].append(i)
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for rank, body in enumerate(bodies, start=1):
-        texts = _WORD.findall(body[:READ_CHARS])
-        folded_texts = [fold_term(t) for t in texts]
-        for j, folded in enumerate(folded_texts):
-            for i in places.get(folded, ()):
-                neighbours = (i > 0 and j > 0 and folded_texts[j - 1] == query[i - 1]) + (
-                    i + 1 < len(query) and j + 1 < len(texts) and folded_texts[j + 1] == query[i + 1])
-                votes[folded][canonical_term(texts[j])] += (1 + NEIGHBOUR_WEIGHT * neighbours) / rank
+        text = body[:READ_CHARS]
+        uses = [_Use(text[a:b], fold_term(text[a:b]), a, b) for a, b in word_spans(text, frozenset(places))]
+        uses = [use for use in uses if use.folded in places]
+        for k, use in enumerate(uses):
+            before = uses[k - 1].folded if k and _adjacent(text, uses[k - 1], use) else None
+            after = uses[k + 1].folded if k + 1 < len(uses) and _adjacent(text, use, uses[k + 1]) else None
+            for i in places[use.folded]:
+                neighbours = (i > 0 and before == query[i - 1]) + (i + 1 < len(query) and after == query[i + 1])
+                votes[use.folded][canonical_term(use.text)] += (1 + NEIGHBOUR_WEIGHT * neighbours) / rank
     return {folded: max(counts, key=counts.__getitem__) for folded, counts in votes.items()}
+
+
+class _Use(NamedTuple):
+    """One place where a body has a query syllable."""
+
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+def _adjacent(text: str, first: _Use, second: _Use) -> bool:
+    """Whether nothing but spaces and punctuation stands between two uses."""
+    return _WORD.search(text, first.end, second.start) is None

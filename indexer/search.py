@@ -19,7 +19,7 @@ from indexer import respell
 from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
-from indexer.query import InvalidQueryError, ParsedQuery, parse_query
+from indexer.query import InvalidQueryError, ParsedQuery, parse_query, respelling_query
 from indexer.store import IndexCorruptError, open_index
 from indexer.suggest import suggest
 
@@ -205,17 +205,11 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     searcher = handle.searcher()
     table = handle.facet_table(searcher)
     reader = searcher.reader()
-    known = lambda term: reader.doc_frequency("body", term) > 0  # noqa: E731
-    parsed = parse_query(request.q, known)
-    check_deadline = _deadline_check(handle.time_budget_s)  # one budget for both passes
+    parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
+    check_deadline = _deadline_check(handle.time_budget_s)
     matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
-    if respell.DOCUMENTS and not parsed.browse and not parsed.accented and matched.any():
-        # Once more with the spellings that the best documents give the unaccented words.
-        texts = (_record(searcher.stored_fields(int(d))) for d in _ranked(matched, scores, respell.DOCUMENTS))
-        spellings = respell.restored_spellings(parsed.words, (f"{t['title']}\n{t['body']}" for t in texts))
-        if spellings:
-            parsed = parse_query(request.q, known, spellings)
-            matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
+    if respell.wanted(parsed) and matched.any():
+        scores = scores + _respelling_scores(handle, searcher, parsed, matched, scores, check_deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
@@ -235,6 +229,18 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     took = (time.perf_counter() - started) * 1000
     pages = (total + request.per_page - 1) // request.per_page
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
+
+
+def _respelling_scores(handle: IndexHandle, searcher, parsed: ParsedQuery, matched: np.ndarray,
+                       scores: np.ndarray, check_deadline) -> np.ndarray:
+    """What the spellings the best documents give the query's unaccented words add to the scores."""
+    texts = (_record(searcher.stored_fields(int(d))) for d in _ranked(matched, scores, respell.DOCUMENTS))
+    spellings = respell.restored_spellings(parsed.words, (f"{t['title']}\n{t['body']}" for t in texts))
+    extra = respelling_query(parsed, spellings)
+    if extra is None:
+        return np.zeros_like(scores)
+    _, extra_scores = match_and_score(searcher, extra, handle.field_lengths(searcher), check_deadline)
+    return np.where(matched, extra_scores, 0).astype(np.float32)
 
 
 def _ranked(mask: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from indexer.respell import restored_spellings
+from indexer.query import parse_query, respelling_query
+from indexer.respell import restored_spellings, wanted
 
 
 def test_the_best_documents_spell_the_query_words():
@@ -33,3 +34,25 @@ def test_words_the_documents_do_not_have_are_left_as_typed():
 def test_the_spelling_is_canonical_whatever_tone_style_the_document_uses():
     assert restored_spellings(["hoa", "binh"], ["Giữ vững hoà bình."]) == restored_spellings(
         ["hoa", "binh"], ["Giữ vững hòa bình."])
+
+
+def test_long_unaccented_queries_are_respelled_short_and_accented_ones_are_not():
+    assert wanted(parse_query("tac dung cua thuoc giam dau la gi"))
+    assert not wanted(parse_query("mui thom"))  # every word required; the pairs rank it
+    assert not wanted(parse_query("Tác dụng của thuốc giảm đau là gì"))
+
+
+def test_words_left_out_are_not_respelled():
+    parsed = parse_query("tac dung cua thuoc giam dau -aspirin NOT (paracetamol OR ibuprofen)")
+
+    assert [folded for folded, _ in parsed.respellable] == ["tac", "dung", "cua", "thuoc", "giam", "dau"]
+
+
+def test_respelling_adds_the_spellings_as_exact_terms_on_the_fields_searched():
+    parsed = parse_query("title:hoi thao khoa hoc chuyen doi so")
+
+    query = respelling_query(parsed, {"hoi": "hội", "thao": "thảo", "so": "số"})
+
+    assert sorted((t.fieldname, t.text) for t in query.subqueries) == [
+        ("body", "số"), ("body", "thảo"), ("title", "hội"), ("title", "số"), ("title", "thảo")]
+    assert respelling_query(parsed, {}) is None
