@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 import sys
 import time
+from itertools import islice
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,7 @@ from whoosh import query as wq
 from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, TEXT, Schema
 
+from bench.analysis_speed import MAX_SLOWDOWN, OURS, PYVI, chars_per_second
 from bench.common import CUTOFF, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
 from indexer import respell
 from indexer.articles import Article
@@ -44,6 +46,7 @@ DONE = "bench-complete.json"
 MARGIN_OVER_BASELINE = 0.01
 UNACCENTED_RATIO = 0.97
 FORM_TOLERANCE = 0.005
+ANALYSIS_SAMPLE = 300  # documents of each set whose analysis is timed
 
 
 Ranker = Callable[[str], list[str]]
@@ -236,6 +239,21 @@ def table(dataset: RelevanceSet, results: list[SystemResult], markdown: bool = F
     return "\n".join(lines + [f"  {c}" for c in checks]) + "\n"
 
 
+def analysis_speed(dataset: RelevanceSet, documents: int = ANALYSIS_SAMPLE) -> str:
+    """Our analysis' characters per CPU second on the set's own documents, beside pyvi's word
+    segmentation when it is installed (the `bench` extra); bench.analysis_speed measures more."""
+    articles = [Article(id=doc_id, body=text) for doc_id, text in islice(dataset.corpus.items(), documents)]
+    try:
+        rates = chars_per_second(articles, repeat=2)
+    except ImportError:
+        ours = chars_per_second(articles, repeat=2, stages=[OURS])[OURS]
+        return f"analysis: ours {ours:,.0f} chars/s per core (pyvi not installed: pip install -e '.[bench]')"
+    slowdown = rates[PYVI] / rates[OURS]
+    verdict = "met" if slowdown <= MAX_SLOWDOWN else "MISSED"
+    return (f"analysis of {len(articles)} documents: ours {rates[OURS]:,.0f} chars/s per core, pyvi alone "
+            f"{rates[PYVI]:,.0f}: {verdict}, {slowdown:.2f}× pyvi's time (bound {MAX_SLOWDOWN:.1f}×)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
@@ -264,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
         results = measure(dataset, rankers, args.variants)
         print(table(dataset, results), flush=True)
         markdown.append(table(dataset, results, markdown=True))
+        if "ours" in args.systems:
+            speed = analysis_speed(dataset)
+            print(speed + "\n", flush=True)
+            markdown.append(f"- {speed}\n")
         missed += sum(1 for *_, ok in target_checks(results) if not ok) if "ours" in args.systems else 0
     if args.markdown:
         args.markdown.write_text("\n".join(markdown), encoding="utf-8")

@@ -64,8 +64,8 @@ class ParsedQuery:
     folded_terms: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # the plain syllables typed, in order
     browse: bool = False  # no query text: every document the filters admit
-    # Each unaccented syllable that counts towards the ranking (not left out by NOT or -),
-    # with the exact fields it ranks on: where respelling (indexer.respell) may add its spelling.
+    # Each syllable of an unaccented running text (below) with the exact fields it ranks on:
+    # where respelling (indexer.respell) may add the spelling the best documents give it.
     respellable: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
@@ -74,8 +74,8 @@ class _Context:
     accented: bool
     known_word: Callable[[str], bool]
     parsed: ParsedQuery
+    running_text: bool
     terms: int = 0
-    excluding: int = 0  # how deep inside something NOT or - leaves out
 
 
 def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False) -> ParsedQuery:
@@ -96,11 +96,13 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         # Without AND, OR or NOT, parentheses group nothing: they are the text's own
         # punctuation ("Hội chứng đau vùng phức hợp (CRPS) là gì?", "Giá vàng hôm nay (24/12)").
         tokens = [(kind, value) for kind, value in tokens if kind not in ("open", "close")]
-    if _pasted_text(tokens):
-        # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim.
-        tokens = [("word", word) if kind == "phrase" else (kind, word)
+    running_text = _running_text(tokens)
+    if running_text:
+        # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim
+        # (“Trung Quốc phải tôn trọng chủ quyền ...”): their words are plain words.
+        tokens = [("plain", word) if kind == "phrase" else (kind, word)
                   for kind, value in tokens for word in (value.split() if kind == "phrase" else [value])]
-    context = _Context(accented=has_diacritics(text), known_word=known_word, parsed=ParsedQuery(wq.NullQuery))
+    context = _Context(has_diacritics(text), known_word, ParsedQuery(wq.NullQuery), running_text)
     parser = _Parser(tokens, context)
     result = parser.parse()
     if context.terms == 0:
@@ -119,29 +121,30 @@ def respelling_query(parsed: ParsedQuery, spellings: Mapping[str, str]) -> wq.Qu
     """The exact terms that `spellings` (folded syllable → exact form) give the query's unaccented
     syllables, at RESTORED_BOOST: added to the query's scores, they only rank.
 
-    A syllable's term is an alternative of its folded term, so it matches only documents
-    the query already matched, and its score adds to theirs as if it had been in the query."""
-    terms = [wq.Term(field, spellings[folded], boost=RESTORED_BOOST)
-             for folded, fields in parsed.respellable if folded in spellings for field in fields]
-    return wq.Or(terms) if terms else None
+    Running text is one disjunction of its syllables' alternatives and its pairs, so a
+    syllable's exact term, which matches only where its folded term does, adds to a document's
+    score what it would as one more alternative (inside an abbreviation's spelled-out form it
+    also adds to a document that matched the short form). Each term counts once, as the
+    query's own repeated words do."""
+    terms = dict.fromkeys((field, spellings[folded]) for folded, fields in parsed.respellable
+                          if folded in spellings for field in fields)
+    return wq.Or([wq.Term(field, text, boost=RESTORED_BOOST) for field, text in terms]) if terms else None
 
 
 def _tokens(text: str) -> list[tuple[str, str]]:
     return [(m.lastgroup or "", m.group(m.lastgroup or 0)) for m in _TOKEN.finditer(text)]
 
 
-def _pasted_text(tokens: list[tuple[str, str]]) -> bool:
-    """Whether the query is long running text with quotes and no operator (a pasted title or question).
-
-    A headline is often a quotation from end to end (“Trung Quốc phải tôn trọng chủ quyền ...”):
-    pasted, it asks for the article, which rarely repeats it word for word."""
+def _running_text(tokens: list[tuple[str, str]]) -> bool:
+    """Whether the query is running text: longer than a conjunction, and without operators,
+    exclusions or fields (a question, a pasted title)."""
     words = 0
     for kind, value in tokens:
         required = value.startswith("+") and len(value) > 1
         if kind == "word" and (value in _OPERATORS or _is_exclusion(value) or required or _field_prefix(value)):
             return False
         words += len(value.split()) if kind == "phrase" else 1
-    return words > CONJUNCTION_MAX_WORDS and any(kind == "phrase" for kind, _ in tokens)
+    return words > CONJUNCTION_MAX_WORDS
 
 
 class _Parser:
@@ -176,6 +179,10 @@ class _Parser:
         words: list[str] = []
         while (token := self._peek()) is not None and token != ("close", ")") and token != ("word", "OR"):
             kind, value = token
+            if kind == "plain":  # a word of running text, whatever it looks like
+                self.at += 1
+                words.append(value)
+                continue
             if (kind, value) == ("word", "AND"):
                 self.at += 1
                 if words:
@@ -193,10 +200,10 @@ class _Parser:
                 words = []
             if value == "NOT":
                 self.at += 1
-                excluded.append(self._excluded_atom())
+                excluded.append(self._atom())
             elif negate:
                 self.tokens[self.at] = ("word", value[1:])
-                excluded.append(self._excluded_atom())
+                excluded.append(self._atom())
             else:
                 required.append(self._atom())
         if words:
@@ -207,13 +214,6 @@ class _Parser:
             return wq.NullQuery
         positive = required[0] if len(required) == 1 else wq.And(required) if required else wq.Every()
         return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
-
-    def _excluded_atom(self) -> wq.Query:
-        self.context.excluding += 1
-        try:
-            return self._atom()
-        finally:
-            self.context.excluding -= 1
 
     def _atom(self) -> wq.Query:
         if self.at >= len(self.tokens):
@@ -321,7 +321,7 @@ class _Parser:
             parsed.exact_terms.add(exact)
         telex = None if self.context.accented else decode_telex(unit)
         exact_fields = tuple(exact_field for exact_field, _ in pairs if exact_field)
-        if not (self.context.accented or telex or self.context.excluding) and exact_fields:
+        if self.context.running_text and not (self.context.accented or telex) and exact_fields:
             parsed.respellable.append((folded, exact_fields))
         if telex and self.context.known_word(telex):
             parsed.exact_terms.add(telex)

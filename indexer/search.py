@@ -8,7 +8,7 @@ import threading
 import weakref
 import zlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -206,15 +206,16 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
+    handle.field_lengths(searcher)  # built once per generation: not part of the query's budget
     check_deadline = _deadline_check(handle.time_budget_s)
     matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
-    if respell.wanted(parsed) and matched.any():
-        scores = scores + _respelling_scores(handle, searcher, parsed, matched, scores, check_deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
         final &= mask
     total = int(final.sum())
+    if respell.wanted(parsed) and request.sort == "relevance" and total:
+        scores = _respelled(handle, searcher, parsed, final, scores, check_deadline)
     facets = {}
     for name in FACETS:
         among = matched.copy()
@@ -231,16 +232,26 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
 
 
-def _respelling_scores(handle: IndexHandle, searcher, parsed: ParsedQuery, matched: np.ndarray,
-                       scores: np.ndarray, check_deadline) -> np.ndarray:
-    """What the spellings the best documents give the query's unaccented words add to the scores."""
-    texts = (_record(searcher.stored_fields(int(d))) for d in _ranked(matched, scores, respell.DOCUMENTS))
-    spellings = respell.restored_spellings(parsed.words, (f"{t['title']}\n{t['body']}" for t in texts))
-    extra = respelling_query(parsed, spellings)
-    if extra is None:
-        return np.zeros_like(scores)
-    _, extra_scores = match_and_score(searcher, extra, handle.field_lengths(searcher), check_deadline)
-    return np.where(matched, extra_scores, 0).astype(np.float32)
+def _respelled(handle: IndexHandle, searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndarray,
+               check_deadline) -> np.ndarray:
+    """The scores with what the spellings that the best documents shown give the query's
+    unaccented words add; the first ranking stands when the time budget runs out first."""
+
+    def texts() -> Iterator[str]:
+        for docnum in _ranked(final, scores, respell.DOCUMENTS):
+            check_deadline()
+            record = _record(searcher.stored_fields(int(docnum)))
+            yield f"{record['title']}\n{record['body']}"
+
+    try:
+        spellings = respell.restored_spellings(parsed.words, texts())
+        extra = respelling_query(parsed, spellings)
+        if extra is None:
+            return scores
+        _, extra_scores = match_and_score(searcher, extra, handle.field_lengths(searcher), check_deadline)
+    except QueryTooExpensiveError:
+        return scores
+    return scores + np.where(final, extra_scores, 0).astype(np.float32)
 
 
 def _ranked(mask: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
@@ -275,7 +286,7 @@ def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTa
     """The live documents the query matches, and their scores."""
     if parsed.browse:
         return table.live.copy(), np.zeros(table.size, dtype=np.float32)
-    lengths = handle.field_lengths(searcher)  # built once per generation: not part of the query's budget
+    lengths = handle.field_lengths(searcher)
     mask, scores = match_and_score(searcher, parsed.query, lengths, check_deadline)
     return mask & table.live, scores
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
+from indexer import respell
 from indexer.articles import Article
 from indexer.build import build_index
 from indexer.search import IndexHandle, SearchRequest, run_search
@@ -27,8 +30,13 @@ ARTICLES = [
 
 
 @pytest.fixture(scope="module")
-def ids(tmp_path_factory):
-    handle = IndexHandle(build_index_dir(tmp_path_factory.mktemp("ranking")))
+def directory(tmp_path_factory):
+    return build_index_dir(tmp_path_factory.mktemp("ranking"))
+
+
+@pytest.fixture(scope="module")
+def ids(directory):
+    handle = IndexHandle(directory)
 
     def search(q: str) -> list[str]:
         return [hit.id for hit in run_search(handle, SearchRequest(q=q, per_page=20)).hits]
@@ -71,7 +79,8 @@ def test_parentheses_in_running_text_are_punctuation_not_a_required_group(ids):
 
 
 def test_parentheses_still_group_alternatives_with_or(ids):
-    assert set(ids("(phòng không OR lô hàng) Nga")) == {"s300", "s400"}
+    assert ids("(lô hàng OR phòng không) hiệu quả") == ["s300"]
+    assert set(ids("lô hàng OR phòng không hiệu quả")) == {"s300", "s400"}
     assert ids("(phòng không OR lô hàng) AND -Syria") == ["s400"]
 
 
@@ -81,6 +90,8 @@ def test_a_pasted_headline_with_a_lone_dash_and_a_code_typed_apart_finds_its_art
 
     assert found[0] == "s300"
     assert ids("Nga - Syria S -300")[0] == "s300"
+    # The lone dash used to make the quotes a required phrase, which the article does not have.
+    assert ids('Nga - Syria: "rồng lửa" S -300 kém hiệu quả')[0] == "s300"
 
 
 def test_a_dash_before_a_word_still_leaves_it_out(ids):
@@ -92,3 +103,31 @@ def test_an_unaccented_query_ranks_the_spelling_its_best_documents_use_first(ids
 
     assert found[0] == "mui-thom"
     assert found.index("sua-mui-2") < found.index("sua-mui")  # sữa, mùi as in "mùi thơm"
+
+
+def test_respelling_that_would_overrun_the_time_budget_leaves_the_first_ranking(directory, monkeypatch):
+    query = SearchRequest(q="hoa sua co mui thom")
+    monkeypatch.setattr(respell, "DOCUMENTS", 0)
+    first = [hit.id for hit in run_search(IndexHandle(directory), query).hits]
+    monkeypatch.setattr(respell, "DOCUMENTS", 10)
+
+    restored_spellings = respell.restored_spellings
+
+    def slow(words, texts):  # reading the best documents takes longer than the whole budget
+        spent = time.thread_time() + 0.2
+        while time.thread_time() < spent:
+            pass
+        return restored_spellings(words, texts)
+
+    monkeypatch.setattr(respell, "restored_spellings", slow)
+
+    assert [hit.id for hit in run_search(IndexHandle(directory, time_budget_s=0.1), query).hits] == first
+
+
+def test_results_in_date_order_are_not_respelled(directory, monkeypatch):
+    def fail(words, texts):
+        raise AssertionError("respelled a query whose scores are not used")
+
+    monkeypatch.setattr(respell, "restored_spellings", fail)
+
+    assert run_search(IndexHandle(directory), SearchRequest(q="hoa sua co mui thom", sort="newest")).total > 0

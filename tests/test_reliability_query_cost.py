@@ -104,6 +104,7 @@ OVER_BOUNDS = {
     # Parentheses group only in a query with AND, OR or NOT; elsewhere they are punctuation.
     "nesting one deeper than the bound": ("q", {"q": "(" * (MAX_DEPTH + 1) + "cán OR bộ" + ")" * (MAX_DEPTH + 1)}),
     "thousands of open parentheses": ("q", {"q": "(" * 999}),
+    "thousands of open parentheses around an OR": ("q", {"q": "cán OR " + "(" * 990}),
     "thousands of close parentheses": ("q", {"q": "cán OR bộ" + ")" * 990}),
     "thousands of quotes": ("q", {"q": '"' * 999}),
     "a page past the depth": ("page", {"q": "cán bộ", "page": 101, "per_page": 100}),
