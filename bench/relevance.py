@@ -21,9 +21,9 @@ import shutil
 import sqlite3
 import sys
 import time
-from itertools import islice
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index as whoosh_index

@@ -98,10 +98,9 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
         tokens = [(kind, value) for kind, value in tokens if kind not in ("open", "close")]
     running_text = _running_text(tokens)
     if running_text:
-        # A pasted headline's quotes mark speech, not a phrase the article repeats verbatim
-        # (“Trung Quốc phải tôn trọng chủ quyền ...”): their words are plain words.
-        tokens = [("plain", word) if kind == "phrase" else (kind, word)
-                  for kind, value in tokens for word in (value.split() if kind == "phrase" else [value])]
+        # Every token is a word: a pasted headline's quotes mark speech, not a phrase the
+        # article repeats verbatim (“Trung Quốc phải tôn trọng chủ quyền ...”).
+        tokens = [("plain", word) for _, value in tokens for word in value.split()]
     context = _Context(has_diacritics(text), known_word, ParsedQuery(wq.NullQuery), running_text)
     parser = _Parser(tokens, context)
     result = parser.parse()

@@ -206,16 +206,17 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     table = handle.facet_table(searcher)
     reader = searcher.reader()
     parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
-    handle.field_lengths(searcher)  # built once per generation: not part of the query's budget
+    # Built once per index generation, before the query's budget starts; a browse needs none.
+    lengths = None if parsed.browse else handle.field_lengths(searcher)
     check_deadline = _deadline_check(handle.time_budget_s)
-    matched, scores = _matching(handle, searcher, parsed, table, check_deadline)
+    matched, scores = _matching(searcher, parsed, table, lengths, check_deadline)
     filters = _filter_masks(table, request)
     final = matched.copy()
     for mask in filters.values():
         final &= mask
     total = int(final.sum())
-    if respell.wanted(parsed) and request.sort == "relevance" and total:
-        scores = _respelled(handle, searcher, parsed, final, scores, check_deadline)
+    if lengths is not None and respell.wanted(parsed) and request.sort == "relevance" and total:
+        scores = _respelled(searcher, parsed, final, scores, lengths, check_deadline)
     facets = {}
     for name in FACETS:
         among = matched.copy()
@@ -232,7 +233,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
 
 
-def _respelled(handle: IndexHandle, searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndarray,
+def _respelled(searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndarray, lengths: FieldLengths,
                check_deadline) -> np.ndarray:
     """The scores with what the spellings that the best documents shown give the query's
     unaccented words add; the first ranking stands when the time budget runs out first."""
@@ -248,7 +249,7 @@ def _respelled(handle: IndexHandle, searcher, parsed: ParsedQuery, final: np.nda
         extra = respelling_query(parsed, spellings)
         if extra is None:
             return scores
-        _, extra_scores = match_and_score(searcher, extra, handle.field_lengths(searcher), check_deadline)
+        _, extra_scores = match_and_score(searcher, extra, lengths, check_deadline)
     except QueryTooExpensiveError:
         return scores
     return scores + np.where(final, extra_scores, 0).astype(np.float32)
@@ -281,12 +282,11 @@ def _record(fields: dict) -> dict:
     return {"id": fields["id"], "title": fields.get("title", ""), "body": fields.get("body", ""), **meta}
 
 
-def _matching(handle: IndexHandle, searcher, parsed: ParsedQuery, table: FacetTable, check_deadline
+def _matching(searcher, parsed: ParsedQuery, table: FacetTable, lengths: FieldLengths | None, check_deadline
               ) -> tuple[np.ndarray, np.ndarray]:
     """The live documents the query matches, and their scores."""
-    if parsed.browse:
+    if lengths is None:  # a browse: every live document
         return table.live.copy(), np.zeros(table.size, dtype=np.float32)
-    lengths = handle.field_lengths(searcher)
     mask, scores = match_and_score(searcher, parsed.query, lengths, check_deadline)
     return mask & table.live, scores
 
