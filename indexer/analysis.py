@@ -1,7 +1,8 @@
 """Whoosh analyzers for Vietnamese: syllables in an exact and a folded form, and word pairs.
 
 Three views of the same text go into the index:
-- exact: canonical spelling (one tone style, i/y unified), so typed diacritics rank first;
+- exact: canonical spelling (one tone style, i/y unified), with positions: a query typed
+  with diacritics matches these, so its words and phrases are spelled as typed;
 - folded: no diacritics at all, so an unaccented query finds accented text;
 - compounds: every adjacent pair of syllables within a clause, folded (hanh_chinh), which
   only adds ranking evidence: a multi-syllable word, and neighbours that tell unaccented
@@ -19,12 +20,12 @@ from whoosh.fields import TEXT
 from whoosh.formats import Frequency, Positions
 from whoosh.system import pack_uint
 
-from indexer.tokens import CLAUSE_BREAKS, syllables
+from indexer.tokens import syllables
 from indexer.vietnamese import canonical_term, fold_term
 
 # Bump whenever the terms produced for a text change: indexes built with another version
 # must be rebuilt (the index records it; see indexer.store).
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 5
 
 
 class SyllableTokenizer(Tokenizer):
@@ -107,7 +108,7 @@ class CompoundTokenizer(Tokenizer):
 
 
 def exact_analyzer() -> SpellingFilter:
-    """Syllables in canonical spelling: the field that rewards typed diacritics."""
+    """Syllables in canonical spelling: the field that accented queries match."""
     return SyllableTokenizer() | SpellingFilter(folded=False)
 
 
@@ -126,8 +127,8 @@ def compound_analyzer() -> CompoundTokenizer:
 # is still analyzed in place, so queries and small updates need no worker.
 
 
-def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]], Counter[str]]:
-    """(exact term → frequency, folded term → positions, folded pair → frequency) of a text.
+def analyze_text(text: str) -> tuple[dict[str, list[int]], dict[str, list[int]], Counter[str]]:
+    """(exact term → positions, folded term → positions, folded pair → frequency) of a text.
 
     These are the terms the exact, folded and compound analyzers would index for the same
     text, from one pass over its syllables. A pair is two adjacent syllables within a
@@ -135,19 +136,19 @@ def analyze_text(text: str) -> tuple[dict[str, int], dict[str, list[int]], Count
     the passages that have them side by side, a multi-syllable word as a word, and
     unaccented syllables are told apart by their neighbours (mui = mũi or mùi).
     """
-    exact: Counter[str] = Counter()
+    exact: dict[str, list[int]] = defaultdict(list)
     folded: dict[str, list[int]] = defaultdict(list)
     pairs: Counter[str] = Counter()
-    previous, previous_end = "", 0
+    previous, previous_pos = "", -2
     for syllable in syllables(text):
         form = fold_term(syllable.text)
-        exact[canonical_term(syllable.text)] += 1
+        exact[canonical_term(syllable.text)].append(syllable.pos)
         folded[form].append(syllable.pos)
         if not syllable.text.isalnum():
             continue  # a whole key, emitted beside its parts
-        if previous and not CLAUSE_BREAKS.intersection(text[previous_end : syllable.start]):
+        if syllable.pos == previous_pos + 1:  # positions skip one at a clause break
             pairs[f"{previous}_{form}"] += 1
-        previous, previous_end = form, syllable.end
+        previous, previous_pos = form, syllable.pos
     return dict(exact), dict(folded), pairs
 
 

@@ -37,6 +37,9 @@ class Article:
     id: str
     body: str
     title: str | None = None
+    # The text has no title: `title` was built from its lead, to be shown, and is not indexed
+    # as a title (its words are the lead's, already in the body).
+    title_built: bool = False
     url: str | None = None
     source: str | None = None
     date: str | None = None

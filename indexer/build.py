@@ -34,6 +34,9 @@ from indexer.vietnamese import fold
 # Documents handed to a worker at once: large enough to amortize pickling, small enough
 # that memory does not grow with the corpus.
 CHUNK_SIZE = 8
+# Whether a title the extractor built from the lead counts as a title (field boost and all):
+# measured on the relevance sets through `vnsearch index` (docs/relevance.md).
+INDEX_BUILT_TITLES = False
 
 
 @dataclass
@@ -164,7 +167,7 @@ def _cancel_quietly(writer) -> None:
 
 def analyze(article: Article) -> dict:
     """The indexed terms of an article's text fields, computed in a worker process."""
-    title = article.title or ""
+    title = "" if article.title_built and not INDEX_BUILT_TITLES else article.title or ""
     title_exact, title_folded, title_pairs = analyze_text(title)
     body_exact, body_folded, body_pairs = analyze_text(article.body)
     return {

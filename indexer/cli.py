@@ -59,6 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--date-from")
     search.add_argument("--date-to")
     search.add_argument("--sort", default="relevance")
+    search.add_argument("--accents", choices=("auto", "exact", "ignore"), default="auto",
+                        help="auto: a query with diacritics matches its spelling, one without matches folded")
     search.add_argument("--page", type=int, default=1)
     search.add_argument("--per-page", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print the API's JSON response")
@@ -142,6 +144,7 @@ def _run_search(args: argparse.Namespace) -> int:
     request = SearchRequest(
         q=args.q, organizer=tuple(args.organizer), source=tuple(args.source), event_type=tuple(args.event_type),
         date_from=args.date_from, date_to=args.date_to, sort=args.sort, page=args.page, per_page=args.per_page,
+        accents=args.accents,
     )
     try:
         page = run_search(IndexHandle(args.index or default_index_dir()), request)
@@ -154,6 +157,10 @@ def _run_search(args: argparse.Namespace) -> int:
         print(json.dumps(page_to_json(page), ensure_ascii=False, indent=2))
         return EXIT_OK
     print(f"{page.total} results ({page.took_ms:.0f} ms)")
+    if page.folded_total:
+        print(f"{page.total} spelled as typed; {page.folded_total} without diacritics (--accents ignore)")
+    if page.dropped_terms:
+        print(f"long query: left out its most common words {', '.join(page.dropped_terms)}")
     if page.suggestion:
         print(f"did you mean: {page.suggestion}")
     for number, hit in enumerate(page.hits, start=(request.page - 1) * request.per_page + 1):

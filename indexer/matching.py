@@ -6,9 +6,10 @@ ten). Here each term's postings are read block by block into arrays and the bool
 structure of the query is evaluated with numpy: a mask of the matching documents and
 their BM25F scores (Whoosh's formula, B=0.75, K1=1.6, idf = ln(N/(df+1))+1,
 a query's score the sum of its matching terms' scores times their boosts). A phrase's
-score is its words' scores; its documents are those where its words are adjacent within a
-clause: the `compounds` field's pairs of adjacent syllables narrow them to a few candidates
-in numpy, and the field's positions confirm each candidate.
+score is its words' scores; its documents are those where its words are adjacent (positions
+skip one at a clause break, so within a clause): the `compounds` field's folded pairs of
+adjacent syllables narrow them to a few candidates in numpy, and the field's positions
+(exact or folded) confirm each candidate.
 """
 
 from __future__ import annotations
@@ -23,10 +24,12 @@ from whoosh import query as wq
 from whoosh.matching.wrappers import FilterMatcher
 
 from indexer.lengthtable import LengthTable
+from indexer.vietnamese import fold_term
 
 Deadline = Callable[[], None]  # raises when the search has used up its time
 B, K1 = 0.75, 1.6  # K1 1.6 over Whoosh's 1.2: +0.002 nDCG@10 on both dev sets (docs/relevance.md)
 _SCORED_FIELDS = ("title", "title_folded", "body", "body_folded", "compounds", "author")
+_POSITIONAL_FIELDS = ("title", "title_folded", "body", "body_folded")
 
 
 class FieldLengths:
@@ -127,7 +130,8 @@ class _Context:
         """Documents where the phrase's words follow each other in the field and within a clause."""
         words = list(q.words)
         candidates = np.logical_and.reduce(word_masks)
-        for first, second in zip(words, words[1:]):
+        folded = [fold_term(word) for word in words]
+        for first, second in zip(folded, folded[1:]):
             candidates &= self._term_mask(reader, "compounds", f"{first}_{second}", size)
         mask = np.zeros(size, dtype=bool)
         ids = np.flatnonzero(candidates)
@@ -176,7 +180,7 @@ class _Context:
 def _by_pairs(q: wq.Phrase) -> bool:
     """Whether the phrase can be matched through the pairs index: adjacent plain syllables of a
     positional text field (a document number or a date inside a phrase is left to Whoosh)."""
-    return (q.fieldname in ("title_folded", "body_folded") and q.slop == 1 and len(q.words) > 1
+    return (q.fieldname in _POSITIONAL_FIELDS and q.slop == 1 and len(q.words) > 1
             and all(word.isalnum() for word in q.words))
 
 

@@ -7,6 +7,11 @@ form (recall without diacritics) and, when the user typed diacritics, its exact 
 (ranking). Adjacent syllables add optional compound terms; abbreviations expand both ways;
 Telex-typed words add their decoded syllable; the unaccented syllables of a query are listed
 so that the spellings its best documents give them can add to the ranking (indexer.respell).
+
+How words match follows how they were typed (`accents`): a query with any diacritic matches
+each word by its spelling (`exact`: the canonical form, so NFC/NFD, case, hoà/hòa and kĩ/kỹ
+are one spelling, and nothing else is), a query without any matches folded (`thăm`, `thâm`
+and `tham` alike); `ignore` matches folded whatever was typed.
 """
 
 from __future__ import annotations
@@ -24,10 +29,14 @@ from indexer.tokens import CLAUSE_BREAKS, syllables, word_pairs
 from indexer.vietnamese import canonical_term, fold, fold_term, has_diacritics, nfc
 
 MAX_QUERY_CHARS = 1000
+# Words outside quotes in a query with operators; running text keeps its most informative
+# RUNNING_TEXT_MAX_WORDS instead of being refused, and a phrase is bounded by the length alone.
 MAX_TERMS = 64
+RUNNING_TEXT_MAX_WORDS = 48
 # Each typed syllable becomes several index terms (folded and exact, title and body,
-# compounds, Telex); this bounds what Whoosh must read for one query.
+# compounds, Telex); this bounds what one query reads besides its phrases.
 MAX_INDEX_TERMS = 256
+ACCENT_MODES = ("auto", "exact", "ignore")
 MAX_DEPTH = 8
 # Up to this many words the query is a conjunction (every word must match); longer ones,
 # typically questions or pasted titles, are scored as a disjunction, as BM25 intends.
@@ -45,7 +54,8 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '
 # (so that 13/2023/NĐ-CP and 1.000 stay whole).
 _BREAK = "[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]+"
 _CLAUSE_PUNCTUATION = re.compile(rf"{_BREAK}(?=\s|$)|(?:^|(?<=\s)){_BREAK}")
-_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
+# A dash right before a quote or a parenthesis leaves out what follows: -"Nghệ An", -(a OR b).
+_TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<exclude>-(?=["(]))|(?P<open>\()|(?P<close>\))|(?P<word>[^\s()"]+)')
 _ABBREVIATIONS_FILE = Path(__file__).parent / "data" / "abbreviations.tsv"
 _FUNCTION_WORDS_FILE = Path(__file__).parent / "data" / "function_words.txt"
 _OPERATORS = {"AND", "OR", "NOT"}
@@ -64,6 +74,11 @@ class ParsedQuery:
     folded_terms: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)  # the plain syllables typed, in order
     browse: bool = False  # no query text: every document the filters admit
+    exact: bool = False  # words matched by their spelling, not folded
+    # Running text over RUNNING_TEXT_MAX_WORDS: the commonest syllables left out of the query.
+    dropped: list[str] = field(default_factory=list)
+    # A short query's words side by side (its pairs): ranked above the same words scattered.
+    adjacent: wq.Query | None = None
     # Each syllable of an unaccented running text (below) with the exact fields it ranks on:
     # where respelling (indexer.respell) may add the spelling the best documents give it.
     respellable: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
@@ -71,15 +86,25 @@ class ParsedQuery:
 
 @dataclass
 class _Context:
-    accented: bool
+    accented: bool  # the query's exact spellings take part (typed with diacritics, or exact)
+    exact: bool  # ... and its words match only by them
     known_word: Callable[[str], bool]
+    frequency: Callable[[str], int]
     parsed: ParsedQuery
     running_text: bool
+    max_running_words: int = RUNNING_TEXT_MAX_WORDS
     terms: int = 0
 
 
-def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False) -> ParsedQuery:
-    """Parses a user's query; `known_word(term)` says whether the index has an exact syllable.
+class _TooManyIndexTerms(InvalidQueryError):
+    """The query expands to more index terms than one search reads."""
+
+
+def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: False, accents: str = "auto",
+                frequency: Callable[[str], int] = lambda w: 0) -> ParsedQuery:
+    """Parses a user's query; `known_word(term)` says whether the index has an exact syllable,
+    `frequency(folded)` in how many documents a folded syllable occurs (to keep the most
+    informative words of a long text), `accents` is one of ACCENT_MODES.
 
     Raises InvalidQueryError for unbalanced quotes or parentheses, and for queries over
     the length, term or nesting bounds.
@@ -92,28 +117,62 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
     if text.count('"') % 2:
         raise InvalidQueryError("the query has an unbalanced quotation mark")
     tokens = _tokens(text)
-    if not any(kind == "word" and value in _OPERATORS for kind, value in tokens):
+    if not any(kind == "exclude" or (kind == "word" and value in _OPERATORS) for kind, value in tokens):
         # Without AND, OR or NOT, parentheses group nothing: they are the text's own
         # punctuation ("Hội chứng đau vùng phức hợp (CRPS) là gì?", "Giá vàng hôm nay (24/12)").
         tokens = [(kind, value) for kind, value in tokens if kind not in ("open", "close")]
     running_text = _running_text(tokens)
     if running_text:
-        # Every token is a word: a pasted headline's quotes mark speech, not a phrase the
-        # article repeats verbatim (“Trung Quốc phải tôn trọng chủ quyền ...”).
-        tokens = [("plain", word) for _, value in tokens for word in value.split()]
-    context = _Context(has_diacritics(text), known_word, ParsedQuery(wq.NullQuery), running_text)
-    parser = _Parser(tokens, context)
-    result = parser.parse()
+        # Every word outside quotes is a plain word of the text, whatever it looks like.
+        tokens = [(kind, value) if kind == "phrase" else ("plain", word)
+                  for kind, value in tokens for word in ([value] if kind == "phrase" else value.split())]
+    exact = accents == "exact" or (accents == "auto" and has_diacritics(text))
+    accented = exact or has_diacritics(text)
+    most = RUNNING_TEXT_MAX_WORDS
+    while True:  # running text too rich in index terms keeps fewer of its words
+        context = _Context(accented, exact, known_word, frequency, ParsedQuery(wq.NullQuery, exact=exact),
+                           running_text, most)
+        try:
+            result = _Parser(list(tokens), context).parse()
+            break
+        except _TooManyIndexTerms:
+            if not running_text or most <= 8:
+                raise
+            most = most * 3 // 4
+    context.parsed.query = result
+    context.parsed.adjacent = _adjacent(tokens, context.parsed.words)
+    return context.parsed
+
+
+def _checked(result: wq.Query, context: _Context) -> wq.Query:
     if context.terms == 0:
         raise InvalidQueryError("the query has no words to search for")
     result = result.normalize()  # flattens nested ORs and drops repeated clauses
-    index_terms = sum(1 for _ in result.iter_all_terms())
+    index_terms = _index_terms(result)
     if index_terms > MAX_INDEX_TERMS:
-        raise InvalidQueryError(
+        raise _TooManyIndexTerms(
             f"the query expands to {index_terms} index terms; the limit is {MAX_INDEX_TERMS}: use fewer words"
         )
-    context.parsed.query = result
-    return context.parsed
+    return result
+
+
+def _index_terms(q: wq.Query) -> int:
+    """The index terms a query reads outside its phrases (a phrase is bounded by its words' postings)."""
+    if isinstance(q, wq.Phrase):
+        return 0
+    if isinstance(q, wq.Term):
+        return 1
+    return sum(_index_terms(child) for child in q.children())
+
+
+def _adjacent(tokens: list[tuple[str, str]], words: list[str]) -> wq.Query | None:
+    """For a query of 2–4 plain words and nothing else, all of its pairs: where they stand side by side."""
+    plain = all(kind == "word" and value not in _OPERATORS and not _is_exclusion(value) and not _field_prefix(value)
+                and not value.startswith("+") for kind, value in tokens)
+    if not plain or not 2 <= len(words) <= CONJUNCTION_MAX_WORDS:
+        return None
+    pairs = [wq.Term("compounds", pair) for pair in word_pairs([fold_term(w) for w in words])]
+    return pairs[0] if len(pairs) == 1 else wq.And(pairs)
 
 
 def respelling_query(parsed: ParsedQuery, spellings: Mapping[str, str]) -> wq.Query | None:
@@ -140,6 +199,8 @@ def _running_text(tokens: list[tuple[str, str]]) -> bool:
     words = 0
     for kind, value in tokens:
         required = value.startswith("+") and len(value) > 1
+        if kind == "exclude":
+            return False
         if kind == "word" and (value in _OPERATORS or _is_exclusion(value) or required or _field_prefix(value)):
             return False
         words += len(value.split()) if kind == "phrase" else 1
@@ -159,7 +220,7 @@ class _Parser:
         result = self._or_expr()
         if self.at < len(self.tokens):
             raise InvalidQueryError("the query has an unbalanced closing parenthesis")
-        return result
+        return _checked(result, self.context)
 
     def _peek(self) -> tuple[str, str] | None:
         return self.tokens[self.at] if self.at < len(self.tokens) else None
@@ -176,11 +237,13 @@ class _Parser:
         required: list[wq.Query] = []
         excluded: list[wq.Query] = []
         words: list[str] = []
+        if self.context.running_text:
+            return self._running_text()
         while (token := self._peek()) is not None and token != ("close", ")") and token != ("word", "OR"):
             kind, value = token
-            if kind == "plain":  # a word of running text, whatever it looks like
+            if kind == "exclude":
                 self.at += 1
-                words.append(value)
+                excluded.append(self._atom())
                 continue
             if (kind, value) == ("word", "AND"):
                 self.at += 1
@@ -213,6 +276,36 @@ class _Parser:
             return wq.NullQuery
         positive = required[0] if len(required) == 1 else wq.And(required) if required else wq.Every()
         return wq.AndNot(positive, wq.Or(excluded)) if excluded else positive
+
+    def _running_text(self) -> wq.Query:
+        """A question or a pasted text: its quoted parts are required phrases, its words rank
+        (the most informative of them, up to the context's bound)."""
+        phrases = [self._phrase(value, TEXT_FIELD_PAIRS.values()) for kind, value in self.tokens if kind == "phrase"]
+        phrases = [q for q in phrases if q is not wq.NullQuery]
+        words = self._informative([value for kind, value in self.tokens if kind == "plain"])
+        self.at = len(self.tokens)
+        ranked = self._word_run(words) if words else wq.NullQuery
+        if not phrases:
+            return ranked
+        required = phrases[0] if len(phrases) == 1 else wq.And(phrases)
+        return required if ranked is wq.NullQuery else wq.AndMaybe(required, ranked)
+
+    def _informative(self, words: list[str]) -> list[str]:
+        """The words, without the commonest syllables past the bound (in their order; the
+        left-out ones noted in the parsed query)."""
+        units = self._units(words)
+        distinct = list(dict.fromkeys(fold_term(u) for u in units))
+        most = self.context.max_running_words
+        if len(distinct) <= most:
+            return units
+        frequency = {u: self.context.frequency(u) for u in distinct}
+        # The rarest words the index has decide the ranking; words it lacks match nothing.
+        kept = set(sorted(distinct, key=lambda u: (frequency[u] == 0, frequency[u], distinct.index(u)))[:most])
+        typed: dict[str, str] = {}
+        for unit in units:
+            typed.setdefault(fold_term(unit), unit)
+        self.context.parsed.dropped = [typed[u] for u in distinct if u not in kept]
+        return [u for u in units if fold_term(u) in kept]
 
     def _atom(self) -> wq.Query:
         if self.at >= len(self.tokens):
@@ -280,7 +373,10 @@ class _Parser:
         units = self._units(words)
         if not units:
             return wq.NullQuery
-        self._count(len(units))
+        if not self.context.running_text:
+            self._count(len(units))
+        else:
+            self.context.terms += len(units)
         self.context.parsed.words.extend(units)
         folded = [fold_term(u) for u in units]
         long_query = len(units) > CONJUNCTION_MAX_WORDS
@@ -288,7 +384,8 @@ class _Parser:
         if len(optional) == len(units):
             optional = []  # a query of function words only still needs them
         required = [u for u in units if u not in optional]
-        clauses = _expand_abbreviations(required, lambda u: self._syllable(u, pairs), self._sequence(pairs))
+        clauses = _expand_abbreviations(required, lambda u: self._syllable(u, pairs), self._sequence(pairs),
+                                        self.context.exact)
         boosts = [wq.Term("compounds", pair, boost=COMPOUND_BOOST) for pair in word_pairs(folded)]
         boosts += [self._syllable(u, pairs) for u in optional]
         if long_query:
@@ -310,14 +407,16 @@ class _Parser:
     def _syllable(self, unit: str, pairs) -> wq.Query:
         parsed = self.context.parsed
         exact, folded = canonical_term(unit), fold_term(unit)
-        alternatives: list[wq.Query] = []
-        for exact_field, folded_field in pairs:
-            alternatives.append(wq.Term(folded_field, folded))
-            if self.context.accented and exact_field:
-                alternatives.append(wq.Term(exact_field, exact, boost=EXACT_BOOST))
-        parsed.folded_terms.add(folded)
+        folded_terms: list[wq.Query] = [wq.Term(folded_field, folded) for _, folded_field in pairs]
+        exact_terms: list[wq.Query] = []
         if self.context.accented:
+            exact_terms = [wq.Term(exact_field, exact, boost=EXACT_BOOST) for exact_field, _ in pairs if exact_field]
             parsed.exact_terms.add(exact)
+        if self.context.exact and exact_terms:
+            # Matched by its spelling; its folded terms still score, as in a folded match.
+            return wq.AndMaybe(_any(exact_terms), _any(folded_terms))
+        parsed.folded_terms.add(folded)
+        alternatives = folded_terms + exact_terms
         telex = None if self.context.accented else decode_telex(unit)
         exact_fields = tuple(exact_field for exact_field, _ in pairs if exact_field)
         if self.context.running_text and not (self.context.accented or telex) and exact_fields:
@@ -329,7 +428,7 @@ class _Parser:
                 if exact_field:
                     alternatives.append(wq.Term(exact_field, telex, boost=EXACT_BOOST))
                 alternatives.append(wq.Term(folded_field, fold_term(telex)))
-        return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
+        return _any(alternatives)
 
     def _phrase(self, text: str, pairs) -> wq.Query:
         """A quoted text: each of its clauses word for word ("Hoàng Sa, Trường Sa" is two), as
@@ -344,24 +443,29 @@ class _Parser:
         units = self._units(text.split())
         if not units:
             return wq.NullQuery
-        self._count(len(units))
+        self.context.terms += len(units)
         if len(units) == 1:
             return self._syllable(units[0], list(pairs))
         parsed = self.context.parsed
         parsed.words.extend(units)
-        folded = [fold_term(u) for u in units]
         exact = [canonical_term(u) for u in units]
-        parsed.folded_terms.update(folded)
-        phrases = [wq.Phrase(folded_field, folded) for _, folded_field in pairs]
-        matched = phrases[0] if len(phrases) == 1 else wq.Or(phrases)
         exact_fields = [exact_field for exact_field, _ in pairs if exact_field]
+        if self.context.exact and exact_fields:
+            parsed.exact_terms.update(exact)
+            return _any([wq.Phrase(f, exact) for f in exact_fields])
+        folded = [fold_term(u) for u in units]
+        parsed.folded_terms.update(folded)
+        matched = _any([wq.Phrase(folded_field, folded) for _, folded_field in pairs])
         if not (self.context.accented and exact_fields):
             return matched
-        # The exact fields keep no positions: the phrase matches folded, the exact
-        # spelling of its words ranks.
+        # Matched folded (accents ignored): the exact spelling of its words ranks.
         parsed.exact_terms.update(exact)
         boosts = [wq.Term(f, term, boost=EXACT_BOOST) for f in exact_fields for term in exact]
         return wq.AndMaybe(matched, wq.Or(boosts))
+
+
+def _any(queries: list[wq.Query]) -> wq.Query:
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
 def _is_exclusion(word: str) -> bool:
@@ -376,40 +480,56 @@ def _field_prefix(word: str) -> str | None:
     return name if colon and known else None
 
 
+@dataclass(frozen=True)
+class _Abbreviations:
+    """The abbreviations file read both ways, folded and in canonical spelling."""
+
+    forward: dict[str, tuple[tuple[str, ...], tuple[str, ...]]]  # folded short → (folded, exact) expansion
+    backward: dict[tuple[str, ...], str]  # folded expansion → short
+    backward_exact: dict[tuple[str, ...], str]  # canonical expansion → short
+
+
 @lru_cache(maxsize=1)
-def abbreviations() -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, ...], str]]:
-    """(folded abbreviation → folded expansion syllables, and the reverse), from the data file."""
-    forward: dict[str, tuple[str, ...]] = {}
+def abbreviations() -> _Abbreviations:
+    """The abbreviations and their expansions, from the data file."""
+    forward: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     backward: dict[tuple[str, ...], str] = {}
+    backward_exact: dict[tuple[str, ...], str] = {}
     for line in _ABBREVIATIONS_FILE.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         short, _, long = line.partition("\t")
-        short_units = [s.text for s in syllables(short)]
-        expansion = tuple(fold_term(s.text) for s in syllables(long))
-        forward.setdefault(fold("".join(short_units)), expansion)
-        backward.setdefault(expansion, "".join(short_units))
-    return forward, backward
+        short_units = "".join(s.text for s in syllables(short))
+        folded = tuple(fold_term(s.text) for s in syllables(long))
+        exact = tuple(canonical_term(s.text) for s in syllables(long))
+        forward.setdefault(fold(short_units), (folded, exact))
+        backward.setdefault(folded, short_units)
+        backward_exact.setdefault(exact, short_units)
+    return _Abbreviations(forward, backward, backward_exact)
 
 
 def _expand_abbreviations(units: list[str], one: Callable[[str], wq.Query],
-                          many: Callable[[list[str]], wq.Query]) -> list[wq.Query]:
-    """One clause per unit, where an abbreviation or a spelled-out name matches either form."""
-    forward, backward = abbreviations()
-    folded = [fold_term(u) for u in units]
+                          many: Callable[[list[str]], wq.Query], exact: bool) -> list[wq.Query]:
+    """One clause per unit, where an abbreviation or a spelled-out name matches either form
+    (spelled as typed when `exact`)."""
+    known = abbreviations()
+    backward = known.backward_exact if exact else known.backward
+    keys = [canonical_term(u) if exact else fold_term(u) for u in units]
     clauses: list[wq.Query] = []
     i = 0
     while i < len(units):
-        expansion = forward.get(folded[i]) if units[i].isupper() or len(folded[i]) > 2 else None
+        folded = fold_term(units[i])
+        expansion = known.forward.get(folded) if units[i].isupper() or len(folded) > 2 else None
         if expansion:
-            clauses.append(wq.Or([one(units[i]), wq.Phrase("body_folded", list(expansion)),
-                                  wq.Phrase("title_folded", list(expansion))]))
+            words = list(expansion[1] if exact else expansion[0])
+            fields = ("body", "title") if exact else ("body_folded", "title_folded")
+            clauses.append(wq.Or([one(units[i]), *(wq.Phrase(f, words) for f in fields)]))
             i += 1
             continue
         match = next((n for n in range(min(8, len(units) - i), 1, -1)
-                      if tuple(folded[i : i + n]) in backward), None)
+                      if tuple(keys[i : i + n]) in backward), None)
         if match:
-            short = backward[tuple(folded[i : i + match])]
+            short = backward[tuple(keys[i : i + match])]
             clauses.append(wq.Or([many(units[i : i + match]), one(short)]))
             i += match
             continue

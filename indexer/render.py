@@ -23,5 +23,8 @@ def page_to_json(page: SearchPage) -> dict:
         "hits": [asdict(hit) for hit in page.hits],
         "facets": facets,
         "suggestion": page.suggestion,
+        "matching": page.matching,
+        "folded_total": page.folded_total,
+        "dropped_terms": page.dropped_terms,
         "took_ms": page.took_ms,
     }

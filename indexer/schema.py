@@ -14,10 +14,10 @@ def build_schema() -> Schema:
     """The schema every index of this version is built with."""
     return Schema(
         id=ID(stored=True, unique=True),
-        # Exact forms only rank (no positions: phrases match on the folded fields).
-        title=VietnameseText(exact_analyzer(), phrase=False, stored=True, field_boost=TITLE_BOOST),
+        # Exact forms with positions: what a query typed with diacritics matches, phrases too.
+        title=VietnameseText(exact_analyzer(), stored=True, field_boost=TITLE_BOOST),
         title_folded=VietnameseText(folded_analyzer(), field_boost=TITLE_BOOST),
-        body=VietnameseText(exact_analyzer(), phrase=False, stored=True),
+        body=VietnameseText(exact_analyzer(), stored=True),
         body_folded=VietnameseText(folded_analyzer()),
         compounds=VietnameseText(compound_analyzer(), phrase=False),
         author=TEXT(analyzer=folded_analyzer()),

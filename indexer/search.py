@@ -19,7 +19,7 @@ from indexer import respell
 from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
-from indexer.query import InvalidQueryError, ParsedQuery, parse_query, respelling_query
+from indexer.query import ACCENT_MODES, InvalidQueryError, ParsedQuery, parse_query, respelling_query
 from indexer.store import IndexCorruptError, open_index
 from indexer.suggest import suggest
 
@@ -30,6 +30,9 @@ T = TypeVar("T")
 REFRESH_INTERVAL_S = 1.0
 # Most CPU time one search may spend matching and scoring before it is refused as too broad.
 TIME_BUDGET_S = 2.0
+# An accented query that finds fewer than this is also counted without diacritics, and the
+# answer offers that reading when it finds at least twice as many.
+FEW_EXACT_MATCHES = 10
 
 
 class QueryTooExpensiveError(InvalidQueryError):
@@ -49,12 +52,17 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    accents: str = "auto"  # one of ACCENT_MODES: how the query's words match (indexer.query)
+
+    def __post_init__(self) -> None:
+        if self.accents not in ACCENT_MODES:
+            raise InvalidQueryError(f"accents must be one of {', '.join(ACCENT_MODES)}")
 
     def to_record(self) -> dict:
         return {
             "q": self.q, "organizer": list(self.organizer), "source": list(self.source),
             "event_type": list(self.event_type), "date_from": self.date_from, "date_to": self.date_to,
-            "sort": self.sort, "page": self.page, "per_page": self.per_page,
+            "sort": self.sort, "page": self.page, "per_page": self.per_page, "accents": self.accents,
         }
 
 
@@ -85,6 +93,10 @@ class SearchPage:
     suggestion: str | None
     took_ms: float
     pages: int = field(default=0)
+    matching: str = "folded"  # how the words matched: "exact" (by spelling) or "folded"
+    # For an exact match that found little: how many the query finds without diacritics.
+    folded_total: int | None = None
+    dropped_terms: list[str] = field(default_factory=list)  # common words a long text left out
 
 
 class IndexHandle:
@@ -205,32 +217,57 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     searcher = handle.searcher()
     table = handle.facet_table(searcher)
     reader = searcher.reader()
-    parsed = parse_query(request.q, lambda term: reader.doc_frequency("body", term) > 0)
+    parsed = _parsed(request.q, request.accents, reader)
     # Built once per index generation, before the query's budget starts; a browse needs none.
     lengths = None if parsed.browse else handle.field_lengths(searcher)
     check_deadline = _deadline_check(handle.time_budget_s)
     matched, scores = _matching(searcher, parsed, table, lengths, check_deadline)
     filters = _filter_masks(table, request)
-    final = matched.copy()
-    for mask in filters.values():
-        final &= mask
+    final = _filtered(matched, filters)
     total = int(final.sum())
     if lengths is not None and respell.wanted(parsed) and request.sort == "relevance" and total:
         scores = _respelled(searcher, parsed, final, scores, lengths, check_deadline)
     facets = {}
     for name in FACETS:
-        among = matched.copy()
-        for other, mask in filters.items():
-            if other != _filter_of(name):
-                among &= mask
+        among = _filtered(matched, {k: v for k, v in filters.items() if k != _filter_of(name)})
         facets[name] = table.count(name, among, _selected(request, name), FACET_LIMIT)
-    hits = _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets)
+    adjacent = None
+    if parsed.adjacent is not None and lengths is not None and request.sort == "relevance":
+        adjacent, _ = match_and_score(searcher, parsed.adjacent, lengths, check_deadline)
+    hits = _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets, adjacent)
+    folded_total = None
+    if parsed.exact and total < FEW_EXACT_MATCHES and lengths is not None:
+        folded = _parsed(request.q, "ignore", reader)
+        folded_matched, _ = _matching(searcher, folded, table, lengths, check_deadline)
+        folded_total = int(_filtered(folded_matched, filters).sum())
     suggestion = None
     if not parsed.browse and total < 3:
-        suggestion = suggest(parsed.words, reader)
+        suggestion = suggest(parsed.words, reader, total=total,
+                             count=lambda text: _count(searcher, text, table, lengths, filters, check_deadline))
     took = (time.perf_counter() - started) * 1000
     pages = (total + request.per_page - 1) // request.per_page
-    return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages)
+    return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages,
+                      matching="exact" if parsed.exact else "folded", dropped_terms=parsed.dropped,
+                      folded_total=folded_total if folded_total is not None and folded_total >= 2 * total + 1 else None)
+
+
+def _parsed(text: str, accents: str, reader) -> ParsedQuery:
+    return parse_query(text, lambda term: reader.doc_frequency("body", term) > 0, accents=accents,
+                       frequency=lambda folded: reader.doc_frequency("body_folded", folded))
+
+
+def _count(searcher, text: str, table: FacetTable, lengths, filters, check_deadline) -> int:
+    """How many documents the words of `text`, matched by their spelling, find under the filters."""
+    parsed = _parsed(text, "exact", searcher.reader())
+    matched, _ = _matching(searcher, parsed, table, lengths, check_deadline)
+    return int(_filtered(matched, filters).sum())
+
+
+def _filtered(matched: np.ndarray, filters: dict[str, np.ndarray]) -> np.ndarray:
+    result = matched.copy()
+    for mask in filters.values():
+        result &= mask
+    return result
 
 
 def _respelled(searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndarray, lengths: FieldLengths,
@@ -255,12 +292,18 @@ def _respelled(searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndar
     return scores + np.where(final, extra_scores, 0).astype(np.float32)
 
 
-def _ranked(mask: np.ndarray, scores: np.ndarray, n: int) -> np.ndarray:
-    """The numbers of the `n` best-scored documents in `mask`, best first (ties in index order)."""
+def _ranked(mask: np.ndarray, scores: np.ndarray, n: int, tier: np.ndarray | None = None) -> np.ndarray:
+    """The numbers of the `n` best documents in `mask`, best first: a higher `tier` first, then
+    a higher score, ties in index order (so that pages of one search never overlap)."""
     candidates = np.flatnonzero(mask)
-    if len(candidates) > n:  # only the best n need ordering
-        candidates = candidates[np.argpartition(-scores[candidates], n - 1)[:n]]
-    return candidates[np.lexsort((candidates, -scores[candidates]))]
+    key = scores[candidates].astype(np.float64)
+    if tier is not None:
+        key += tier[candidates] * (float(key.max(initial=0.0)) + 1.0)
+    if len(candidates) > n:  # only the best n need ordering: all that reach the n-th key
+        nth = np.partition(-key, n - 1)[n - 1]
+        keep = -key <= nth
+        candidates, key = candidates[keep], key[keep]
+    return candidates[np.lexsort((candidates, -key))][:n]
 
 
 def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
@@ -341,7 +384,7 @@ def _filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.nda
     return masks
 
 
-def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets) -> list[Hit]:
+def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets, adjacent) -> list[Hit]:
     offset = (request.page - 1) * request.per_page
     if offset >= total:
         return []
@@ -354,7 +397,8 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
         chosen = docnums[order][offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
-        scored = [(int(d), round(float(scores[d]), 4)) for d in _ranked(final, scores, wanted)[offset:]]
+        chosen = _ranked(final, scores, wanted, adjacent)[offset:]
+        scored = [(int(d), round(float(scores[d]), 4)) for d in chosen]
     hits = []
     for docnum, score in scored:
         record = _record(searcher.stored_fields(docnum))

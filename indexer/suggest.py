@@ -18,7 +18,7 @@ MAX_CORRECTED_LENGTH = 10
 MAX_CORRECTED_WORDS = 12
 
 
-def suggest(words: list[str], reader) -> str | None:
+def suggest(words: list[str], reader, total: int = 0, count=None) -> str | None:
     """The words respelled as the index writes them, or None when nothing would change."""
     if not words or len(words) > MAX_CORRECTED_WORDS:
         return None

@@ -34,17 +34,28 @@ class Syllable(NamedTuple):
 def syllables(text: str) -> Iterator[Syllable]:
     """Every word-character run of the (NFC) text, plus whole keys at their first position.
 
+    Positions count syllables, with one left empty at each clause break (a comma, a full
+    stop, a quote...), so adjacent positions are always adjacent words of one clause.
+
     A key (a document number or date containing a digit or a slash) is emitted once more,
     whole, at the same position as its first syllable, so that it can be searched as one.
     """
     keys = {m.start(): m for m in _KEY.finditer(text) if _is_key(m.group())}
-    pos = 0
+    pos, previous_end = 0, None
     for match in _SYLLABLE.finditer(text):
+        if previous_end is not None and _breaks_clause(text, previous_end, match.start()):
+            pos += 1  # a gap: no phrase matches across a clause break
         yield Syllable(match.group(), pos, match.start(), match.end())
         key = keys.get(match.start())
         if key is not None:
             yield Syllable(key.group(), pos, key.start(), key.end())
         pos += 1
+        previous_end = match.end()
+
+
+def _breaks_clause(text: str, start: int, end: int) -> bool:
+    """Whether the characters between two syllables end a clause (a space alone never does)."""
+    return not CLAUSE_BREAKS.isdisjoint(text[start:end])
 
 
 def _is_key(candidate: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from indexer.facets import date_bounds
-from indexer.query import MAX_QUERY_CHARS
+from indexer.query import ACCENT_MODES, MAX_QUERY_CHARS
 from indexer.search import SORTS, SearchRequest
 from indexer.vietnamese import nfc
 
@@ -24,7 +24,7 @@ MAX_FILTER_CHARS = 300
 # ASCII digits only: `\d` would also accept ٢٠٢٢ and other scripts' digits.
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
-SCALARS = ("q", "date_from", "date_to", "sort", "page", "per_page")
+SCALARS = ("q", "date_from", "date_to", "sort", "page", "per_page", "accents")
 LISTS = ("organizer", "source", "event_type")
 
 
@@ -57,12 +57,16 @@ def parse_search_args(args, config: Mapping[str, Any]) -> SearchRequest:
     sort = args.get("sort") or "relevance"
     if sort not in SORTS:
         raise InvalidParameterError("sort", f"sort must be one of {', '.join(SORTS)}, not {sort[:40]!r}")
+    accents = args.get("accents") or "auto"
+    if accents not in ACCENT_MODES:
+        raise InvalidParameterError("accents", f"accents must be one of {', '.join(ACCENT_MODES)}, not {accents[:40]!r}")
     page = _integer(args.get("page"), "page", 1, 1, None)
     per_page = _integer(args.get("per_page"), "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     depth = int(config["MAX_PAGE_DEPTH"])
     if page * per_page > depth:
         raise InvalidParameterError("page", f"page × per_page may not pass {depth}; narrow the search instead")
     return SearchRequest(q=q, date_from=date_from, date_to=date_to, sort=sort, page=page, per_page=per_page,
+                         accents=accents,
                          **{name: tuple(values) for name, values in filters.items()})
 
 

@@ -220,7 +220,8 @@ def test_the_answer_echoes_the_parsed_request_with_defaults_filled_in(search):
     found = search(q="chuyển đổi số", organizer=[VPCP.name, VPCP.name], date_from="2021")
 
     assert found["query"] == {"q": "chuyển đổi số", "organizer": [VPCP.name], "source": [], "event_type": [],
-                              "date_from": "2021", "date_to": None, "sort": "relevance", "page": 1, "per_page": 10}
+                              "date_from": "2021", "date_to": None, "sort": "relevance", "page": 1, "per_page": 10,
+                              "accents": "auto"}
     assert (found["page"], found["per_page"]) == (1, 10)
 
 
@@ -400,7 +401,7 @@ def test_a_query_that_finds_plenty_suggests_nothing(search):
 def test_a_correctly_accented_query_is_not_respelled(search):
     found = search(q="bàn về")
 
-    assert found["total"] == 2
+    assert found["total"] == 1  # "Bản tin ... về" is another word
     assert found["suggestion"] is None
 
 

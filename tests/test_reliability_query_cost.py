@@ -99,7 +99,7 @@ def test_the_deepest_page_allowed_and_the_whole_csv_answer_quickly(client):
 
 OVER_BOUNDS = {
     "thousands of or terms": ("q", {"q": " OR ".join(["cán"] * 3000)}),
-    "one term over the bound": ("q", {"q": " ".join((COMMON * 5)[: MAX_TERMS + 1])}),
+    "one word over the bound of a query with operators": ("q", {"q": " OR ".join((COMMON * 5)[: MAX_TERMS + 1])}),
     "one character over the length": ("q", {"q": "a" * (MAX_QUERY_CHARS + 1)}),
     # Parentheses group only in a query with AND, OR or NOT; elsewhere they are punctuation.
     "nesting one deeper than the bound": ("q", {"q": "(" * (MAX_DEPTH + 1) + "cán OR bộ" + ")" * (MAX_DEPTH + 1)}),
@@ -121,6 +121,13 @@ def test_a_request_over_a_bound_gets_a_clear_400_naming_the_parameter(client, pa
         message = _rejected(_timed(client, path, **params), param)
 
         assert len(message) > 10
+
+
+def test_running_text_over_the_word_bound_is_answered_and_says_what_it_left_out(client):
+    answer = _timed(client, "/api/v1/search", q=" ".join(f"{w} {n}" for n in range(30) for w in COMMON[:3]))
+
+    assert answer.status_code == 200 and answer.json["total"] > 0
+    assert answer.json["dropped_terms"] and set(answer.json["dropped_terms"]) <= {*COMMON[:3], *map(str, range(30))}
 
 
 def test_a_search_over_its_time_budget_is_a_clear_400_not_a_long_wait(tmp_path_factory, client):

@@ -48,12 +48,12 @@ def test_queries_with_operators_or_fields_are_not_respelled():
     assert not wanted(parse_query("title:hoi thao khoa hoc chuyen doi so"))
 
 
-def test_quoted_words_of_running_text_stay_words_whatever_they_look_like():
+def test_quoted_words_of_running_text_are_a_phrase_and_the_other_words_are_respelled():
     parsed = parse_query('Ong noi "title:abc -xyz AND" ve chuyen nay')
 
     assert wanted(parsed)
-    assert [folded for folded, _ in parsed.respellable] == [
-        "ong", "noi", "title", "abc", "xyz", "and", "ve", "chuyen", "nay"]
+    assert [folded for folded, _ in parsed.respellable] == ["ong", "noi", "ve", "chuyen", "nay"]
+    assert 'body_folded:"title abc xyz and"' in str(parsed.query)
 
 
 def test_respelling_adds_each_spelling_once_on_title_and_body():

@@ -34,6 +34,7 @@ class Metadata:
 
     body: str
     title: str | None = None
+    title_built: bool = False  # the text has no title: `title` was built from its lead
     url: str | None = None
     source: str | None = None
     date: str | None = None
@@ -75,6 +76,7 @@ def extract_metadata(
     return Metadata(
         body=layout.body,
         title=article_title,
+        title_built=layout.title is None and article_title is not None,
         url=url,
         source=source,
         date=date,

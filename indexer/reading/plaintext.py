@@ -32,6 +32,7 @@ def article_from_metadata(metadata: Metadata, *, id: str, origin: str) -> Articl
         id=id,
         body=metadata.body,
         title=metadata.title,
+        title_built=metadata.title_built,
         url=metadata.url,
         source=metadata.source,
         date=metadata.date,
