@@ -241,7 +241,8 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
         folded_matched, _ = _matching(searcher, folded, table, lengths, check_deadline)
         folded_total = int(_filtered(folded_matched, filters).sum())
     suggestion = None
-    if not parsed.browse and total < 3:
+    # Few matches of a query spelled as typed may be a typo's; "did you mean" checks it finds more.
+    if not parsed.browse and total < (FEW_EXACT_MATCHES if parsed.exact else 3):
         suggestion = suggest(parsed.words, reader, total=total,
                              count=lambda text: _count(searcher, text, table, lengths, filters, check_deadline))
     took = (time.perf_counter() - started) * 1000
