@@ -5,16 +5,22 @@ Run from the repository root:
     python -m bench.relevance                      # every set, full (the reported figures)
     python -m bench.relevance --sets ViMedAQA_v2 --limit-queries 200
 
-Our search indexes each document through `indexer.build.build_index` (id=_id, body=text,
-no title) and answers through `indexer.search.run_search`, exactly as the service does.
-Each query is asked four ways: as written, without diacritics, in NFD, and with the tone
-placement swapped (hòa↔hoà). Built indexes are cached under var/bench/, keyed by set,
-limits and index format version, so a rerun only queries.
+Ours is measured the way users reach it (bench.service): the set's corpus is written as
+JSON Lines, one `{"id": _id, "body": text}` a line with no title (what the reader extracts
+from the text is part of the measure), indexed by `vnsearch index FILE --rebuild` in a
+subprocess, served by `vnsearch serve` on a free local port, and each query is asked as
+`GET /api/v1/search?q=...&per_page=10`; a query the service refuses (HTTP 400) ranks nothing
+and is counted. The baselines run in this process. Each query is asked four ways: as written,
+without diacritics, in NFD, and with the tone placement swapped (hòa↔hoà). Built indexes are
+cached under var/bench/, keyed by set, limits and index format version, ours also by a digest
+of the reader's code (which shapes its index), so a rerun only starts the server and queries.
 """
 
 from __future__ import annotations
 
 import argparse
+import atexit
+import hashlib
 import json
 import re
 import shutil
@@ -22,7 +28,9 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
@@ -33,20 +41,23 @@ from whoosh.fields import ID, TEXT, Schema
 
 from bench.analysis_speed import MAX_SLOWDOWN, OURS, PYVI, chars_per_second
 from bench.common import CUTOFF, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
-from indexer import respell
+from bench.service import QueryRefused, SearchClient, ServiceError, index_corpus, running_service, write_corpus
 from indexer.articles import Article
-from indexer.build import build_index
-from indexer.query import InvalidQueryError
-from indexer.search import IndexHandle, SearchRequest, run_search
 from indexer.store import format_record
 
-CACHE = Path(__file__).resolve().parents[1] / "var" / "bench"
+ROOT = Path(__file__).resolve().parents[1]
+CACHE = ROOT / "var" / "bench"
 DONE = "bench-complete.json"
 # The issue's targets, checked on every set.
 MARGIN_OVER_BASELINE = 0.01
 UNACCENTED_RATIO = 0.97
 FORM_TOLERANCE = 0.005
 ANALYSIS_SAMPLE = 300  # documents of each set whose analysis is timed
+CORPUS_FILE = "corpus.jsonl"  # the set as a user would hand it to `vnsearch index`
+REFUSALS_SHOWN = 3
+# What turns a JSON Lines line into an Article (title from the lead, dates, sources...). A change
+# there changes our index without changing its format version, so our cache records its digest.
+READER_SOURCES = ("indexer/reading", "indexer/extraction", "indexer/data")
 
 
 Ranker = Callable[[str], list[str]]
@@ -60,52 +71,91 @@ class SystemResult:
     means: dict[str, dict[str, float]] = field(default_factory=dict)
     per_query: dict[str, list[dict[str, float]]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
-    failures: int = 0
+    failures: int = 0  # queries refused (ours: HTTP 400) over all variants, each scored as an empty ranking
 
 
 def cache_dir(dataset: RelevanceSet, kind: str, limits: str, root: Path = CACHE) -> Path:
     """Where a system's index of a set lives: one directory per set, limits and format."""
     if kind == "ours":
         record = format_record()
-        kind = f"ours-s{record['schema_version']}-a{record['analyzer_version']}"
+        # "jsonl": built by the CLI from JSON Lines, unlike the earlier in-process builds.
+        kind = f"ours-jsonl-s{record['schema_version']}-a{record['analyzer_version']}"
     return root / f"{dataset.name}{limits}" / kind
 
 
-def _cached(directory: Path, dataset: RelevanceSet) -> bool:
+def _cached(directory: Path, dataset: RelevanceSet, built_by: dict[str, str] | None = None) -> bool:
+    """Whether the directory holds a finished index of this set, built by the same `built_by`."""
     marker = directory / DONE
     if not marker.exists():
         return False
-    return json.loads(marker.read_text(encoding="utf-8")).get("documents") == len(dataset.corpus)
+    record = json.loads(marker.read_text(encoding="utf-8"))
+    expected = {"documents": len(dataset.corpus), **(built_by or {})}
+    return all(record.get(key) == value for key, value in expected.items())
 
 
-def _mark_done(directory: Path, dataset: RelevanceSet, seconds: float) -> None:
-    record = {"documents": len(dataset.corpus), "seconds": round(seconds, 1)}
+def _mark_done(directory: Path, dataset: RelevanceSet, seconds: float,
+               built_by: dict[str, str] | None = None) -> None:
+    record = {"documents": len(dataset.corpus), "seconds": round(seconds, 1), **(built_by or {})}
     (directory / DONE).write_text(json.dumps(record), encoding="utf-8")
+
+
+def reader_digest(root: Path = ROOT) -> str:
+    """A digest of the reader's and extraction's code and data (READER_SOURCES)."""
+    digest = hashlib.sha1()
+    for folder in READER_SOURCES:
+        for path in sorted(p for p in (root / folder).rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 # --- our search ------------------------------------------------------------------------
 
-def ours(dataset: RelevanceSet, directory: Path, jobs: int | None = None) -> Ranker:
-    """Builds (or reuses) our index of the set and returns a ranker through run_search."""
-    if not _cached(directory, dataset):
+class ServiceRanker:
+    """Ranks through a running service; a query it refuses (HTTP 400) ranks nothing and is counted."""
+
+    def __init__(self, client: SearchClient) -> None:
+        self.client = client
+        self.failures = 0
+        self.refusals: list[str] = []  # the first few, "query → the service's message"
+
+    def __call__(self, text: str) -> list[str]:
+        try:
+            return self.client.search_ids(text, per_page=CUTOFF)
+        except QueryRefused as refusal:
+            self.failures += 1
+            if len(self.refusals) < REFUSALS_SHOWN:
+                self.refusals.append(f"{text[:80]!r} → {refusal}")
+            return []
+
+
+def ours(dataset: RelevanceSet, directory: Path, services: ExitStack, jobs: int | None = None,
+         respelling: bool = True) -> ServiceRanker:
+    """Indexes the set with `vnsearch index` (or reuses that index), serves it with `vnsearch
+    serve` until `services` closes, and returns a ranker asking it over HTTP.
+
+    Raises bench.service.ServiceError when indexing fails (any document included) or the
+    server does not come up.
+    """
+    built_by = {"reader": reader_digest()}
+    if not _cached(directory, dataset, built_by):
         shutil.rmtree(directory, ignore_errors=True)
         started = time.monotonic()
-        articles = (Article(id=doc_id, body=text, title=None, origin=doc_id)
-                    for doc_id, text in dataset.corpus.items())
-        summary = build_index(articles, directory, rebuild=True, jobs=jobs)
-        if summary.failures:
-            raise RuntimeError(f"{len(summary.failures)} documents failed to index: {summary.failures[:3]}")
-        _mark_done(directory, dataset, time.monotonic() - started)
-    handle = IndexHandle(directory)
+        corpus = directory.parent / CORPUS_FILE
+        count = write_corpus(dataset.corpus.items(), corpus)
+        print(f"[{dataset.name}: vnsearch index {corpus} ({count} documents) --index {directory}]", flush=True)
+        index_corpus(corpus, directory, jobs)
+        _mark_done(directory, dataset, time.monotonic() - started, built_by)
+    client = services.enter_context(running_service(directory, respelling=respelling))
+    return ServiceRanker(client)
 
-    def rank(text: str) -> list[str]:
-        try:
-            page = run_search(handle, SearchRequest(q=text, per_page=CUTOFF), snippets=False)
-        except InvalidQueryError:
-            return []
-        return [hit.id for hit in page.hits]
 
-    return rank
+@cache
+def _until_exit() -> ExitStack:
+    """Where servers go when the caller keeps rankers without closing them (a test module's
+    fixture): they are stopped when Python exits rather than left running."""
+    stack = ExitStack()
+    atexit.register(stack.close)
+    return stack
 
 
 # --- baseline 1: Whoosh BM25F over lowercase \w+ syllables -----------------------------
@@ -176,21 +226,28 @@ def measure(dataset: RelevanceSet, rankers: dict[str, Ranker],
     results = []
     for name, rank in rankers.items():
         result = SystemResult(name)
+        refused_before = getattr(rank, "failures", 0)
         for variant in variants:
             started = time.perf_counter()
             result.means[variant], result.per_query[variant] = evaluate(rank, dataset, VARIANTS[variant])
             result.seconds[variant] = time.perf_counter() - started
+        result.failures = getattr(rank, "failures", 0) - refused_before
         results.append(result)
     return results
 
 
 def rankers_for(dataset: RelevanceSet, limits: str = "", jobs: int | None = None,
-                systems: Iterable[str] = tuple(SYSTEMS), root: Path = CACHE) -> dict[str, Ranker]:
-    """Builds or reuses each system's index of the set."""
+                systems: Iterable[str] = tuple(SYSTEMS), root: Path = CACHE,
+                services: ExitStack | None = None, respelling: bool = True) -> dict[str, Ranker]:
+    """Builds or reuses each system's index of the set; ours is served until `services` closes
+    (without one, until Python exits)."""
     made: dict[str, Ranker] = {}
     for name in systems:
         directory = cache_dir(dataset, "ours" if name == "ours" else name.replace(" ", "-").lower(), limits, root)
-        made[name] = ours(dataset, directory, jobs) if name == "ours" else BASELINES[name](dataset, directory)
+        if name == "ours":
+            made[name] = ours(dataset, directory, services or _until_exit(), jobs, respelling)
+        else:
+            made[name] = BASELINES[name](dataset, directory)
     return made
 
 
@@ -264,10 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, help="indexing processes (default: every core)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--without-respelling", action="store_true",
-                        help="search unaccented queries once, without their best documents' spellings")
+                        help="search unaccented queries once, without their best documents' spellings "
+                             "(the server runs with indexer.respell.DOCUMENTS = 0)")
     args = parser.parse_args(argv)
-    if args.without_respelling:
-        respell.DOCUMENTS = 0
     if not IR_DEV.is_dir():
         print(f"no relevance sets at {IR_DEV}", file=sys.stderr)
         return 2
@@ -277,10 +333,21 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.sets:
         dataset = load_set(name, args.limit_docs, args.limit_queries)
         started = time.monotonic()
-        rankers = rankers_for(dataset, limits, args.jobs, args.systems)
-        print(f"[{name}: indexes ready in {time.monotonic() - started:.0f} s]", flush=True)
-        results = measure(dataset, rankers, args.variants)
+        with ExitStack() as services:  # our server runs for this set only
+            try:
+                rankers = rankers_for(dataset, limits, args.jobs, args.systems, services=services,
+                                      respelling=not args.without_respelling)
+                print(f"[{name}: indexes ready in {time.monotonic() - started:.0f} s]", flush=True)
+                results = measure(dataset, rankers, args.variants)
+            except ServiceError as error:
+                print(f"bench.relevance: {name}: {error}", file=sys.stderr)
+                return 1
         print(table(dataset, results), flush=True)
+        for result in results:
+            if result.failures:
+                examples = "; ".join(getattr(rankers[result.name], "refusals", []))
+                print(f"  {result.name}: {result.failures} queries refused with HTTP 400, ranked as empty "
+                      f"(e.g. {examples})\n", flush=True)
         markdown.append(table(dataset, results, markdown=True))
         if "ours" in args.systems:
             speed = analysis_speed(dataset)
