@@ -194,6 +194,7 @@ def document_fields(article: Article, analyzed: dict) -> dict:
         "url": article.url,
         "source": article.source,
         "date": article.date,
+        "date_source": article.date_source,
         "published": article.published,
         "author": article.author,
         "organizers": organizers,

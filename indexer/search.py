@@ -75,6 +75,7 @@ class Hit:
     url: str | None
     source: str | None
     date: str | None
+    date_source: str | None  # "published", "text" or None (no date)
     organizers: list[dict]
     event_type: str | None
     author: str | None
@@ -405,7 +406,7 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
         text = record["body"]
         hits.append(Hit(
             id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
-            date=record.get("date"), organizers=record.get("organizers") or [],
+            date=record.get("date"), date_source=record.get("date_source"), organizers=record.get("organizers") or [],
             event_type=record.get("event_type"), author=record.get("author"),
             snippet=snippet(text, parsed.exact_terms, parsed.folded_terms) if snippets else "", score=score,
         ))

@@ -95,3 +95,40 @@ def test_published_stays_empty_without_a_stated_time():
     metadata = extract_metadata("Hội thảo khoa học\n\nSáng ngày 05/10/2022, Học viện tổ chức Hội thảo.")
 
     assert metadata.published is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "rest"),
+    [
+        # A day and month with only a birth year in the text.
+        ("Ngày 15/2, Công an huyện bắt giữ Đ.N.A. (sinh năm 1964, trú tại huyện Quỳnh Lưu).", ""),
+        ("Ngày 19/9, TAND tỉnh Đắk Nông xét xử bị cáo Trần Anh Tiến (SN 1992).", ""),
+        # A law's year.
+        ("Sáng 3/3, bị cáo bị truy tố theo khoản 2 Điều 174 BLHS 2015.", ""),
+        # An effective date and an anniversary.
+        ("Mức lương tối thiểu vùng tăng 5,3%, áp dụng từ 1-1-2020.", ""),
+        ("Kỷ niệm 50 năm chiến thắng Đồng Lộc (24/7/1968), tỉnh Hà Tĩnh dâng hương.", ""),
+        # A story of long ago in a text that tells of later years.
+        ("Ngày 11/8/2006, nhà băng này có quyết định cho vay.", "Năm 2014, cơ quan điều tra khởi tố vụ án."),
+        # A year alone tells of a time, not of the news.
+        ("Bộ phim được phát hành năm 1964 đã làm nên tên tuổi của bà.", ""),
+    ],
+)
+def test_no_date_rather_than_a_birth_year_a_law_year_or_history(lead, rest):
+    assert find_event_date(lead, rest) is None
+
+
+def test_the_publication_day_is_the_date_where_the_page_gives_one():
+    text = "Hội nghị tổng kết\n\n25/11/2021 21:27\n\nNgày 20/11/2021, Bộ Nội vụ tổ chức Hội nghị tổng kết."
+
+    metadata = extract_metadata(text)
+
+    assert (metadata.date, metadata.date_source) == ("2021-11-25", "published")
+
+
+def test_a_date_from_the_text_says_so_and_no_date_says_none():
+    dated = extract_metadata("Hội thảo\n\nSáng ngày 05/10/2022, Học viện tổ chức Hội thảo khoa học.")
+    undated = extract_metadata("Hội thảo\n\nSáng ngày 5/10, Học viện tổ chức Hội thảo khoa học.")
+
+    assert (dated.date, dated.date_source) == ("2022-10-05", "text")
+    assert (undated.date, undated.date_source) == (None, None)
