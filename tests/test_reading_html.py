@@ -87,7 +87,7 @@ def test_generic_news_page_falls_back_to_the_block_with_most_text():
     assert article.title == "Đà Nẵng đăng cai Diễn đàn chuyển đổi số khu vực miền Trung"
     assert (article.date, article.date_source, article.published) == ("2023-09-08", "published", "2023-09-08T09:15")
     assert article.organizers == (
-        Organizer("Ủy ban nhân dân thành phố Đà Nẵng"),
+        Organizer("Uỷ ban nhân dân thành phố Đà Nẵng"),
         Organizer("Bộ Thông tin và Truyền thông"),
     )
     assert "Giá vàng" not in article.body and "Đăng nhập" not in article.body
