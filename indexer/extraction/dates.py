@@ -23,8 +23,8 @@ _PATTERNS = (
     re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     # ngày 5 tháng 3 năm 2024
     re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
-    # (sáng) ngày 25/11, chiều 25/11: the year comes from elsewhere
-    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])"),
+    # (sáng) ngày 25/11, chiều 25/11, ngày 2-5: the year comes from elsewhere
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-])"),
     # tháng 10/2022, tháng 10 năm 2022
     re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
     # năm 2023
@@ -37,7 +37,7 @@ _PREFIX = re.compile(
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # A date right after these belongs to a cited document or a plan, not to the event.
 _CITED = re.compile(
-    r"(?:số\s+[\w./&-]+\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
+    r"(?:số\s+[\w./&-]+(?:\s*[/-]\s*[\w.&]+)*\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
     r"Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Kết luận|BLHS|BLTTHS|BLDS|Bộ luật[^,;.]{0,40}?|"
     r"Hiến pháp|Pháp lệnh)\s+)(?:ngày\s+|năm\s+)?$"
 )
@@ -52,8 +52,6 @@ _NOT_THE_NEWS = re.compile(
 # but it lends its year to a day and month close to it.
 _UNTIL = re.compile(r"(?:\b(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?(?:ngày\s+)?|\((?:ngày\s+)?)$")
 _SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
-# A month or a year alone is the event's time only as "trong tháng 10/2022", "trong năm 2023".
-_DURING = re.compile(r"\b[Tt]rong\s+$")
 # A day and month borrow the year of a full date at most this many days away in the text.
 _SAME_EVENT_DAYS = 31
 # An event date more years than this before the text's latest full date is history.
@@ -133,7 +131,7 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
             return None
     if rank == 2 and not (part or ngay):
         return None  # a bare "17/10" may be a ratio or a document number
-    if rank >= 3 and not _DURING.search(before[-12:]):
+    if rank >= 3:
         cited = True  # "năm 1995", "tháng 4/2019" tell of a time, not the day of the news
     score = {0: 3, 1: 3, 2: 3, 3: 1, 4: 0}[rank]
     if part:
