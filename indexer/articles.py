@@ -43,6 +43,9 @@ class Article:
     url: str | None = None
     source: str | None = None
     date: str | None = None
+    # Where `date` came from: "published" (the page or record's time), "text" (the day the text
+    # gives the reported event), None when there is no date.
+    date_source: str | None = None
     published: str | None = None
     author: str | None = None
     organizers: tuple[Organizer, ...] = ()

@@ -29,6 +29,7 @@ from indexer.store import (
     write_error,
 )
 from indexer.analysis import analyze_text
+from indexer.extraction.names import canonical_organizer, name_key
 from indexer.vietnamese import fold
 
 # Documents handed to a worker at once: large enough to amortize pickling, small enough
@@ -181,19 +182,23 @@ def analyze(article: Article) -> dict:
 
 def document_fields(article: Article, analyzed: dict) -> dict:
     """The Whoosh document for an article, given its `analyze` terms."""
-    organizers = [asdict(o) for o in article.organizers]
-    organizer_keys = {fold(o.name) for o in article.organizers}
-    organizer_keys |= {fold(o.parent) for o in article.organizers if o.parent}
+    canonical = [canonical_organizer(o) for o in article.organizers]
+    organizers = [asdict(o) for o in canonical]
+    # Every spelling finds the body: its canonical name, its parent's, and how the text wrote it.
+    organizer_keys = {name_key(o.name) for o in canonical} | {name_key(o.parent) for o in canonical if o.parent}
+    organizer_keys |= {name_key(o.alias) for o in canonical if o.alias}
     facet_values = {
         "source": article.source,
         "event_type": article.event_type,
         "date": article.date,
-        "organizers": [[o.name, o.parent] for o in article.organizers],
+        "organizers": [[o.name, o.parent] for o in canonical],
+        "people": [p.name for p in article.people],
     }
     meta = {
         "url": article.url,
         "source": article.source,
         "date": article.date,
+        "date_source": article.date_source,
         "published": article.published,
         "author": article.author,
         "organizers": organizers,
@@ -209,6 +214,7 @@ def document_fields(article: Article, analyzed: dict) -> dict:
         "source": fold(article.source or ""),
         "event_type": fold(article.event_type or ""),
         "organizer": ",".join(sorted(k.replace(",", " ") for k in organizer_keys)),
+        "person": ",".join(sorted({fold(p.name).replace(",", " ") for p in article.people})),
         "meta": meta,
         "origin": article.origin,
         "content_hash": article.content_hash(),

@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import calendar
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-FACETS = ("organizer", "source", "event_type", "year", "month")
+from indexer.extraction.names import name_key
+from indexer.vietnamese import fold
+
+FACETS = ("organizer", "person", "source", "event_type", "year", "month")
+# Facets a document may have several values of (an organizer counts for its parent too).
+_MANY = ("organizer", "person")
 
 
 @dataclass(frozen=True)
@@ -28,18 +33,26 @@ class FacetValue:
 
 
 class Codes:
-    """A vocabulary of facet values and the code of each."""
+    """A vocabulary of facet values, the code of each, and the codes of each value's key:
+    what every spelling of it (case, tone placement, abbreviations for organizers) shares."""
 
-    def __init__(self) -> None:
+    def __init__(self, key: Callable[[str], str]) -> None:
         self.values: list[str] = []
         self.index: dict[str, int] = {}
+        self.key = key
+        self.by_key: dict[str, list[int]] = {}
 
     def code(self, value: str) -> int:
         found = self.index.get(value)
         if found is None:
             found = self.index[value] = len(self.values)
             self.values.append(value)
+            self.by_key.setdefault(self.key(value), []).append(found)
         return found
+
+    def codes_of(self, values: Iterable[str]) -> list[int]:
+        """The codes of the values spelled any way their key admits."""
+        return [code for value in values for code in self.by_key.get(self.key(value), [])]
 
 
 class FacetTable:
@@ -56,10 +69,10 @@ class FacetTable:
         self.date_lo = np.zeros(size, dtype=np.int32)  # 0: no date
         self.date_hi = np.zeros(size, dtype=np.int32)
         self.single = {name: np.full(size, -1, dtype=np.int32) for name in ("source", "event_type", "year", "month")}
-        self.codes = {name: Codes() for name in FACETS}
+        self.codes = {name: Codes(name_key if name == "organizer" else _plain_key) for name in FACETS}
         self.parents: dict[str, str | None] = {}
-        org_docs: list[int] = []
-        org_codes: list[int] = []
+        docs: dict[str, list[int]] = {name: [] for name in _MANY}
+        codes: dict[str, list[int]] = {name: [] for name in _MANY}
         has_values = reader.has_column("facet_values")
         column = reader.column_reader("facet_values") if has_values else []
         # Not `if column`: Whoosh's MultiColumnReader (an index of several segments) has len 0.
@@ -69,11 +82,14 @@ class FacetTable:
                 continue
             values = json.loads(raw)
             self._read_single(docnum, values)
-            for code in self._organizer_codes(values.get("organizers") or []):
-                org_docs.append(docnum)
-                org_codes.append(code)
-        self.org_docs = np.array(org_docs, dtype=np.int32)
-        self.org_codes = np.array(org_codes, dtype=np.int32)
+            many = {"organizer": self._organizer_codes(values.get("organizers") or []),
+                    "person": sorted({self.codes["person"].code(name) for name in values.get("people") or [] if name})}
+            for name, found in many.items():
+                docs[name] += [docnum] * len(found)
+                codes[name] += found
+        # For each many-valued facet: parallel arrays of (document, value code), one pair per value.
+        self.many = {name: (np.array(docs[name], dtype=np.int32), np.array(codes[name], dtype=np.int32))
+                     for name in _MANY}
 
     def _read_single(self, docnum: int, values: dict) -> None:
         for name in ("source", "event_type"):
@@ -87,7 +103,7 @@ class FacetTable:
             if len(date) >= 7:
                 self.single["month"][docnum] = self.codes["month"].code(date[:7])
 
-    def _organizer_codes(self, organizers: Iterable[list]) -> set[int]:
+    def _organizer_codes(self, organizers: Iterable[list]) -> list[int]:
         """Codes of the organizers of one document with their parents rolled up."""
         codes = set()
         for name, parent in organizers:
@@ -98,14 +114,15 @@ class FacetTable:
             if parent:
                 self.parents.setdefault(parent, None)
                 codes.add(self.codes["organizer"].code(parent))
-        return codes
+        return sorted(codes)
 
     def mask(self, facet: str, selected: Iterable[str]) -> np.ndarray:
         """Documents that have any of the selected values (a parent selects its units too)."""
-        wanted = [self.codes[facet].index[v] for v in selected if v in self.codes[facet].index]
-        if facet == "organizer":
+        wanted = self.codes[facet].codes_of(selected)
+        if facet in self.many:
+            docs, codes = self.many[facet]
             result = np.zeros(self.size, dtype=bool)
-            result[self.org_docs[np.isin(self.org_codes, wanted)]] = True
+            result[docs[np.isin(codes, wanted)]] = True
             return result
         return np.isin(self.single[facet], wanted)
 
@@ -120,10 +137,14 @@ class FacetTable:
 
     def count(self, facet: str, among: np.ndarray, selected: Iterable[str], limit: int) -> list[FacetValue]:
         """The values of a facet among the documents of `among`, most frequent first."""
-        chosen = set(selected)
         vocabulary = self.codes[facet].values
-        if facet == "organizer":
-            counts = np.bincount(self.org_codes[among[self.org_docs]], minlength=len(vocabulary))
+        selected = list(selected)
+        # A value selected in another spelling is shown selected under its own.
+        chosen = {vocabulary[code] for code in self.codes[facet].codes_of(selected)}
+        chosen |= {v for v in selected if not self.codes[facet].codes_of([v])}
+        if facet in self.many:
+            docs, codes = self.many[facet]
+            counts = np.bincount(codes[among[docs]], minlength=len(vocabulary))
         else:
             codes = self.single[facet][among]
             counts = np.bincount(codes[codes >= 0], minlength=len(vocabulary))
@@ -140,6 +161,10 @@ class FacetTable:
         if facet in ("year", "month"):  # a histogram is whole, in time order
             return sorted(result, key=lambda v: v.value)
         return result[:limit] + [v for v in result[limit:] if v.selected]
+
+
+def _plain_key(value: str) -> str:
+    return " ".join(fold(value).split())
 
 
 def date_bounds(date: str) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from whoosh import query as wq
 
+from indexer.extraction.names import name_key
 from indexer.telex import decode_telex
 from indexer.tokens import CLAUSE_BREAKS, syllables, word_pairs
 from indexer.vietnamese import canonical_term, fold, fold_term, has_diacritics, nfc
@@ -48,7 +49,7 @@ COMPOUND_BOOST = 1.0
 
 TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_folded")}
 KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
-                  "organizers": "organizer", "author": "author", "id": "id"}
+                  "organizers": "organizer", "person": "person", "people": "person", "author": "author", "id": "id"}
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"'})
 # Punctuation that ends a clause inside a quoted text, when it touches a space or an end
 # (so that 13/2023/NĐ-CP and 1.000 stay whole).
@@ -343,7 +344,7 @@ class _Parser:
             pairs = [TEXT_FIELD_PAIRS[name]]
             return self._phrase(text, pairs) if phrase else self._word_run(text.split(), pairs)
         self._count(1)
-        key = fold(text).strip()
+        key = name_key(text) if name in ("organizer", "organizers") else fold(text).strip()
         if name == "author":
             return self._phrase(text, [(None, "author")])
         return wq.Term(KEYWORD_FIELDS[name], text if name == "id" else key)

@@ -26,6 +26,7 @@ def build_schema() -> Schema:
         source=ID(),
         event_type=ID(),
         organizer=KEYWORD(commas=True, scorable=False),
+        person=KEYWORD(commas=True, scorable=False),  # folded names of the people named
         # url, source, date, published, author, organizers, event_type, people: as given.
         meta=STORED(),
         origin=ID(stored=True),

@@ -25,6 +25,8 @@ from indexer.suggest import suggest
 
 SORTS = ("relevance", "newest", "oldest")
 FACET_LIMIT = 30
+MAX_FACET_SIZE = 1000
+FILTERS = ("organizer", "person", "source", "event_type")  # facets a request may filter by
 T = TypeVar("T")
 # How often (seconds) a reader checks whether the indexer committed a new generation.
 REFRESH_INTERVAL_S = 1.0
@@ -45,6 +47,7 @@ class SearchRequest:
 
     q: str = ""
     organizer: tuple[str, ...] = ()
+    person: tuple[str, ...] = ()
     source: tuple[str, ...] = ()
     event_type: tuple[str, ...] = ()
     date_from: str | None = None
@@ -53,6 +56,7 @@ class SearchRequest:
     page: int = 1
     per_page: int = 10
     accents: str = "auto"  # one of ACCENT_MODES: how the query's words match (indexer.query)
+    facet_size: int = FACET_LIMIT  # most values listed per facet
 
     def __post_init__(self) -> None:
         if self.accents not in ACCENT_MODES:
@@ -60,9 +64,10 @@ class SearchRequest:
 
     def to_record(self) -> dict:
         return {
-            "q": self.q, "organizer": list(self.organizer), "source": list(self.source),
+            "q": self.q, "organizer": list(self.organizer), "person": list(self.person), "source": list(self.source),
             "event_type": list(self.event_type), "date_from": self.date_from, "date_to": self.date_to,
             "sort": self.sort, "page": self.page, "per_page": self.per_page, "accents": self.accents,
+            "facet_size": self.facet_size,
         }
 
 
@@ -75,6 +80,7 @@ class Hit:
     url: str | None
     source: str | None
     date: str | None
+    date_source: str | None  # "published", "text" or None (no date)
     organizers: list[dict]
     event_type: str | None
     author: str | None
@@ -230,7 +236,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     facets = {}
     for name in FACETS:
         among = _filtered(matched, {k: v for k, v in filters.items() if k != _filter_of(name)})
-        facets[name] = table.count(name, among, _selected(request, name), FACET_LIMIT)
+        facets[name] = table.count(name, among, _selected(request, name), request.facet_size)
     adjacent = None
     if parsed.adjacent is not None and lengths is not None and request.sort == "relevance":
         adjacent, _ = match_and_score(searcher, parsed.adjacent, lengths, check_deadline)
@@ -361,7 +367,7 @@ def _filter_of(facet: str) -> str:
 
 
 def _selected(request: SearchRequest, facet: str) -> tuple[str, ...]:
-    if facet in ("organizer", "source", "event_type"):
+    if facet in FILTERS:
         return getattr(request, facet)
     if facet == "year" and request.date_from and request.date_to:
         if len(request.date_from) == 4 and request.date_from == request.date_to:
@@ -374,7 +380,7 @@ def _selected(request: SearchRequest, facet: str) -> tuple[str, ...]:
 
 def _filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.ndarray]:
     masks = {}
-    for name in ("organizer", "source", "event_type"):
+    for name in FILTERS:
         selected = getattr(request, name)
         if selected:
             masks[name] = table.mask(name, selected)
@@ -406,7 +412,7 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
         text = record["body"]
         hits.append(Hit(
             id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
-            date=record.get("date"), organizers=record.get("organizers") or [],
+            date=record.get("date"), date_source=record.get("date_source"), organizers=record.get("organizers") or [],
             event_type=record.get("event_type"), author=record.get("author"),
             snippet=snippet(text, parsed.exact_terms, parsed.folded_terms) if snippets else "", score=score,
         ))

@@ -22,7 +22,7 @@ from indexer.schema import build_schema
 
 # Bump when the schema changes; together with ANALYZER_VERSION it says whether an index
 # on disk can be read and updated by this code.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 FORMAT_FILE = "vnsearch-format.json"
 INDEX_ENV = "VNSEARCH_INDEX"
 DEFAULT_INDEX_DIR = "var/index"

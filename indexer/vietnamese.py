@@ -63,10 +63,21 @@ def _fold_word(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _canonical_word(word: str) -> str:
+    return _placed_tone(word, unify_i_y=True)
+
+
+def modern_tone(word: str) -> str:
+    """The (lowercase) word with its tone mark where the modern style puts it (uỷ, hoà),
+    its spelling otherwise as written (lý stays lý)."""
+    return _placed_tone(word.lower(), unify_i_y=False)
+
+
+def _placed_tone(word: str, unify_i_y: bool) -> str:
     decomposed = unicodedata.normalize("NFD", word)
     tones = [c for c in decomposed if c in TONE_MARKS]
     base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
-    base = _unify_i_y(base)
+    if unify_i_y:
+        base = _unify_i_y(base)
     if len(tones) != 1:
         return base if not tones else unicodedata.normalize("NFC", word)
     where = _tone_position(base)

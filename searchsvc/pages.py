@@ -14,14 +14,13 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from werkzeug.datastructures import MultiDict
 
 from indexer.facets import FacetValue
-from indexer.search import SearchPage, get_document, run_search
+from indexer.search import FILTERS, SearchPage, get_document, run_search
 from searchsvc import chart, i18n
 from searchsvc.api import index_handle
 from searchsvc.params import parse_search_args
 
 blueprint = Blueprint("pages", __name__)
 
-FILTERS = ("organizer", "source", "event_type")
 
 
 @blueprint.record_once

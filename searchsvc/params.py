@@ -15,7 +15,7 @@ from typing import Any
 
 from indexer.facets import date_bounds
 from indexer.query import ACCENT_MODES, MAX_QUERY_CHARS
-from indexer.search import SORTS, SearchRequest
+from indexer.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
 from indexer.vietnamese import nfc
 
 MAX_PER_PAGE = 100
@@ -24,8 +24,8 @@ MAX_FILTER_CHARS = 300
 # ASCII digits only: `\d` would also accept ٢٠٢٢ and other scripts' digits.
 _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
-SCALARS = ("q", "date_from", "date_to", "sort", "page", "per_page", "accents")
-LISTS = ("organizer", "source", "event_type")
+SCALARS = ("q", "date_from", "date_to", "sort", "page", "per_page", "accents", "facet_size")
+LISTS = FILTERS
 
 
 class InvalidParameterError(ValueError):
@@ -61,12 +61,13 @@ def parse_search_args(args, config: Mapping[str, Any]) -> SearchRequest:
     if accents not in ACCENT_MODES:
         raise InvalidParameterError("accents", f"accents must be one of {', '.join(ACCENT_MODES)}, not {accents[:40]!r}")
     page = _integer(args.get("page"), "page", 1, 1, None)
+    facet_size = _integer(args.get("facet_size"), "facet_size", FACET_LIMIT, 1, MAX_FACET_SIZE)
     per_page = _integer(args.get("per_page"), "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     depth = int(config["MAX_PAGE_DEPTH"])
     if page * per_page > depth:
         raise InvalidParameterError("page", f"page × per_page may not pass {depth}; narrow the search instead")
     return SearchRequest(q=q, date_from=date_from, date_to=date_to, sort=sort, page=page, per_page=per_page,
-                         accents=accents,
+                         accents=accents, facet_size=facet_size,
                          **{name: tuple(values) for name, values in filters.items()})
 
 

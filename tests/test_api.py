@@ -219,9 +219,9 @@ def test_a_date_bound_leaves_undated_documents_out(search):
 def test_the_answer_echoes_the_parsed_request_with_defaults_filled_in(search):
     found = search(q="chuyển đổi số", organizer=[VPCP.name, VPCP.name], date_from="2021")
 
-    assert found["query"] == {"q": "chuyển đổi số", "organizer": [VPCP.name], "source": [], "event_type": [],
-                              "date_from": "2021", "date_to": None, "sort": "relevance", "page": 1, "per_page": 10,
-                              "accents": "auto"}
+    assert found["query"] == {"q": "chuyển đổi số", "organizer": [VPCP.name], "person": [], "source": [],
+                              "event_type": [], "date_from": "2021", "date_to": None, "sort": "relevance", "page": 1,
+                              "per_page": 10, "accents": "auto", "facet_size": 30}
     assert (found["page"], found["per_page"]) == (1, 10)
 
 

@@ -15,12 +15,10 @@ from indexer.extraction.dates import find_event_date, find_published, normalize_
         ("Sáng ngày 05/10/2022, Khoa Khoa học hành chính và Tổ chức nhân sự tổ chức Hội thảo khoa học.", "2022-10-05"),
         ("Thực hiện kế hoạch của Bộ Nội vụ, ngày 12/11/2020, Bộ Nội vụ tổ chức Lớp bồi dưỡng.", "2020-11-12"),
         ("Ngày 5 tháng 3 năm 2024, Bộ Tư pháp tổ chức Hội nghị triển khai công tác năm 2024.", "2024-03-05"),
-        ("Trong tháng 10/2022, Học viện tổ chức nhiều lớp bồi dưỡng cho công chức.", "2022-10"),
-        ("Trong tháng 6 năm 2021, Sở Nội vụ tổ chức hai đợt tập huấn.", "2021-06"),
-        ("Trong năm 2023, Học viện đã tổ chức 12 hội thảo khoa học cấp Học viện.", "2023"),
         ("Tối 2/9, tại Quảng trường Ba Đình, Thành ủy Hà Nội tổ chức lễ kỷ niệm, (ngày 01/9/2023).", "2023-09-02"),
         ("Khóa bồi dưỡng được tổ chức từ ngày 17/10 – 21/10/2022 với 5 chuyên đề.", "2022-10-17"),
         ("Sáng 15.3.2024, tại Hà Nội, Bộ Nội vụ tổ chức Hội nghị.", "2024-03-15"),
+        ("Sáng 16-1, Thành ủy tổ chức hội nghị, kết thúc ngày 17-1-2019.", "2019-01-16"),
     ],
 )
 def test_event_date_in_the_lead(lead, expected):
@@ -95,3 +93,44 @@ def test_published_stays_empty_without_a_stated_time():
     metadata = extract_metadata("Hội thảo khoa học\n\nSáng ngày 05/10/2022, Học viện tổ chức Hội thảo.")
 
     assert metadata.published is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "rest"),
+    [
+        # A day and month with only a birth year in the text.
+        ("Ngày 15/2, Công an huyện bắt giữ Đ.N.A. (sinh năm 1964, trú tại huyện Quỳnh Lưu).", ""),
+        ("Ngày 19/9, TAND tỉnh Đắk Nông xét xử bị cáo Trần Anh Tiến (SN 1992).", ""),
+        # A law's year.
+        ("Sáng 3/3, bị cáo bị truy tố theo khoản 2 Điều 174 BLHS 2015.", ""),
+        # An effective date and an anniversary.
+        ("Mức lương tối thiểu vùng tăng 5,3%, áp dụng từ 1-1-2020.", ""),
+        ("Kỷ niệm 50 năm chiến thắng Đồng Lộc (24/7/1968), tỉnh Hà Tĩnh dâng hương.", ""),
+        # A story of long ago in a text that tells of later years.
+        ("Ngày 11/8/2006, nhà băng này có quyết định cho vay.", "Năm 2014, cơ quan điều tra khởi tố vụ án."),
+        # A year or a month alone tells of a time, not of the news' day.
+        ("Bộ phim được phát hành năm 1964 đã làm nên tên tuổi của bà.", ""),
+        ("Trong năm 2023, Học viện đã tổ chức 12 hội thảo khoa học cấp Học viện.", ""),
+        ("Trong tháng 10/2022, Học viện tổ chức nhiều lớp bồi dưỡng cho công chức.", ""),
+        # A cited order's number typed with spaces.
+        ("Thực hiện Công điện số 240 / CĐ - TTg ngày 21/02/2018 của Thủ tướng, Sở chỉ đạo các di tích.", ""),
+    ],
+)
+def test_no_date_rather_than_a_birth_year_a_law_year_or_history(lead, rest):
+    assert find_event_date(lead, rest) is None
+
+
+def test_the_publication_day_is_the_date_where_the_page_gives_one():
+    text = "Hội nghị tổng kết\n\n25/11/2021 21:27\n\nNgày 20/11/2021, Bộ Nội vụ tổ chức Hội nghị tổng kết."
+
+    metadata = extract_metadata(text)
+
+    assert (metadata.date, metadata.date_source) == ("2021-11-25", "published")
+
+
+def test_a_date_from_the_text_says_so_and_no_date_says_none():
+    dated = extract_metadata("Hội thảo\n\nSáng ngày 05/10/2022, Học viện tổ chức Hội thảo khoa học.")
+    undated = extract_metadata("Hội thảo\n\nSáng ngày 5/10, Học viện tổ chức Hội thảo khoa học.")
+
+    assert (dated.date, dated.date_source) == ("2022-10-05", "text")
+    assert (undated.date, undated.date_source) == (None, None)

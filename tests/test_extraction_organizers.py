@@ -56,14 +56,14 @@ LEADS = [
         "Ngày 12/7/2024, UBND tỉnh Quảng Nam phối hợp với Đại sứ quán Nhật Bản tổ chức Hội nghị xúc tiến "
         "đầu tư vào các khu công nghiệp của tỉnh.",
         None,
-        [("Ủy ban nhân dân tỉnh Quảng Nam", None, None), ("Đại sứ quán Nhật Bản tại Việt Nam", None, None)],
+        [("Uỷ ban nhân dân tỉnh Quảng Nam", None, None), ("Đại sứ quán Nhật Bản tại Việt Nam", None, None)],
         id="province-and-embassy",
     ),
     pytest.param(
         "Uỷ ban nhân dân thành phố Hà Nội và Bộ Khoa học và Công nghệ đồng tổ chức Triển lãm đổi mới "
         "sáng tạo năm 2023 tại Cung Văn hóa Hữu nghị.",
         None,
-        [("Ủy ban nhân dân thành phố Hà Nội", None, None), ("Bộ Khoa học và Công nghệ", None, None)],
+        [("Uỷ ban nhân dân thành phố Hà Nội", None, None), ("Bộ Khoa học và Công nghệ", None, None)],
         id="old-tone-style-and-co-organizers",
     ),
     pytest.param(
@@ -117,7 +117,7 @@ LEADS = [
         "Ngày 10/10/2022, Ủy ban Pháp luật của Quốc hội phối hợp với Viện Nghiên cứu lập pháp tổ chức "
         "Hội thảo về hoàn thiện pháp luật thanh tra.",
         None,
-        [("Ủy ban Pháp luật", "Quốc hội", None), ("Viện Nghiên cứu lập pháp", "Ủy ban Thường vụ Quốc hội", None)],
+        [("Uỷ ban Pháp luật", "Quốc hội", None), ("Viện Nghiên cứu lập pháp", "Uỷ ban Thường vụ Quốc hội", None)],
         id="national-assembly-committee",
     ),
     pytest.param(
@@ -144,7 +144,7 @@ LEADS = [
         "Sáng 7/3/2024, Học viện Hành chính Quốc gia đã phối hợp với Ủy ban nhân dân tỉnh Lào Cai tổ chức "
         "Hội thảo về chính quyền địa phương hai cấp.",
         None,
-        [("Học viện Hành chính Quốc gia", None, None), ("Ủy ban nhân dân tỉnh Lào Cai", None, None)],
+        [("Học viện Hành chính Quốc gia", None, None), ("Uỷ ban nhân dân tỉnh Lào Cai", None, None)],
         id="subject-with-adverb-before-partner",
     ),
     pytest.param(

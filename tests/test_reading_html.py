@@ -24,7 +24,7 @@ def test_wordpress_page_of_napa_gives_title_time_and_clean_body():
 
     assert article.title == "Hội nghị tập huấn công tác văn thư, lưu trữ năm 2023"
     assert (article.source, article.url) == ("napa.vn", "https://www.napa.vn/hoi-nghi-tap-huan-cong-tac-van-thu-luu-tru-nam-2023.htm")
-    assert (article.date, article.published) == ("2023-04-20", "2023-04-21T16:05")
+    assert (article.date, article.date_source, article.published) == ("2023-04-21", "published", "2023-04-21T16:05")
     assert article.author == "Minh Anh"
     assert article.event_type == "hội nghị"
     for furniture in ("Trang chủ", "Tin liên quan", "Chia sẻ", "Zalo", "Bản quyền", "Lễ khai giảng lớp"):
@@ -85,9 +85,9 @@ def test_generic_news_page_falls_back_to_the_block_with_most_text():
     article = _read("generic_news.html")
 
     assert article.title == "Đà Nẵng đăng cai Diễn đàn chuyển đổi số khu vực miền Trung"
-    assert (article.date, article.published) == ("2023-09-07", "2023-09-08T09:15")
+    assert (article.date, article.date_source, article.published) == ("2023-09-08", "published", "2023-09-08T09:15")
     assert article.organizers == (
-        Organizer("Ủy ban nhân dân thành phố Đà Nẵng"),
+        Organizer("Uỷ ban nhân dân thành phố Đà Nẵng"),
         Organizer("Bộ Thông tin và Truyền thông"),
     )
     assert "Giá vàng" not in article.body and "Đăng nhập" not in article.body

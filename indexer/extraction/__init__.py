@@ -38,6 +38,7 @@ class Metadata:
     url: str | None = None
     source: str | None = None
     date: str | None = None
+    date_source: str | None = None  # "published" (the page's time) or "text" (the reported event's)
     published: str | None = None
     author: str | None = None
     organizers: tuple[Organizer, ...] = ()
@@ -71,6 +72,7 @@ def extract_metadata(
     published = find_published(layout.stamp, meta.get("published"))
     date = normalize_iso(meta["date"]) if meta.get("date") else None
     date = date or find_event_date(lead, rest, published=published)
+    date_source = None if date is None else "published" if meta.get("date") or published else "text"
     article_title = layout.title or (title_from_lead(lead_paragraphs[0]) if lead_paragraphs else None)
     organizers = find_organizers(lead_paragraphs, layout.title, home)
     return Metadata(
@@ -80,6 +82,7 @@ def extract_metadata(
         url=url,
         source=source,
         date=date,
+        date_source=date_source,
         published=published,
         author=meta.get("author") or layout.byline,
         organizers=organizers,

@@ -3,8 +3,12 @@
 Dates come written as "chiều ngày 17/10/2022", "Sáng ngày 05/10/2022", "ngày 12/11/2020",
 "Chiều ngày 25/11" (the year from elsewhere, e.g. the time stamp line), "ngày 5 tháng 3
 năm 2024", "tháng 10/2022" or "năm 2023". The event's date is the one in the lead,
-preferably with a part of the day; dates of cited documents ("Nghị quyết số 17/NQ-CP
-ngày 07/3/2019") are never taken.
+preferably with a part of the day. Precision comes before coverage: dates of cited documents
+("Nghị quyết số 17/NQ-CP ngày 07/3/2019", "BLHS 2015"), birth dates ("sinh năm 1964", "SN
+2004") and targets ("đến năm 2030") are never taken; a day and month take a year only from a
+full date a few weeks from them in the text (or from the publication time), never from any
+year the text mentions; and a date years older than the text's latest full date (a decree
+cited, an event reported) tells history, not the news.
 """
 
 from __future__ import annotations
@@ -19,8 +23,8 @@ _PATTERNS = (
     re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
     # ngày 5 tháng 3 năm 2024
     re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
-    # (sáng) ngày 25/11, chiều 25/11: the year comes from elsewhere
-    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/])"),
+    # (sáng) ngày 25/11, chiều 25/11, ngày 2-5: the year comes from elsewhere
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-])"),
     # tháng 10/2022, tháng 10 năm 2022
     re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
     # năm 2023
@@ -33,9 +37,25 @@ _PREFIX = re.compile(
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # A date right after these belongs to a cited document or a plan, not to the event.
 _CITED = re.compile(
-    r"(?:số\s+[\w./&-]+\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
-    r"Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Kết luận)\s+)(?:ngày\s+)?$"
+    r"(?:số\s+[\w./&-]+(?:\s*[/-]\s*[\w.&]+)*\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
+    r"Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Kết luận|BLHS|BLTTHS|BLDS|Bộ luật[^,;.]{0,40}?|"
+    r"Hiến pháp|Pháp lệnh)\s+)(?:ngày\s+|năm\s+)?$"
 )
+# A date right after these is someone's birth.
+_BIRTH = re.compile(r"(?:\b[Ss]inh|\bSN|\bs\.n\.?|[Nn]ăm sinh|[Nn]gày sinh)\s*(?:ngày\s+|năm\s+|:\s*)?$")
+# A date after these is an effective date or a term, an anniversary or an earlier episode.
+_NOT_THE_NEWS = re.compile(
+    r"(?:(?:[Áá]p dụng|[Hh]iệu lực|[Tt]hi hành|[Kk]ể|[Hh]ạn|[Tt]rước|[Ss]au)\s+(?:từ\s+)?(?:ngày\s+|năm\s+)?|"
+    r"(?:(?<!lễ )[Kk]ỷ niệm|(?<!lễ )[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|vụ khủng bố|chiến thắng|[Hh]y sinh)[^.;]{0,60}$)"
+)
+# A date after these ends a period, or is an aside in parentheses: not the day of the news,
+# but it lends its year to a day and month close to it.
+_UNTIL = re.compile(r"(?:\b(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?(?:ngày\s+)?|\((?:ngày\s+)?)$")
+_SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
+# A day and month borrow the year of a full date at most this many days away in the text.
+_SAME_EVENT_DAYS = 31
+# An event date more years than this before the text's latest full date is history.
+_HISTORY_YEARS = 1
 # "năm 2030" after these is a target or a period, not when something happened.
 _NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
 
@@ -49,6 +69,8 @@ class DateMention:
     month: int | None
     day: int | None
     score: int
+    cited: bool = False  # a cited document's date: never the event's, but the text is newer
+    until: bool = False  # the end of a period or an aside: not the event's day, but it lends its year
 
     def iso(self, year: int | None = None) -> str | None:
         year = self.year or year
@@ -62,7 +84,12 @@ class DateMention:
 
 
 def date_mentions(text: str) -> list[DateMention]:
-    """Every valid date written in `text` that is not a cited document's, in text order."""
+    """Every valid date written in `text` that may be the event's, in text order."""
+    return [m for m in _all_mentions(text) if not (m.cited or m.until)]
+
+
+def _all_mentions(text: str) -> list[DateMention]:
+    """Every valid date written in `text`, cited documents' dates marked, births and targets left out."""
     found: dict[int, DateMention] = {}
     taken: list[tuple[int, int]] = []
     for rank, pattern in enumerate(_PATTERNS):
@@ -92,20 +119,26 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     part = prefix.group("part") if prefix else None
     ngay = parts.get("ngay") or (prefix.group("ngay") if prefix else None)
     start = match.start() - (len(prefix.group()) if prefix else 0)
-    if _CITED.search(text[max(0, start - 90) : start]):
+    if _BIRTH.search(text[max(0, start - 20) : start]):
         return None
+    cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
+    until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
+    if year is not None and _SINCE.search(text[max(0, start - 12) : start]):
+        cited = True  # "từ 1-1-2020": when a rule applies or a long period began
     if rank == 4:
         word = _WORD_BEFORE.search(before[-20:])
         if word and word.group(1).lower() in _NOT_WHEN or re.search(r"[-–]\s*$", before[-3:]):
             return None
     if rank == 2 and not (part or ngay):
         return None  # a bare "17/10" may be a ratio or a document number
+    if rank >= 3:
+        cited = True  # "năm 1995", "tháng 4/2019" tell of a time, not the day of the news
     score = {0: 3, 1: 3, 2: 3, 3: 1, 4: 0}[rank]
     if part:
         score += 3
     if ngay:
         score += 1
-    return DateMention(start, year, month, day, score)
+    return DateMention(start, year, month, day, score, cited, until)
 
 
 def find_published(stamp: str | None, meta_published: str | None = None) -> str | None:
@@ -139,35 +172,33 @@ def normalize_iso(value: str) -> str | None:
 
 
 def find_event_date(lead: str, rest: str = "", *, published: str | None = None) -> str | None:
-    """The event day in ISO form: the surest date of the lead, else the publication day,
-    else the first date of the rest of the text."""
-    context_year = int(published[:4]) if published else None
-    lead_dates = date_mentions(lead)
-    rest_dates: list[DateMention] | None = None
-    if lead_dates:
-        best = max(lead_dates, key=lambda m: (m.score, m.day is not None, -m.start))
-        year = best.year or _year_after(best, lead_dates) or context_year
-        if year is None:
-            rest_dates = date_mentions(rest)
-            year = next((m.year for m in lead_dates + rest_dates if m.year), None)
-        iso = best.iso(year)
-        if iso:
-            return iso
+    """The article's day in ISO form: the publication day where it is known, else the surest
+    date the lead gives the event; None rather than a guess (the module's rules)."""
     if published:
         return published[:10]
-    rest_dates = date_mentions(rest) if rest_dates is None else rest_dates
-    context_year = next((m.year for m in lead_dates + rest_dates if m.year), None)
-    for mention in rest_dates:
-        if mention.score >= 3:
-            iso = mention.iso(context_year)
-            if iso:
-                return iso
+    everything = _all_mentions(lead + "\n" + rest)
+    full = [m for m in everything if m.year and m.month]
+    # Every year the text gives a past event or a document (targets are left out): the news is newer.
+    newest = max((m.year for m in everything if m.year), default=None)
+    candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
+    for mention in candidates:
+        year = mention.year or _year_nearby(mention, mention.start, full)
+        if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
+            continue
+        return mention.iso(year)
     return None
 
 
-def _year_after(mention: DateMention, mentions: list[DateMention]) -> int | None:
-    """The year of the next full date ("từ ngày 17/10 – 21/10/2022" gives 17/10 its year)."""
-    for other in mentions:
-        if other.start > mention.start and other.year:
-            return other.year if other.start - mention.start < 40 else None
+def _year_nearby(mention: DateMention, at: int, full: list[DateMention]) -> int | None:
+    """The year of a full date close to a day and month, in the text and in the calendar
+    ("từ ngày 17/10 – 21/10/2022", "chiều 25/11 … đến hết ngày 26/11/2021")."""
+    if mention.month is None or mention.day is None:
+        return None
+    for other in sorted(full, key=lambda m: abs(m.start - at)):
+        if other.cited or other.month is None:
+            continue
+        other_day = other.day or 15
+        days_apart = abs((other.month - mention.month) * 30.5 + other_day - mention.day)
+        if days_apart <= _SAME_EVENT_DAYS:
+            return other.year
     return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 from indexer.articles import Organizer
 from indexer.extraction.bodies import Mention, find_mentions
 from indexer.extraction.gazetteer import Body
+from indexer.extraction.names import canonical_organizer
 from indexer.extraction.events import event_mentions_in
 from indexer.extraction.text import Token, keys_of, sentences, tokenize
 
@@ -221,4 +222,4 @@ def _organizer(mention: Mention, home: Body | None) -> Organizer:
             parent = body.parent
     if parent == mention.name:
         parent = None
-    return Organizer(name=mention.name, parent=parent, alias=mention.alias)
+    return canonical_organizer(Organizer(name=mention.name, parent=parent, alias=mention.alias))

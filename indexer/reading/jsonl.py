@@ -119,7 +119,9 @@ def _article(record: dict, *, where: str, file_id: str, line_number: int) -> Art
         "source": _string(record, "source") or extracted.source,
         "author": _string(record, "author") or extracted.author,
         "published": published or extracted.published,
-        "date": (date[:10] if date else None) or extracted.date or (published[:10] if published else None),
+        # The record's own date, else its publication day, else what the text says.
+        "date": (date[:10] if date else None) or (published[:10] if published else None) or extracted.date,
+        "date_source": "published" if date or published else extracted.date_source,
     }
     organizers = _organizers(record.get("organizers"))
     if organizers is not None:

@@ -36,6 +36,7 @@ def article_from_metadata(metadata: Metadata, *, id: str, origin: str) -> Articl
         url=metadata.url,
         source=metadata.source,
         date=metadata.date,
+        date_source=metadata.date_source,
         published=metadata.published,
         author=metadata.author,
         organizers=metadata.organizers,

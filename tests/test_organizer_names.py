@@ -1,0 +1,104 @@
+"""One canonical name per body, found by any of its spellings; people as a facet and a filter."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.articles import Article, Organizer, Person
+from indexer.build import build_index
+from indexer.extraction.names import canonical_name
+from searchsvc import create_app
+
+
+@pytest.mark.parametrize(("written", "canonical"), [
+    ("UBND TP. Đà Nẵng", "Uỷ ban nhân dân thành phố Đà Nẵng"),
+    ("UBND TP Đà Nẵng", "Uỷ ban nhân dân thành phố Đà Nẵng"),
+    ("Ủy ban nhân dân thành phố Đà Nẵng", "Uỷ ban nhân dân thành phố Đà Nẵng"),
+    ("ủy ban nhân dân tỉnh nghệ an", "Uỷ ban nhân dân tỉnh Nghệ An"),
+    ("Sở GD-ĐT TP Đà Nẵng", "Sở Giáo dục và Đào tạo thành phố Đà Nẵng"),
+    ("Sở GD&ĐT Hà Nội", "Sở Giáo dục và Đào tạo thành phố Hà Nội"),
+    ("Sở GD-ĐT TP. HCM", "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"),
+    ("Bộ TN&MT", "Bộ Tài nguyên và Môi trường"),
+    ("Bộ GD-ĐT", "Bộ Giáo dục và Đào tạo"),
+    ("Thành uỷ TP. HCM", "Thành uỷ Thành phố Hồ Chí Minh"),
+    ("Tỉnh ủy Hòa Bình", "Tỉnh uỷ Hoà Bình"),
+    ("CA tỉnh Nghệ An", "Công an tỉnh Nghệ An"),
+    ("Công an Nghệ An", "Công an tỉnh Nghệ An"),
+    ("NAPA", "Học viện Hành chính Quốc gia"),
+    ("Khoa Quản lý nhà nước về xã hội", "Khoa Quản lý nhà nước về xã hội"),  # lý stays lý
+])
+def test_a_body_has_one_canonical_name_however_the_newsroom_wrote_it(written, canonical):
+    assert canonical_name(written) == canonical
+
+
+ARTICLES = [
+    Article(id="da-nang", title="Đà Nẵng tổng kết năm học",
+            body="UBND TP Đà Nẵng tổ chức hội nghị tổng kết năm học.",
+            organizers=(Organizer("UBND TP Đà Nẵng"),),
+            people=(Person("Huỳnh Đức Thơ", role="Chủ tịch UBND TP Đà Nẵng"),)),
+    Article(id="da-nang-2", title="Hội nghị xúc tiến đầu tư",
+            body="Ủy ban nhân dân thành phố Đà Nẵng tổ chức hội nghị xúc tiến đầu tư.",
+            organizers=(Organizer("Ủy ban nhân dân thành phố Đà Nẵng"),),
+            people=(Person("Huỳnh Đức Thơ"), Person("Nguyễn Xuân Phúc", title="Thủ tướng"))),
+    Article(id="so-gd", title="Tập huấn giáo viên",
+            body="Sở GD-ĐT TP Đà Nẵng tổ chức tập huấn.",
+            organizers=(Organizer("Sở GD-ĐT TP Đà Nẵng", "UBND TP Đà Nẵng"),)),
+    Article(id="napa", title="Khai giảng lớp bồi dưỡng", body="Học viện Hành chính Quốc gia khai giảng lớp học.",
+            organizers=(Organizer("Học viện Hành chính Quốc gia"),)),
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("names")
+    build_index(ARTICLES, directory, jobs=1)
+    return create_app({"INDEX_DIR": str(directory)}).test_client()
+
+
+def _ids(client, **params) -> set[str]:
+    answer = client.get("/api/v1/search", query_string=params)
+    assert answer.status_code == 200, answer.get_data(as_text=True)
+    return {hit["id"] for hit in answer.json["hits"]}
+
+
+def test_the_facet_lists_each_body_once_under_its_canonical_name(client):
+    facet = client.get("/api/v1/search").json["facets"]["organizer"]
+
+    assert {v["value"]: v["count"] for v in facet} == {
+        "Uỷ ban nhân dân thành phố Đà Nẵng": 3,  # two articles, and the Sở's parent
+        "Sở Giáo dục và Đào tạo thành phố Đà Nẵng": 1,
+        "Học viện Hành chính Quốc gia": 1,
+    }
+
+
+@pytest.mark.parametrize("spelling", [
+    "Uỷ ban nhân dân thành phố Đà Nẵng", "Ủy ban nhân dân thành phố Đà Nẵng", "UBND TP Đà Nẵng",
+    "ubnd tp. đà nẵng", "UBND TP. Đà Nẵng",
+])
+def test_a_filter_given_any_spelling_selects_the_canonical_body(client, spelling):
+    assert _ids(client, organizer=spelling) == {"da-nang", "da-nang-2", "so-gd"}
+
+
+def test_an_abbreviation_the_gazetteer_knows_selects_its_body(client):
+    assert _ids(client, organizer="NAPA") == _ids(client, organizer="Học viện Hành chính Quốc gia") == {"napa"}
+
+
+def test_an_organizer_query_finds_the_body_by_its_alias(client):
+    assert _ids(client, q='organizer:"Sở GD-ĐT TP Đà Nẵng"') == {"so-gd"}
+    assert _ids(client, q='organizer:"UBND TP Đà Nẵng"') == {"da-nang", "da-nang-2", "so-gd"}
+
+
+def test_people_are_a_facet_a_filter_and_a_query_field(client):
+    people = {v["value"]: v["count"] for v in client.get("/api/v1/search").json["facets"]["person"]}
+
+    assert people == {"Huỳnh Đức Thơ": 2, "Nguyễn Xuân Phúc": 1}
+    assert _ids(client, person="huỳnh đức thơ") == {"da-nang", "da-nang-2"}
+    assert _ids(client, q='person:"Nguyễn Xuân Phúc"') == {"da-nang-2"}
+
+
+def test_facet_size_lists_more_or_fewer_values(client):
+    one = client.get("/api/v1/search", query_string={"facet_size": 1}).json["facets"]["organizer"]
+    refused = client.get("/api/v1/search", query_string={"facet_size": 1001})
+
+    assert len(one) == 1
+    assert refused.status_code == 400 and refused.json["param"] == "facet_size"
