@@ -80,6 +80,7 @@ class ParsedQuery:
     dropped: list[str] = field(default_factory=list)
     # A short query's words side by side (its pairs): ranked above the same words scattered.
     adjacent: wq.Query | None = None
+    quoted_text: str = ""  # the query as parsed, its quotes straight
     # Each syllable of an unaccented running text (below) with the exact fields it ranks on:
     # where respelling (indexer.respell) may add the spelling the best documents give it.
     respellable: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
@@ -142,6 +143,7 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
             most = most * 3 // 4
     context.parsed.query = result
     context.parsed.adjacent = _adjacent(tokens, context.parsed.words)
+    context.parsed.quoted_text = text
     return context.parsed
 
 

@@ -26,5 +26,6 @@ def page_to_json(page: SearchPage) -> dict:
         "matching": page.matching,
         "folded_total": page.folded_total,
         "dropped_terms": page.dropped_terms,
+        "unquoted_total": page.unquoted_total,
         "took_ms": page.took_ms,
     }

@@ -103,6 +103,8 @@ class SearchPage:
     # For an exact match that found little: how many the query finds without diacritics.
     folded_total: int | None = None
     dropped_terms: list[str] = field(default_factory=list)  # common words a long text left out
+    # For a query with quotes that found little: how many its words find without the quotes.
+    unquoted_total: int | None = None
 
 
 class IndexHandle:
@@ -246,6 +248,11 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
         folded = _parsed(request.q, "ignore", reader)
         folded_matched, _ = _matching(searcher, folded, table, lengths, check_deadline)
         folded_total = int(_filtered(folded_matched, filters).sum())
+    unquoted_total = None
+    if '"' in parsed.quoted_text and total < FEW_EXACT_MATCHES and lengths is not None:
+        unquoted = _parsed(parsed.quoted_text.replace('"', " "), request.accents, reader)
+        unquoted_matched, _ = _matching(searcher, unquoted, table, lengths, check_deadline)
+        unquoted_total = int(_filtered(unquoted_matched, filters).sum())
     suggestion = None
     # Few matches of a query spelled as typed may be a typo's; "did you mean" checks it finds more.
     if not parsed.browse and total < (FEW_EXACT_MATCHES if parsed.exact else 3):
@@ -255,7 +262,8 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     pages = (total + request.per_page - 1) // request.per_page
     return SearchPage(request, total, hits, facets, suggestion, round(took, 2), pages,
                       matching="exact" if parsed.exact else "folded", dropped_terms=parsed.dropped,
-                      folded_total=folded_total if folded_total is not None and folded_total >= 2 * total + 1 else None)
+                      folded_total=folded_total if folded_total is not None and folded_total >= 2 * total + 1 else None,
+                      unquoted_total=unquoted_total if unquoted_total is not None and unquoted_total > total else None)
 
 
 def _parsed(text: str, accents: str, reader) -> ParsedQuery:

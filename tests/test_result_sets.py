@@ -198,3 +198,12 @@ def test_a_long_pasted_question_is_answered_with_its_most_informative_words(hand
     assert len(question) > 291 and page.total > 0
     assert page.hits[0].id in THAM_NHUNG
     assert page.dropped_terms and "nhũng" not in page.dropped_terms
+
+
+def test_quotes_that_find_nothing_offer_the_words_without_them(client):
+    answer = client.get("/api/v1/search", query_string={"q": '"Hội nghị phòng chống tham nhũng Hà Tĩnh"'}).json
+    page = client.get("/", query_string={"q": '"Hội nghị phòng chống tham nhũng Hà Tĩnh"', "lang": "en"})
+
+    assert answer["total"] == 0 and answer["unquoted_total"] >= 1
+    assert "No article has the quoted words word for word" in page.get_data(as_text=True)
+    assert client.get("/api/v1/search", query_string={"q": '"tham nhũng"'}).json["unquoted_total"] is None
