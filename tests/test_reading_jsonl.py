@@ -191,3 +191,13 @@ def test_single_line_text_without_title_stays_the_body(tmp_path):
     (article,) = read_articles([path])
 
     assert article.body == "Thuốc Paracetamol có tác dụng hạ sốt và giảm đau"
+
+
+def test_a_record_without_a_title_keeps_its_whole_body_and_its_first_line_only_shows_as_title(tmp_path):
+    first = "Bộ Nội vụ tổng kết công tác năm 2022"
+    path = _write_lines(tmp_path / "khong-tieu-de.jsonl", [{"id": "1", "body": f"{first}\n{BODY}"}])
+
+    (article,) = read_articles([path])
+
+    assert article.title == first and article.title_built
+    assert article.body.startswith(first)

@@ -116,6 +116,10 @@ def _article(record: dict, *, where: str, file_id: str, line_number: int) -> Art
     date = _iso(record, "date")
     changes: dict[str, object] = {
         "title": title or extracted.title,
+        # A record without a title: its body is the body, whole. A first line the extractor
+        # read as a title stays in it and is shown as the title, not indexed as one.
+        **({"body": f"{extracted.title}\n{extracted.body}", "title_built": True}
+           if not title and extracted.title and not extracted.title_built else {}),
         "source": _string(record, "source") or extracted.source,
         "author": _string(record, "author") or extracted.author,
         "published": published or extracted.published,
