@@ -269,7 +269,7 @@ NEWS_LEADS = [
     ),
     pytest.param(
         "Chiều 3-3, TAND cấp cao tại Đà Nẵng đã tuyên án đối với các bị cáo trong vụ án tham ô.",
-        [("Toà án nhân dân cấp cao tại Đà Nẵng", "Toà án nhân dân tối cao")],
+        [("Toà án nhân dân cấp cao tại Đà Nẵng", None)],
         id="high-court-pronounces-a-sentence",
     ),
     pytest.param(
