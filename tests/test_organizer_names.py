@@ -29,6 +29,7 @@ from searchsvc import create_app
     ("Trường ĐH Cần Thơ", "Trường Đại học Cần Thơ"),  # a school's name takes no place kind
     ("Trường THPT Lê Quý Đôn Đà Nẵng", "Trường Trung học phổ thông Lê Quý Đôn Đà Nẵng"),
     ("Trường THCS Nguyễn Du", "Trường Trung học cơ sở Nguyễn Du"),
+    ("Hội Liên hiệp thanh niên VN TP. HCM", "Hội Liên hiệp thanh niên Việt Nam Thành phố Hồ Chí Minh"),
     ("Viện KSND tỉnh Nghệ An", "Viện Kiểm sát nhân dân tỉnh Nghệ An"),
     ("TAND Hà Tĩnh", "Toà án nhân dân tỉnh Hà Tĩnh"),
     ("Sở GD & ĐT Hà Nội", "Sở Giáo dục và Đào tạo thành phố Hà Nội"),

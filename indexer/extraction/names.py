@@ -46,6 +46,7 @@ _EXPANSIONS = (
     (r"THCS", "Trung học cơ sở"),
     (r"ĐH", "Đại học"),
     (r"TW", "Trung ương"),
+    (r"VN", "Việt Nam"),
     (r"CA", "Công an"),
     (r"TP\.?|Tp\.", "thành phố"),
 )
