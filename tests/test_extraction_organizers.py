@@ -6,8 +6,10 @@ import pytest
 
 from indexer.articles import Organizer
 from indexer.extraction import successor_of
+from indexer.extraction.bodies import find_mentions
 from indexer.extraction.organizers import find_organizers
 from indexer.extraction.sources import home_body
+from indexer.extraction.text import tokenize
 
 # (lead paragraph, source site or None, expected organizers as (name, parent, alias))
 LEADS = [
@@ -212,3 +214,181 @@ def test_organizer_name_stays_as_before_the_reorganization():
     found = find_organizers([lead])
 
     assert found == (Organizer("Bộ Thông tin và Truyền thông"),)
+
+
+# Rules read off real news leads (each lead written for the test): meetings that belong to a
+# body, courts holding trials, places and abbreviations inside names, newsroom lower case,
+# hosts, and what is never an organizer.
+NEWS_LEADS = [
+    pytest.param(
+        "Sáng 12-3, tại phiên họp thường kỳ của UBND TP Đà Nẵng, giám đốc Sở Xây dựng cho biết sẽ "
+        "hoàn thành dự án trong năm nay.",
+        [("Uỷ ban nhân dân thành phố Đà Nẵng", None)],
+        id="meeting-of-a-body",
+    ),
+    pytest.param(
+        "Phát biểu tại kỳ họp thứ 8 HĐND tỉnh Nghệ An khoá XVII, chủ tịch tỉnh đề nghị đẩy nhanh giải ngân.",
+        [("Hội đồng nhân dân tỉnh Nghệ An", None)],
+        id="meeting-noun-directly-followed-by-its-body",
+    ),
+    pytest.param(
+        "Hội nghị thượng đỉnh bất thường của Liên minh châu Âu (EU) đã thông qua gói cứu trợ mới.",
+        [("Liên minh châu Âu", None)],
+        id="summit-of-a-union",
+    ),
+    pytest.param(
+        "Tại cuộc họp báo thường kỳ chiều 5-9 của bộ Ngoại giao, người phát ngôn trả lời câu hỏi của phóng viên.",
+        [("Bộ Ngoại giao", None)],
+        id="press-briefing-of-a-lower-case-ministry",
+    ),
+    pytest.param(
+        "Tham dự hội nghị có đại diện của Bộ Y tế và Sở Y tế tỉnh Long An.",
+        [],
+        id="representatives-are-not-organizers",
+    ),
+    pytest.param(
+        "Phát biểu tại hội nghị tổng kết công tác năm của ngành, Bộ trưởng Bộ GTVT cho biết sẽ siết "
+        "chặt quản lý xe khách.",
+        [],
+        id="the-branch-is-a-ministry-named-before-it-not-after",
+    ),
+    pytest.param(
+        "Bộ trưởng Bộ GTVT cho biết điều này tại hội nghị triển khai nhiệm vụ năm 2019 của ngành diễn ra sáng 10-1.",
+        [("Bộ Giao thông vận tải", None)],
+        id="meeting-of-the-branch-is-the-ministry-named-before",
+    ),
+    pytest.param(
+        "Sáng 5-4, TAND tỉnh Bình Định mở phiên toà sơ thẩm xét xử bị cáo Trần Văn Bảy về tội trộm cắp tài sản.",
+        [("Toà án nhân dân tỉnh Bình Định", None)],
+        id="court-opens-a-trial",
+    ),
+    pytest.param(
+        "Ngày 20-6, TAND TP Đà Nẵng đưa ra xét xử sơ thẩm vụ án lừa đảo chiếm đoạt tài sản.",
+        [("Toà án nhân dân thành phố Đà Nẵng", None)],
+        id="court-brings-a-case-to-trial",
+    ),
+    pytest.param(
+        "Chiều 3-3, TAND cấp cao tại Đà Nẵng đã tuyên án đối với các bị cáo trong vụ án tham ô.",
+        [("Toà án nhân dân cấp cao tại Đà Nẵng", None)],
+        id="high-court-pronounces-a-sentence",
+    ),
+    pytest.param(
+        "Công an huyện Phú Vang đã bắt giữ nghi phạm; TAND tỉnh Thừa Thiên Huế cho biết chưa nhận hồ sơ.",
+        [],
+        id="an-arrest-and-a-court-statement-are-not-trials",
+    ),
+    pytest.param(
+        "Tối 30-4, UBND TP Long Xuyên, An Giang đã tổ chức lễ mít tinh kỷ niệm ngày thống nhất đất nước.",
+        [("Uỷ ban nhân dân thành phố Long Xuyên", "Uỷ ban nhân dân tỉnh An Giang")],
+        id="province-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Sáng 2-9, UBND TP Bảo Lộc, tỉnh Lâm Đồng vừa tổ chức lễ công bố quyết định công nhận đô thị loại II.",
+        [("Uỷ ban nhân dân thành phố Bảo Lộc", "Uỷ ban nhân dân tỉnh Lâm Đồng")],
+        id="province-with-its-kind-between-subject-and-verb",
+    ),
+    pytest.param(
+        "Chiều 1-7, Viện Kiểm sát nhân dân (VKSND) tối cao tổ chức lễ công bố quyết định bổ nhiệm viện "
+        "trưởng VKSND TP Cần Thơ.",
+        [("Viện kiểm sát nhân dân tối cao", None)],
+        id="abbreviation-inside-a-name",
+    ),
+    pytest.param(
+        "Sở GTVT TP Đà Nẵng phối hợp cùng báo Thanh Niên tổ chức ngày hội an toàn giao thông cho học sinh.",
+        [("Sở Giao thông vận tải thành phố Đà Nẵng", "Uỷ ban nhân dân thành phố Đà Nẵng"), ("Báo Thanh Niên", None)],
+        id="lower-case-newspaper-as-co-organizer",
+    ),
+    pytest.param(
+        "Tại họp báo Chính phủ thường kỳ tháng 5, Bộ trưởng Văn phòng Chính phủ trả lời báo chí.",
+        [("Chính phủ", None)],
+        id="government-press-conference-is-not-a-newspaper",
+    ),
+    pytest.param(
+        "Sáng 28-10, phiên giải trình của Thường trực HĐND TP Cần Thơ về quản lý chung cư đã diễn ra.",
+        [("Thường trực Hội đồng nhân dân thành phố Cần Thơ", "Hội đồng nhân dân thành phố Cần Thơ")],
+        id="standing-board-of-a-council",
+    ),
+    pytest.param(
+        "Sáng 15-11, Chính phủ họp phiên thường kỳ tháng 10 dưới sự chủ trì của Thủ tướng.",
+        [("Chính phủ", None)],
+        id="a-body-meets",
+    ),
+    pytest.param(
+        "Với 90% đại biểu tán thành, sáng 20-6 Quốc hội đã thông qua Luật Đất đai sửa đổi.",
+        [("Quốc hội", None)],
+        id="the-legislature-passes-a-law-in-session",
+    ),
+    pytest.param(
+        "Hội nghị diễn ra dưới sự chủ trì của lãnh đạo Bộ Công Thương và UBND tỉnh Bình Dương.",
+        [("Bộ Công Thương", None), ("Uỷ ban nhân dân tỉnh Bình Dương", None)],
+        id="chaired-by-the-leaders-of-bodies",
+    ),
+    pytest.param(
+        "Bức ảnh đoạt giải nhất tại cuộc thi ảnh do tỉnh Quảng Ninh tổ chức hồi tháng trước.",
+        [("Uỷ ban nhân dân tỉnh Quảng Ninh", None)],
+        id="a-province-as-agent-stands-for-its-committee",
+    ),
+    pytest.param(
+        "Nhận tin báo, Công an xã Hải An, huyện Hải Lăng, tỉnh Quảng Trị đã tổ chức truy bắt đối tượng.",
+        [],
+        id="a-province-in-an-address-is-not-an-organizer",
+    ),
+    pytest.param(
+        "Ngày 12-7, tại TP Hải Phòng diễn ra hội nghị xúc tiến đầu tư với sự tham dự của 300 doanh nghiệp.",
+        [],
+        id="a-place-is-never-a-host",
+    ),
+    pytest.param(
+        "Chiều 10-3, tại trụ sở Bộ Công an, Thượng tướng Nguyễn Văn Sơn đã chủ trì lễ đón đoàn đại biểu "
+        "Bộ An ninh Lào.",
+        [("Bộ Công an", None)],
+        id="host-at-its-premises-when-no-organizer-is-named",
+    ),
+    pytest.param(
+        "Đoàn đại biểu Bộ Quốc phòng Nhật Bản thăm chính thức Việt Nam từ 3 đến 5-6 theo lời mời của Đại "
+        "tướng Phan Văn Giang, Bộ trưởng Bộ Quốc phòng Việt Nam.",
+        [("Bộ Quốc phòng", None)],
+        id="the-inviting-body-hosts-a-visit",
+    ),
+    pytest.param(
+        "Chiều 5-9, tại trụ sở Chính phủ, Thủ tướng đã làm việc với các bộ, ngành về tổ chức hội nghị "
+        "phát triển vùng Tây Nguyên.",
+        [],
+        id="a-working-session-about-a-conference-has-no-host",
+    ),
+    pytest.param(
+        "Đêm nhạc “Mùa thu Hà Nội” sẽ được tổ chức tại Trung tâm Hội nghị Quốc gia vào tối 20-10.",
+        [],
+        id="a-convention-centre-is-a-venue",
+    ),
+    pytest.param(
+        "Hội thảo được tổ chức tại Trường Đại học Bách khoa Hà Nội với sự tham dự của 200 nhà khoa học.",
+        [],
+        id="a-school-used-as-venue-is-not-a-host",
+    ),
+    pytest.param(
+        "Hội thảo do Viện Nghiên cứu Đông Nam Á (ISEAS), Viện Kinh tế Việt Nam (VIE) phối hợp với Trung tâm "
+        "Nghiên cứu chính sách công (CPP) tổ chức.",
+        [("Viện Nghiên cứu Đông Nam Á", None), ("Viện Kinh tế Việt Nam", None), ("Trung tâm Nghiên cứu chính sách công", None)],
+        id="bodies-each-with-an-abbreviation-in-a-list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lead", "expected"), NEWS_LEADS)
+def test_organizers_of_news_leads(lead, expected):
+    found = find_organizers([lead])
+
+    assert [(o.name, o.parent) for o in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Đây là lần đầu UBND TP Vị Thanh bắn pháo hoa mừng năm mới.", ["UBND TP Vị Thanh"]),
+        ("Đoàn đại biểu Bộ Quốc phòng Hàn Quốc thăm chính thức Việt Nam.", ["Bộ Quốc phòng Hàn Quốc"]),
+        ("Sở GD & ĐT Hà Nội tổ chức kỳ thi.", ["Sở GD & ĐT Hà Nội"]),
+    ],
+)
+def test_a_name_ends_where_its_place_or_country_ends(text, names):
+    assert [m.name for m in find_mentions(tokenize(text), text)] == names

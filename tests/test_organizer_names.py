@@ -6,7 +6,7 @@ import pytest
 
 from indexer.articles import Article, Organizer, Person
 from indexer.build import build_index
-from indexer.extraction.names import canonical_name
+from indexer.extraction.names import canonical_name, canonical_organizer
 from searchsvc import create_app
 
 
@@ -26,9 +26,29 @@ from searchsvc import create_app
     ("Công an Nghệ An", "Công an tỉnh Nghệ An"),
     ("NAPA", "Học viện Hành chính Quốc gia"),
     ("Khoa Quản lý nhà nước về xã hội", "Khoa Quản lý nhà nước về xã hội"),  # lý stays lý
+    ("Trường ĐH Cần Thơ", "Trường Đại học Cần Thơ"),  # a school's name takes no place kind
+    ("Trường THPT Lê Quý Đôn Đà Nẵng", "Trường Trung học phổ thông Lê Quý Đôn Đà Nẵng"),
+    ("Trường THCS Nguyễn Du", "Trường Trung học cơ sở Nguyễn Du"),
+    ("Hội Liên hiệp thanh niên VN TP. HCM", "Hội Liên hiệp thanh niên Việt Nam Thành phố Hồ Chí Minh"),
+    ("Viện KSND tỉnh Nghệ An", "Viện Kiểm sát nhân dân tỉnh Nghệ An"),
+    ("TAND Hà Tĩnh", "Toà án nhân dân tỉnh Hà Tĩnh"),
+    ("Sở GD & ĐT Hà Nội", "Sở Giáo dục và Đào tạo thành phố Hà Nội"),
+    ("Bộ Thông tin truyền thông", "Bộ Thông tin và Truyền thông"),
+    ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
+    ("TAND cấp cao tại TP. HCM", "Toà án nhân dân cấp cao tại Thành phố Hồ Chí Minh"),
 ])
 def test_a_body_has_one_canonical_name_however_the_newsroom_wrote_it(written, canonical):
     assert canonical_name(written) == canonical
+
+
+@pytest.mark.parametrize(("written", "parent"), [
+    ("Sở GTVT TP. HCM", "Uỷ ban nhân dân thành phố Hồ Chí Minh"),
+    ("Sở Y tế Nghệ An", "Uỷ ban nhân dân tỉnh Nghệ An"),
+    ("Trường Đại học Cần Thơ", None),
+    ("Công an tỉnh Nghệ An", None),
+])
+def test_a_provincial_department_belongs_to_the_provinces_committee(written, parent):
+    assert canonical_organizer(Organizer(written)).parent == parent
 
 
 ARTICLES = [

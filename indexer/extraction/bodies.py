@@ -1,17 +1,25 @@
 """Finding the organizations named in a text: gazetteer names, abbreviations, and unknown units.
 
 A unit the gazetteer does not know is recognized by its head word ("Khoa", "Vụ", "Cục",
-"Trung tâm" ...) followed by its name, which runs until punctuation, a verb or another
-body. "Unit, Parent", "Unit thuộc Parent" and "Unit Parent" link a unit to the body it
-belongs to. A bare "Học viện" or "Bộ" means the last academy or ministry named, or the
-body whose site the article is on.
+"Trung tâm", "TAND" ...) followed by its name, which runs until punctuation, a verb or
+another body; a name that reaches its place ("UBND TP Châu Đốc") ends at the next
+lower-case word. "Unit, Parent", "Unit thuộc Parent" and "Unit Parent" link a unit to
+the body it belongs to; a local body followed by its province ("UBND TP Châu Đốc, An
+Giang") belongs to that province's body of the same kind. A bare "Học viện" or "Bộ" means
+the last academy or ministry named, or the body whose site the article is on.
+
+Newsrooms write some heads in lower case ("báo Tuổi Trẻ"), put an abbreviation inside a
+name ("Viện Kiểm sát nhân dân (VKSND) tối cao") and write "Thường trực X" for the standing
+board of X: all are read as one body. A province written with its kind ("tỉnh Đồng
+Tháp", "TP Hải Phòng") is a place mention: it stands for the province's people's committee
+where it acts ("do tỉnh Đồng Tháp tổ chức"), and is never a host.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from indexer.extraction.gazetteer import Body, Gazetteer, gazetteer
+from indexer.extraction.gazetteer import Body, Gazetteer, Place, gazetteer
 from indexer.extraction.text import Token, keys_of
 
 # Head words of organization names and their rank: a unit links only to a higher rank.
@@ -25,6 +33,8 @@ _HEADS: dict[tuple[str, ...], int] = {
         ("Uỷ ban", 3), ("UBND", 3), ("Hội đồng", 3), ("Hội", 3), ("Tập đoàn", 3), ("Tổng công ty", 3),
         ("Quỹ", 3), ("Đài", 3), ("Đại sứ quán", 3), ("Liên đoàn", 3), ("Hiệp hội", 3),
         ("Tỉnh ủy", 3), ("Thành ủy", 3), ("Tỉnh uỷ", 3), ("Thành uỷ", 3),
+        ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
+        ("Thành đoàn", 3),
     )
 }
 _LONGEST_HEAD = max(len(k) for k in _HEADS)
@@ -48,6 +58,17 @@ _STOP_PAIRS = {
     )
 }
 _NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
+# Lower-case words that may open a name after its head: "TAND tỉnh ...", "Hội đồng nhân dân ...".
+_LOWER_AFTER_HEAD = set(keys_of("tỉnh thành huyện quận thị xã phường nhân cấp tối"))
+# Words naming a local unit's kind: after them the place's name ends the body's name.
+_PLACE_KINDS = set(keys_of("tỉnh thành phố huyện quận thị xã phường trấn TP Tp"))
+# Heads newsrooms also write in lower case before a capitalized name ("báo Tuổi Trẻ").
+_LOWER_HEADS = set(keys_of("báo"))
+# Words that make a compound with a lower-case head: "họp báo", "thông báo", "cảnh báo".
+_COMPOUND_BEFORE = set(keys_of("họp thông cảnh dự tình công bản nhà tờ tòa toà mật"))
+# Qualifiers that end a name after an abbreviation inside it: "Viện KSND (VKSND) tối cao".
+_AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
+_STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
 _PROPER_ONLY = {keys_of(h) for h in ("Báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
 _DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}
@@ -71,6 +92,7 @@ class Mention:
     parent: str | None = None
     alias: str | None = None
     bare: bool = False  # a bare "Học viện"/"Bộ" resolved from context
+    place: bool = False  # a province named as a place ("tỉnh Đồng Tháp"), standing for its committee
 
     @property
     def unit_like(self) -> bool:
@@ -114,6 +136,7 @@ class _Finder:
         if mention is None:
             return None
         mention = self.with_abbreviation(mention)
+        mention = self.with_province(mention)
         if not mention.bare:
             head = self.head_at(mention.start)
             if head is not None:
@@ -127,6 +150,11 @@ class _Finder:
         local = self.local_abbreviations.get(token.text)
         if local is not None and _standalone(self.tokens, i):
             return replace(local, start=i, end=i + 1, alias=token.text)
+        if not token.is_capitalized and token.key in _LOWER_HEADS and i > 0 and self.tokens[i - 1].key in _COMPOUND_BEFORE:
+            return None  # "họp báo Chính phủ": a press conference, not a newspaper
+        standing = self.standing_at(i)
+        if standing is not None:
+            return standing
         found = self.gaz.match_at(self.tokens, i)
         pattern = self.pattern_at(i)
         if found is not None and (
@@ -142,7 +170,28 @@ class _Finder:
             )
         if pattern is not None:
             return pattern
+        place = self.gaz.place_at(self.tokens, i) if token.key in _PLACE_KINDS else None
+        if place is not None and place.with_kind and not self.in_address(i):
+            return Mention(place.committee.name, i, place.end, 3, body=place.committee, place=True)
         return self.bare_at(i)
+
+    def in_address(self, i: int) -> bool:
+        """"xã A, huyện B, tỉnh C": a place after a comma and a name is part of an address."""
+        tokens = self.tokens
+        return i > 1 and tokens[i - 1].text == "," and tokens[i - 2].is_word and tokens[i - 2].is_capitalized
+
+    def standing_at(self, i: int) -> Mention | None:
+        """"Thường trực HĐND TP. HCM": the standing board of the body named next, a unit of it."""
+        size = len(_STANDING)
+        if tuple(t.key for t in self.tokens[i : i + size]) != _STANDING or not self.tokens[i].is_capitalized:
+            return None
+        if i + size >= len(self.tokens):
+            return None
+        board = self.simple_at(i + size)
+        if board is None or board.place or board.bare:
+            return None
+        written = self.text[self.tokens[i].start : self.tokens[board.end - 1].end]
+        return Mention(" ".join(written.split()), i, board.end, 1, parent=board.name)
 
     def rank_of(self, body: Body, i: int) -> int:
         if body.kind in _UNIT_KINDS or body.shared:
@@ -151,8 +200,14 @@ class _Finder:
         return 3
 
     def head_at(self, i: int) -> tuple[tuple[str, ...], int] | None:
-        if self.tokens[i].key not in _HEAD_STARTS or not self.tokens[i].is_capitalized:
+        token = self.tokens[i]
+        if token.key not in _HEAD_STARTS:
             return None
+        if not token.is_capitalized:
+            following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if token.key not in _LOWER_HEADS or following is None or not following.is_capitalized:
+                return None
+            return (token.key,), _HEADS[(token.key,)]
         for size in range(_LONGEST_HEAD, 0, -1):
             keys = tuple(t.key for t in self.tokens[i : i + size])
             if len(keys) == size and keys in _HEADS:
@@ -167,12 +222,25 @@ class _Finder:
         keys, rank = head
         j = i + len(keys)
         tokens = self.tokens
-        if j >= len(tokens) or not tokens[j].is_word or not tokens[j].is_capitalized:
+        if j >= len(tokens) or not tokens[j].is_word:
+            return None
+        if not tokens[j].is_capitalized and tokens[j].key not in _LOWER_AFTER_HEAD:
             return None
         if tokens[j].key in _NOT_AFTER_HEAD:
             return None
+        in_place = False  # the name has reached its place: "TAND tỉnh Tây Ninh"
         while j < len(tokens) and j - i < 16:
             token = tokens[j]
+            if token.is_word and not token.is_capitalized and in_place:
+                break  # "UBND TP Châu Đốc bắn pháo hoa": the place ends the name
+            country_end = self.gaz.country_at(tokens, j) if token.is_capitalized and j > i + len(keys) else j
+            if country_end > j:
+                j, in_place = country_end, True  # "Bộ Quốc phòng Hàn Quốc thăm": a country ends the name
+                continue
+            if token.key in _PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
+                in_place = True
+            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố":
+                in_place = tokens[j + 2].is_capitalized
             if j > i + len(keys) and tokens[j].start - tokens[j - 1].end > 2:
                 break  # a line break or a gap ends the name
             if not token.is_word:
@@ -180,9 +248,13 @@ class _Finder:
                 if token.text in "-&" and glued:
                     j += 1
                     continue
+                if token.text == "&" and j + 1 < len(tokens) and tokens[j - 1].text.isupper() and tokens[j + 1].text.isupper():
+                    j += 1  # "Sở GD & ĐT"
+                    continue
                 if token.text == "." and tokens[j - 1].text in _DOTTED_PLACES and j + 1 < len(tokens):
                     if tokens[j + 1].is_word and tokens[j + 1].is_capitalized:
                         j += 1  # "UBND TP. Đà Nẵng"
+                        in_place = True
                         continue
                 break
             if j > i + len(keys) and self.gaz.match_at(tokens, j) is not None:
@@ -249,9 +321,44 @@ class _Finder:
         if e + 2 < len(tokens) and tokens[e].text == "(" and tokens[e + 2].text == ")":
             candidate = tokens[e + 1].text
             if sum(c.isupper() for c in candidate) >= 2 and not candidate.isdigit():
+                inside = self.continued(mention, e + 3)
+                if inside is not None:
+                    return inside  # the abbreviation names only the part before it: no local alias
                 mention = replace(mention, end=e + 3, alias=candidate)
                 self.local_abbreviations[candidate] = replace(mention, alias=None)
         return mention
+
+    def continued(self, mention: Mention, after: int) -> Mention | None:
+        """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao"."""
+        tokens = self.tokens
+        qualifier = next(
+            (q for q in _AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
+        )
+        if qualifier is None or not tokens[after].text.islower():
+            return None
+        end = after + len(qualifier)
+        written = self.text[tokens[mention.start].start : tokens[mention.end - 1].end]
+        name = f"{written} {self.text[tokens[after].start : tokens[end - 1].end]}"
+        known = self.gaz.get(name)
+        if known is not None:
+            return replace(mention, name=known.name, end=end, body=known, alias=None)
+        return replace(mention, name=" ".join(name.split()), end=end, body=None, alias=None)
+
+    def with_province(self, mention: Mention) -> Mention:
+        """"UBND TP Châu Đốc, An Giang": a local body followed by its province, whose body of the
+        same kind ("UBND tỉnh An Giang") it belongs to."""
+        tokens = self.tokens
+        e = mention.end
+        if mention.place or mention.parent or e + 1 >= len(tokens) or tokens[e].text != ",":
+            return mention
+        if mention.body is not None and mention.body.kind == "province":
+            return mention
+        kind = next((k for k in range(mention.start + 1, e) if tokens[k].key in _PLACE_KINDS), None)
+        place = self.gaz.place_at(tokens, e + 1)
+        if kind is None or place is None or place.end < len(tokens) and tokens[place.end].is_capitalized:
+            return mention
+        head = self.text[tokens[mention.start].start : tokens[kind - 1].end]
+        return replace(mention, end=place.end, parent=f"{head} {place.kind} {place.name}")
 
     def with_parent(self, mention: Mention) -> Mention:
         """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ..."."""

@@ -2,7 +2,8 @@
 
 Full names and aliases match whatever the case and tone-mark style (hoà/hòa, Uỷ/Ủy);
 abbreviations (BNV, NAPA, INSP) match only as written, as whole tokens. Provinces and
-embassies are kept in the data as lists and expanded here into the bodies articles name.
+embassies are kept in the data as lists and expanded here into the bodies articles name;
+a province's own name ("An Giang", "TP.HCM") is kept apart, as a place, not a body.
 """
 
 from __future__ import annotations
@@ -41,11 +42,32 @@ class Match:
     abbreviation: str | None = None
 
 
-class Gazetteer:
-    """Bodies by name, by alias keys, by abbreviation and by web domain."""
+@dataclass(frozen=True)
+class Place:
+    """A province or centrally run city named at tokens[start:end] ("tỉnh An Giang", "TP. HCM")."""
 
-    def __init__(self, bodies: list[Body], aliases: dict[str, list[str]]):
+    committee: Body  # its people's committee, the body a place stands for when it acts
+    kind: str  # "tỉnh" or "thành phố"
+    name: str  # the place's own name, as the gazetteer spells it
+    start: int
+    end: int
+    with_kind: bool  # written with its kind ("tỉnh Đồng Tháp"), not bare ("Đồng Tháp")
+
+
+class Gazetteer:
+    """Bodies by name, by alias keys, by abbreviation and by web domain; provinces as places."""
+
+    def __init__(
+        self,
+        bodies: list[Body],
+        aliases: dict[str, list[str]],
+        places: dict[tuple[str, ...], tuple[str, str]] | None = None,
+        countries: set[tuple[str, ...]] | None = None,
+    ):
         self.bodies = {body.name: body for body in bodies}
+        # A place's keys → (its committee's name, its own name).
+        self._places = places or {}
+        self._countries = (countries or set()) | {keys_of("Việt Nam")}
         self._by_keys: dict[tuple[str, ...], Body] = {}
         self._abbreviations: dict[str, Body] = {}
         self._domains: dict[str, Body] = {}
@@ -94,10 +116,44 @@ class Gazetteer:
             return Match(body, i, i + 1, abbreviation=token.text)
         return None
 
+    def place_at(self, tokens: list[Token], i: int) -> Place | None:
+        """The province named at tokens[i], with its kind ("tỉnh X", "TP. X", "thành phố X") or bare."""
+        j = i + _kind_length(tokens, i)
+        for size in range(min(_LONGEST_PLACE, len(tokens) - j), 0, -1):
+            keys = tuple(t.key for t in tokens[j : j + size])
+            found = self._places.get(keys)
+            if found is not None and tokens[j].is_capitalized and _joined(tokens, i, j + size):
+                committee = self.bodies[found[0]]
+                kind = "thành phố" if committee.name.startswith("Ủy ban nhân dân thành phố") else "tỉnh"
+                with_kind = j > i or keys[0].startswith("tp")  # "TP.HCM" is one token
+                return Place(committee, kind, found[1], i, j + size, with_kind)
+        return None
+
+    def country_at(self, tokens: list[Token], i: int) -> int:
+        """The end of the country named at tokens[i] ("Hàn Quốc", "Việt Nam"), else i."""
+        for size in range(min(_LONGEST_PLACE, len(tokens) - i), 0, -1):
+            if tokens[i].is_capitalized and tuple(t.key for t in tokens[i : i + size]) in self._countries:
+                return i + size
+        return i
+
     def successor(self, name: str) -> str | None:
         """The body that took over `name` in the 2025 reorganization, if any."""
         body = self.get(name)
         return body.successor if body else None
+
+
+_LONGEST_PLACE = 5
+
+
+def _kind_length(tokens: list[Token], i: int) -> int:
+    """How many tokens at i name a province's kind: "tỉnh", "TP", "TP.", "thành phố" (else 0)."""
+    if tokens[i].key == "tỉnh":
+        return 1
+    if tokens[i].text in ("TP", "Tp"):
+        return 2 if i + 1 < len(tokens) and tokens[i + 1].text == "." else 1
+    if tokens[i].key == "thành" and i + 1 < len(tokens) and tokens[i + 1].key == "phố":
+        return 2
+    return 0
 
 
 def _joined(tokens: list[Token], start: int, end: int) -> bool:
@@ -134,12 +190,15 @@ def gazetteer() -> Gazetteer:
             )
         )
         aliases[entry["name"]] = list(entry.get("aliases", ()))
-    _add_provinces(data["provinces"], bodies, aliases)
-    _add_embassies(data["embassies"], bodies, aliases)
-    return Gazetteer(bodies, aliases)
+    places: dict[tuple[str, ...], tuple[str, str]] = {}
+    _add_provinces(data["provinces"], bodies, aliases, places)
+    countries = _add_embassies(data["embassies"], bodies, aliases)
+    return Gazetteer(bodies, aliases, places, countries)
 
 
-def _add_provinces(data: dict, bodies: list[Body], aliases: dict[str, list[str]]) -> None:
+def _add_provinces(
+    data: dict, bodies: list[Body], aliases: dict[str, list[str]], places: dict[tuple[str, ...], tuple[str, str]]
+) -> None:
     cities = set(data["cities"])
     successors = {old: new for new, olds in data["merged_2025"].items() for old in olds}
     names = list(dict.fromkeys([*data["before_2025"], *data["merged_2025"], "Huế"]))
@@ -156,6 +215,8 @@ def _add_provinces(data: dict, bodies: list[Body], aliases: dict[str, list[str]]
         style = "thành phố" if place in cities else "tỉnh"
         short = "TP." if place in cities else "tỉnh"
         spellings = [place, *data["aliases"].get(place, [])]
+        for spelling in spellings:
+            places.setdefault(keys_of(spelling), (committee, place))
         forms = []
         for spelling in spellings:
             forms += [
@@ -174,7 +235,9 @@ def _committee(place: str, cities: set[str]) -> str:
     return f"Ủy ban nhân dân {style} {place}"
 
 
-def _add_embassies(data: dict, bodies: list[Body], aliases: dict[str, list[str]]) -> None:
+def _add_embassies(data: dict, bodies: list[Body], aliases: dict[str, list[str]]) -> set[tuple[str, ...]]:
+    """Adds each country's embassy; returns the keys of every country's spellings."""
+    countries: set[tuple[str, ...]] = set()
     for country in data["countries"]:
         name = f"Đại sứ quán {country['country']} tại Việt Nam"
         bodies.append(Body(name=name, kind="foreign"))
@@ -184,4 +247,6 @@ def _add_embassies(data: dict, bodies: list[Body], aliases: dict[str, list[str]]
         forms = []
         for spelling in spellings:
             forms += [f"Đại sứ quán {spelling} tại Việt Nam", f"Đại sứ quán {spelling}", f"ĐSQ {spelling}"]
+            countries.add(keys_of(spelling))
         aliases[name] = forms
+    return countries

@@ -6,6 +6,11 @@ bodies whose official names are "Uỷ ban nhân dân thành phố Đà Nẵng", 
 tạo Thành phố Hồ Chí Minh", "Bộ Tài nguyên và Môi trường", "Thành uỷ Thành phố Hồ Chí Minh".
 Facets show the canonical name; a filter or an `organizer:` query given any of the spellings
 finds it through `name_key`.
+
+Only a province's own bodies (Sở, Công an, Ủy ban nhân dân, Tòa án nhân dân ...) get the
+province's kind before its name ("Sở Y tế Hà Nội" → "Sở Y tế thành phố Hà Nội"); a school
+keeps its name as it is ("Trường ĐH Cần Thơ" → "Trường Đại học Cần Thơ"). A Sở of a province
+belongs to that province's Ủy ban nhân dân when the text names no parent.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ _EXPANSIONS = (
     (r"HĐND", "Hội đồng nhân dân"),
     (r"TAND", "Tòa án nhân dân"),
     (r"VKSND", "Viện kiểm sát nhân dân"),
+    (r"KSND", "Kiểm sát nhân dân"),
     (r"UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
     (r"MTTQ", "Mặt trận Tổ quốc"),
     (r"GD\s*[-&]\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
@@ -36,7 +42,11 @@ _EXPANSIONS = (
     (r"NN\s*[-&]\s*PTNT|NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
     (r"TT\s*[-&]\s*TT|TTTT", "Thông tin và Truyền thông"),
     (r"GTVT", "Giao thông vận tải"),
+    (r"THPT", "Trung học phổ thông"),
+    (r"THCS", "Trung học cơ sở"),
+    (r"ĐH", "Đại học"),
     (r"TW", "Trung ương"),
+    (r"VN", "Việt Nam"),
     (r"CA", "Công an"),
     (r"TP\.?|Tp\.", "thành phố"),
 )
@@ -59,6 +69,7 @@ def canonical_organizer(organizer: Organizer) -> Organizer:
     parent = canonical_name(organizer.parent) if organizer.parent else None
     given = " ".join(organizer.name.split())
     alias = organizer.alias or (given if modern_tones(given) != name else None)
+    parent = parent or _province_committee(name)
     return Organizer(name, parent if parent != name else None, alias)
 
 
@@ -69,16 +80,34 @@ def name_key(name: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def _canonical_name(name: str) -> str:
-    known = _gazetteer_name(name)
+    known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
         known = _gazetteer_name(expanded) or expanded
     return modern_tones(known[:1].upper() + known[1:])
 
 
+def _without_country(name: str) -> str:
+    """"Bộ Quốc phòng Việt Nam" → "Bộ Quốc phòng": a Vietnamese body named with its country
+    (the gazetteer knows foreign bodies by their own names, "Bộ Quốc phòng Hàn Quốc" aside)."""
+    return name.removesuffix(" Việt Nam") if name.startswith("Bộ ") else name
+
+
+# Bodies a province has one of, named with the province's kind (folded, as `fold` spells them).
+_PROVINCIAL = (
+    "so ", "cong an ", "uy ban nhan dan ", "hoi dong nhan dan ", "toa an nhan dan ", "vien kiem sat nhan dan ",
+    "bo chi huy quan su ", "bo chi huy bo doi bien phong ", "dai phat thanh", "tinh doan ", "thanh doan ",
+    "cuc thue ", "cuc hai quan ", "bao hiem xa hoi ", "kho bac nha nuoc ", "lien doan lao dong ",
+    "uy ban mat tran to quoc ", "hoi nong dan ", "hoi lien hiep phu nu ", "thanh tra ", "van phong ",
+)
+
+
 def _with_place_kind(name: str) -> str:
     """"Sở Y tế Hà Nội" → "Sở Y tế thành phố Hà Nội": a province or city at the end of a
-    name is named with its kind, as official names are (but "Tỉnh uỷ Hoà Bình")."""
+    province's body's name is named with its kind, as official names are (but "Tỉnh uỷ Hoà
+    Bình", "Trường Đại học Cần Thơ")."""
+    if not fold(name).startswith(_PROVINCIAL):
+        return name
     for place, kind in _places().items():
         if name.endswith(" " + place) and len(name) > len(place) + 1:
             head = name[: -len(place) - 1]
@@ -86,6 +115,16 @@ def _with_place_kind(name: str) -> str:
                 return f"{head} {kind} {place}"
             return name
     return name
+
+
+def _province_committee(name: str) -> str | None:
+    """"Sở Y tế tỉnh Nghệ An" belongs to "Ủy ban nhân dân tỉnh Nghệ An"; None for other names."""
+    if not name.startswith("Sở "):
+        return None
+    for place, kind in _places().items():
+        if fold(name).endswith(fold(f" {kind} {place}")):
+            return canonical_name(f"Ủy ban nhân dân {kind} {place}")
+    return None
 
 
 @lru_cache(maxsize=1)

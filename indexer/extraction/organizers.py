@@ -2,10 +2,14 @@
 
 The lead's sentences are read for the roles bodies play around the organizing verbs:
 the subject of "tổ chức / phối hợp tổ chức / đăng cai / khai mạc" ("Bộ Nội vụ tổ chức",
-"A phối hợp với B tổ chức"), the agent after "do" ("do A và B tổ chức"), the partners of
-"hợp tác giữa A, B và C" when the sentence has no subject, and co-organizers "với sự
-phối hợp của A". Bodies in "tham dự", "đại diện", "của" phrases are not organizers. Only if
-none of that is found does the host ("tại trụ sở X") or the chair's body count.
+"A phối hợp với B tổ chức"), a court as the subject of a trial ("TAND tỉnh X xét xử / mở
+phiên tòa / tuyên án"), the agent after "do" ("do A và B tổ chức"), the partners of
+"hợp tác giữa A, B và C" when the sentence has no subject, co-organizers "với sự phối hợp
+của A", and the body whose meeting it is: a meeting noun followed by the body, directly or
+through "của" ("kỳ họp thứ 6 HĐND TP. HCM", "cuộc họp báo thường kỳ của Bộ Ngoại giao").
+Other "của" phrases ("đại diện của X") and bodies that "tham dự" are not organizers. Only
+if none of that is found does the host ("tại trụ sở X") or the chair's body count; a
+venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
 Organizers are listed host first, then those named in the title, then in text order.
 """
 
@@ -15,7 +19,7 @@ from indexer.articles import Organizer
 from indexer.extraction.bodies import Mention, find_mentions
 from indexer.extraction.gazetteer import Body
 from indexer.extraction.names import canonical_organizer
-from indexer.extraction.events import event_mentions_in
+from indexer.extraction.events import EVENT_TYPES
 from indexer.extraction.text import Token, keys_of, sentences, tokenize
 
 _VERBS = [keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")]
@@ -32,9 +36,57 @@ _CONNECTORS = [
     for c in (",", "và", "cùng", "với", "phối hợp", "chủ trì", "các", "và các", "cùng với", "đã", "đang", "sẽ", "vừa")
 ]
 _VENUE = set(keys_of("tại ở"))
+# Words that report an event: the organizing verbs, meetings, ceremonies and the event types
+# (a working session, "làm việc với", is not an organized event).
 _VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
 _PARTNERSHIP = [keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")]
 _CO_ORGANIZING = [keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")]
+# "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for.
+_ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
+# What a court does when it holds a trial; only a court's mention is its subject.
+_TRIAL_VERBS = [
+    keys_of(v)
+    for v in ("xét xử", "xử", "mở phiên tòa", "mở phiên toà", "đưa ra xét xử", "đưa vụ án ra xét xử", "tuyên án")
+]
+_COURTS = [keys_of(c) for c in ("Tòa án", "TAND")]
+# Meetings that belong to a body: "phiên họp (giao ban) của UBND X", "kỳ họp thứ 6 HĐND X".
+_MEETINGS = [
+    keys_of(m)
+    for m in ("kỳ họp", "phiên họp", "cuộc họp báo", "cuộc họp", "buổi họp", "họp báo", "hội nghị", "hội thảo",
+              "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình")
+]
+_MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
+_ORDINAL = keys_of("thứ")
+# Words after which a "của" names someone at the meeting, not its owner: "hội nghị có đại diện
+# của Bộ Y tế", "hội nghị với sự tham dự của ...".
+_NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát"))
+# Words between a meeting noun and its body: "Hội nghị thượng đỉnh G20".
+_MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường")]
+# "hội nghị ... của ngành": the branch of the ministry named before it in the sentence.
+_BRANCH = keys_of("ngành")
+# A body meets ("Chính phủ họp phiên thường kỳ"); a legislature passes what it votes on.
+_MEETS = [keys_of("họp")]
+_LEGISLATING = [keys_of(v) for v in ("thông qua", "biểu quyết thông qua")]
+_LEGISLATURES = [keys_of(b) for b in ("Quốc hội", "HĐND", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội")]
+# "thăm chính thức ... theo lời mời của Bộ trưởng Bộ X": the inviting body hosts the visit.
+_INVITATION = keys_of("theo lời mời của")
+_INVITATION_REACH = 16  # tokens after the invitation within which the inviting body is named
+# Ceremonies a host may receive at its premises ("chủ trì lễ đón").
+_CEREMONIES = [keys_of(c) for c in ("lễ đón", "lễ ra mắt", "lễ khánh thành", "lễ khởi công", "lễ phát động", "lễ mít tinh")]
+# A topic, not the reported event: "làm việc ... về tổ chức hội nghị".
+_TOPIC = set(keys_of("về"))
+_EVENT_WORDS = sorted(
+    {*_VERBS, *_MEETINGS, *_CEREMONIES,
+     *(keys_of(spelling) for kind, spellings in EVENT_TYPES if kind != "buổi làm việc" for spelling in spellings)},
+    key=len,
+    reverse=True,
+)
+# Heads of venues: they hold events, never organize them.
+_VENUES = [
+    keys_of(v)
+    for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Cung", "Nhà hát", "Nhà văn hóa", "Nhà văn hoá",
+              "Sân vận động", "Khách sạn", "Trường", "Đại học", "Công viên", "Quảng trường")
+]
 
 
 def find_organizers(
@@ -71,15 +123,56 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         verb = _phrase_at(tokens, i, _VERBS)
         if verb and tokens[i].text.islower():
             found += _subjects(tokens, ending, i, first)
+        if _phrase_at(tokens, i, _TRIAL_VERBS) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
+        if _phrase_at(tokens, i, _MEETS) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
+        if _phrase_at(tokens, i, _LEGISLATING) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, _LEGISLATURES)]
+        meeting = _phrase_at(tokens, i, _MEETINGS)
+        if meeting:
+            found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
-        if tokens[i].key == "giữa" and _has_event(text, tokens, first, last):
+        if tokens[i].key == "giữa" and _has_event(tokens, first, last):
             if any(_phrase_at(tokens, k, _PARTNERSHIP) for k in range(max(first, i - 3), i)):
                 found += _listed(tokens, starting, i + 1, last)
         co = _phrase_at(tokens, i, _CO_ORGANIZING)
         if co:
-            found += _listed(tokens, starting, i + co, last)
+            found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, _ON_BEHALF), last)
     return [m for m in found if not _is_venue(tokens, m, first)]
+
+
+def _meeting_owners(
+    tokens: list[Token], mentions: list[Mention], starting: dict[int, Mention], after: int, first: int, last: int
+) -> list[Mention]:
+    """The bodies a meeting belongs to: right after its noun ("kỳ họp thứ 6 HĐND X", "phiên họp
+    Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
+    của UBND X"); "của ngành" is the ministry the sentence named before."""
+    j = _skip_forward(tokens, after, last, _MEETING_LEVELS)
+    if j + 1 < last and tokens[j].key in _ORDINAL and tokens[j + 1].text.isdigit():
+        j += 2
+    if j in starting:
+        return [m for m in _listed(tokens, starting, j, last) if not m.place]
+    for k in range(after, min(last, after + _MEETING_GAP + 1)):
+        token = tokens[k]
+        if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in _NOT_OWNER:
+            return []  # another body, a clause break or a participant first: not the meeting's owner
+        if token.key == "của" and token.text.islower():
+            if k + 1 < last and tokens[k + 1].key == _BRANCH[0] and tokens[k + 1].text.islower():
+                ministries = [m for m in mentions if first <= m.start and m.end <= k and m.name.startswith("Bộ ")]
+                return ministries[-1:]
+            return _listed(tokens, starting, k + 1, last)
+    return []
+
+
+def _is_court(mention: Mention) -> bool:
+    return _starts_with(mention, _COURTS)
+
+
+def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
+    keys = keys_of(mention.name)
+    return any(keys[: len(h)] == h for h in heads)
 
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
@@ -152,14 +245,18 @@ def _fallback(
 ) -> tuple[list[Mention], set[str]]:
     """No organizing clause: the host of an event ("tại trụ sở X"), else the chair's body."""
     for first, last in spans:
-        if not _has_event(text, tokens, first, last):
+        if not _reports_event(tokens, first, last):
             continue
         local = [m for m in mentions if first <= m.start and m.end <= last]
-        hosts = [m for m in local if _is_venue(tokens, m, first)]
+        hosts = [m for m in local if _is_venue(tokens, m, first) and _can_host(tokens, m)]
         if hosts:
             return hosts[:1], {hosts[0].name}
     for first, last in spans:
-        if not _has_event(text, tokens, first, last):
+        invited = _inviting(tokens, mentions, first, last)
+        if invited is not None:
+            return [invited], {invited.name}
+    for first, last in spans:
+        if not _has_event(tokens, first, last):
             continue
         chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [_CHAIR])), None)
         if chair is None:
@@ -168,6 +265,38 @@ def _fallback(
         if before:
             return before[:1], set()
     return [], set()
+
+
+def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:
+    """The body whose head invited a visit: "thăm ... theo lời mời của Đại tướng A, Bộ trưởng Bộ X"."""
+    at = next((i for i in range(first, last) if _phrase_at(tokens, i, [_INVITATION])), None)
+    if at is None:
+        return None
+    reach = at + len(_INVITATION) + _INVITATION_REACH
+    return next((m for m in mentions if at < m.start and m.end <= min(last, reach) and not m.place), None)
+
+
+def _can_host(tokens: list[Token], mention: Mention) -> bool:
+    """A body may host at its premises; a place, or a venue ("Trung tâm Hội nghị Quốc gia",
+    "tại Trường ...") may not."""
+    if mention.place:
+        return False
+    if not _phrase_at(tokens, mention.start, _VENUES):
+        return True
+    # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
+    at_premises = mention.start > 0 and tokens[mention.start - 1].key in _VENUE_SKIP
+    return at_premises and not _phrase_at(tokens, mention.start, _VENUES[:2])
+
+
+def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
+    chức hội nghị") or a working session."""
+    for i in range(first, last):
+        if _phrase_at(tokens, i, _EVENT_WORDS):
+            before = {t.key for t in tokens[max(first, i - 3) : i]}
+            if not before & _TOPIC:
+                return True
+    return False
 
 
 def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
@@ -179,11 +308,8 @@ def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
     return j > first and tokens[j - 1].key in _VENUE and tokens[j - 1].text.islower()
 
 
-def _has_event(text: str, tokens: list[Token], first: int, last: int) -> bool:
-    if first >= last:
-        return False
-    verbs = any(_phrase_at(tokens, i, _VERBS) for i in range(first, last))
-    return verbs or bool(event_mentions_in(tokens[first:last]))
+def _has_event(tokens: list[Token], first: int, last: int) -> bool:
+    return any(_phrase_at(tokens, i, _EVENT_WORDS) for i in range(first, last))
 
 
 def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
