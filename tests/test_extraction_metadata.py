@@ -175,6 +175,34 @@ def test_event_type_is_normalized_to_one_spelling(title, lead, event_type):
     assert find_event_type(title, lead) == event_type
 
 
+@pytest.mark.parametrize(
+    ("title", "lead", "event_type"),
+    [
+        (None, "Phát biểu tại phiên khai mạc kỳ họp thứ 6 HĐND TP. HCM khoá IX, bí thư Thành uỷ đề nghị ...", "phiên họp"),
+        (None, "Mới đây, TAND tỉnh Tây Ninh xử sơ thẩm và tuyên phạt tù chung thân đối với bị cáo Võ Văn Dứt.", "phiên tòa"),
+        (None, "Sáng 23/11, cặp đôi Khởi My - Kelvin Khánh bí mật làm lễ kết hôn.", "lễ"),
+        (None, "Chiều 5/3, Bộ Tài chính tổ chức cuộc họp báo công bố số liệu thu ngân sách.", "họp báo"),
+    ],
+)
+def test_sittings_trials_and_ceremonies_have_their_type(title, lead, event_type):
+    assert find_event_type(title, lead) == event_type
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the event the article happens beside, before, or at the venue of
+        "Ông Trump bất ngờ tuyên bố huỷ cuộc gặp dự kiến bên lề hội nghị G 20.",
+        "Theo báo cáo được Tổ chức Y tế thế giới công bố trước hội nghị toàn cầu đầu tiên về ô nhiễm không khí.",
+        "Liveshow Trọng Tấn – Anh Thơ sẽ được tổ chức tại Trung tâm Hội nghị Quốc gia.",
+        # kinds of events listed, none reported
+        "Từ ngày 1-8, cơ quan nhà nước phải cắt giảm sản phẩm nhựa dùng một lần trong cuộc họp, hội nghị, hội thảo và hoạt động khác.",
+    ],
+)
+def test_a_passing_mention_is_not_the_reported_event(lead):
+    assert find_event_type("Chuyện thời sự", lead) is None
+
+
 def test_title_set_in_capitals_is_kept_while_the_portal_name_is_dropped():
     text = "BỘ TƯ PHÁP\n\nHỘI NGHỊ PHỔ BIẾN PHÁP LUẬT NĂM 2024\n\nSáng 2/2/2024, Bộ Tư pháp tổ chức Hội nghị."
 

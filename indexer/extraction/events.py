@@ -27,11 +27,17 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("diễn đàn", ("diễn đàn",)),
     ("hội đàm", ("hội đàm",)),
     ("đối thoại", ("đối thoại",)),
-    ("họp báo", ("họp báo",)),
+    ("họp báo", ("họp báo", "cuộc họp báo", "buổi họp báo")),
     ("hội thi", ("hội thi",)),
     ("cuộc thi", ("cuộc thi",)),
     ("triển lãm", ("triển lãm",)),
     ("buổi làm việc", ("buổi làm việc", "làm việc với")),
+    # Sittings, trials and ceremonies without a more specific name; "lễ hội" (a festival) is none of them.
+    ("phiên họp", ("phiên họp", "kỳ họp", "kì họp", "cuộc họp", "phiên khai mạc", "phiên bế mạc", "phiên chất vấn")),
+    ("phiên tòa", ("phiên tòa", "phiên toà", "xét xử", "xử sơ thẩm", "xử phúc thẩm", "tuyên án")),
+    ("lễ", ("buổi lễ", "làm lễ", "hôn lễ", "lễ cưới", "lễ khánh thành", "lễ khởi công", "lễ ra mắt",
+            "lễ phát động", "lễ đón", "lễ tuyên dương", "lễ vinh danh", "lễ mít tinh", "lễ viếng", "lễ tang",
+            "lễ truy điệu", "lễ an táng", "lễ xuất quân", "lễ thượng cờ", "lễ dâng hương", "lễ gắn biển")),
 )
 
 
@@ -70,17 +76,41 @@ def event_mentions_in(tokens: list[Token]) -> list[tuple[int, int, str]]:
 
 
 def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | None:
-    """The event type named by the title (outside quotes), else the lead's first after `after`."""
+    """The type of the event the article reports: named by the title (outside quotes), else the
+    lead's first reported mention after `after`. A passing mention is no report."""
     if title:
-        unquoted = _QUOTED.sub(" ", title)
-        mentions = event_mentions(unquoted)
+        mentions = reported_mentions(_QUOTED.sub(" ", title))
         if mentions:
             return mentions[0][2]
-    mentions = event_mentions(lead)
+    mentions = reported_mentions(lead)
     later = [m for m in mentions if m[0] >= after]
     if later:
         return later[0][2]
     return mentions[0][2] if mentions else None
 
 
+def reported_mentions(text: str) -> list[tuple[int, int, str]]:
+    """`event_mentions` without the passing ones: an event the article happens beside or before
+    ("bên lề hội nghị G20", "trước hội nghị toàn cầu"), a venue ("Trung tâm Hội nghị Quốc gia"),
+    a list of kinds ("trong cuộc họp, hội nghị, hội thảo và hoạt động khác")."""
+    tokens = tokenize(text)
+    keys = [t.key for t in tokens]
+    first_token = {t.start: i for i, t in enumerate(tokens)}
+    mentions = event_mentions_in(tokens)
+    listed = set()
+    for n in range(len(mentions) - 1):
+        if text[mentions[n][1] : mentions[n + 1][0]].strip() in _LIST_SEPARATORS:
+            listed.update((n, n + 1))
+    kept = []
+    for n, (start, end, kind) in enumerate(mentions):
+        before = " ".join(keys[max(0, first_token[start] - 3) : first_token[start]])
+        if n in listed or _PASSING.search(before):
+            continue
+        kept.append((start, end, kind))
+    return kept
+
+
+_LIST_SEPARATORS = {",", "và", "hay", "hoặc", ", và"}
+# Words just before an event word that make it the setting, not the report.
+_PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà)$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -73,11 +73,14 @@ _INVITATION = keys_of("theo lời mời của")
 _INVITATION_REACH = 16  # tokens after the invitation within which the inviting body is named
 # Ceremonies a host may receive at its premises ("chủ trì lễ đón").
 _CEREMONIES = [keys_of(c) for c in ("lễ đón", "lễ ra mắt", "lễ khánh thành", "lễ khởi công", "lễ phát động", "lễ mít tinh")]
+# Event types whose words name no organizing body: a working session, and sittings, trials and
+# ceremonies, whose bodies the meeting, trial and ceremony rules above find.
+_NOT_ORGANIZED = {"buổi làm việc", "phiên họp", "phiên tòa", "lễ"}
 # A topic, not the reported event: "làm việc ... về tổ chức hội nghị".
 _TOPIC = set(keys_of("về"))
 _EVENT_WORDS = sorted(
     {*_VERBS, *_MEETINGS, *_CEREMONIES,
-     *(keys_of(spelling) for kind, spellings in EVENT_TYPES if kind != "buổi làm việc" for spelling in spellings)},
+     *(keys_of(spelling) for kind, spellings in EVENT_TYPES if kind not in _NOT_ORGANIZED for spelling in spellings)},
     key=len,
     reverse=True,
 )
