@@ -134,3 +134,35 @@ def test_a_date_from_the_text_says_so_and_no_date_says_none():
 
     assert (dated.date, dated.date_source) == ("2022-10-05", "text")
     assert (undated.date, undated.date_source) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # the year the event's name gives
+        ("Hiến kế phát triển du lịch tại Diễn đàn kinh tế tư nhân VN 2019, ngày 2-5 tại Hà Nội.", "2019-05-02"),
+        ("Bộ trưởng đưa ra đề xuất tại hội nghị triển khai công tác của ngành năm 2019 diễn ra ngày 11-1.", "2019-01-11"),
+        # a target in the name is no year of the event
+        ("Hội thảo về chiến lược phát triển đến năm 2030, ngày 5-3 tại Hà Nội.", None),
+    ],
+)
+def test_day_and_month_take_the_year_of_the_events_name(lead, expected):
+    assert find_event_date(lead) == expected
+
+
+def test_a_term_of_the_same_day_lends_its_year():
+    lead = "Chiều 1-7, VKSND tối cao tổ chức lễ công bố quyết định bổ nhiệm viện trưởng VKSND TP. HCM."
+    rest = "Nhiệm kỳ giữ chức vụ viện trưởng là 5 năm, kể từ ngày 1-7-2019."
+
+    assert find_event_date(lead, rest) == "2019-07-01"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Các chính sách cải cách và mở cửa của cố lãnh đạo Đặng Tiểu Bình vào ngày 18-12-1978 đến nay được xem là cuộc đại cách mạng.",
+        "Từ ngày 1-8, cơ quan hành chính nhà nước trên địa bàn phải có kế hoạch cắt giảm sản phẩm nhựa dùng một lần.",
+    ],
+)
+def test_the_start_of_a_period_or_a_rule_is_no_event_date(lead):
+    assert find_event_date(lead, "Cụ thể, từ ngày 1-8-2019, các cơ quan phải thực hiện.") is None

@@ -6,9 +6,12 @@ năm 2024", "tháng 10/2022" or "năm 2023". The event's date is the one in the 
 preferably with a part of the day. Precision comes before coverage: dates of cited documents
 ("Nghị quyết số 17/NQ-CP ngày 07/3/2019", "BLHS 2015"), birth dates ("sinh năm 1964", "SN
 2004") and targets ("đến năm 2030") are never taken; a day and month take a year only from a
-full date a few weeks from them in the text (or from the publication time), never from any
-year the text mentions; and a date years older than the text's latest full date (a decree
-cited, an event reported) tells history, not the news.
+full date a few weeks from them in the text (a document or a term of the very same day
+counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), from the year in the event's name just before
+them ("Diễn đàn kinh tế tư nhân VN 2019, ngày 2-5") or from the publication time, never from
+any other year the text mentions; the start of a rule or a period ("từ ngày 1-8, ...",
+"ngày 18-12-1978 đến nay") is no event; and a date years older than the text's latest full
+date (a decree cited, an event reported) tells history, not the news.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from indexer.extraction.events import event_mentions
 from indexer.extraction.layout import STAMP
 
 _PATTERNS = (
@@ -52,6 +56,10 @@ _NOT_THE_NEWS = re.compile(
 # but it lends its year to a day and month close to it.
 _UNTIL = re.compile(r"(?:\b(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?(?:ngày\s+)?|\((?:ngày\s+)?)$")
 _SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
+# A date before these began a period that lasts until now ("ngày 18-12-1978 đến nay"): history.
+# "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
+_RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
+_UP_TO_NOW = re.compile(r"^\s*(?:cho\s+)?(?:đến|tới)\s+nay")
 # A day and month borrow the year of a full date at most this many days away in the text.
 _SAME_EVENT_DAYS = 31
 # An event date more years than this before the text's latest full date is history.
@@ -123,8 +131,9 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
         return None
     cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
     until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
-    if year is not None and _SINCE.search(text[max(0, start - 12) : start]):
-        cited = True  # "từ 1-1-2020": when a rule applies or a long period began
+    since = _SINCE.search(text[max(0, start - 12) : start]) and (year is not None or not _RANGE_END.match(text[match.end() :]))
+    if since or year is not None and _UP_TO_NOW.match(text[match.end() :]):
+        cited = True  # "từ 1-1-2020", "từ ngày 1-8,", "18-12-1978 đến nay": when a rule applies or a long period began
     if rank == 4:
         word = _WORD_BEFORE.search(before[-20:])
         if word and word.group(1).lower() in _NOT_WHEN or re.search(r"[-–]\s*$", before[-3:]):
@@ -182,7 +191,7 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     newest = max((m.year for m in everything if m.year), default=None)
     candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
     for mention in candidates:
-        year = mention.year or _year_nearby(mention, mention.start, full)
+        year = mention.year or _year_nearby(mention, mention.start, full) or _year_of_event_name(mention, lead)
         if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
             continue
         return mention.iso(year)
@@ -195,10 +204,37 @@ def _year_nearby(mention: DateMention, at: int, full: list[DateMention]) -> int 
     if mention.month is None or mention.day is None:
         return None
     for other in sorted(full, key=lambda m: abs(m.start - at)):
-        if other.cited or other.month is None:
+        if other.month is None:
             continue
+        if other.cited and (other.day, other.month) != (mention.day, mention.month):
+            continue  # a document or a term of the very same day and month lends its year
         other_day = other.day or 15
         days_apart = abs((other.month - mention.month) * 30.5 + other_day - mention.day)
         if days_apart <= _SAME_EVENT_DAYS:
             return other.year
     return None
+
+
+def _year_of_event_name(mention: DateMention, lead: str) -> int | None:
+    """The year an event's name gives the day and month that follow it in the sentence
+    ("Diễn đàn kinh tế tư nhân VN 2019, ngày 2-5"; "hội nghị ... năm 2019 diễn ra ngày 11-1")."""
+    if mention.month is None or mention.day is None:
+        return None
+    sentence_start = max(lead.rfind(".", 0, mention.start), lead.rfind("\n", 0, mention.start)) + 1
+    before = lead[max(sentence_start, mention.start - _EVENT_NAME_REACH) : mention.start]
+    events = event_mentions(before)
+    if not events:
+        return None
+    years = [y for y in _NAMED_YEAR.finditer(before, events[0][1]) if not _is_target(before[: y.start()])]
+    return int(years[-1].group(1)) if years else None
+
+
+def _is_target(before: str) -> bool:
+    """Whether a year after `before` is a target or a period ("đến năm 2030"), not a time."""
+    word = _WORD_BEFORE.search(re.sub(r"\s*năm\s*$", " ", before)[-20:])
+    return bool(word and word.group(1).lower() in _NOT_WHEN)
+
+
+# How far before a day and month an event's name with its year may begin.
+_EVENT_NAME_REACH = 120
+_NAMED_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")
