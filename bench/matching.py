@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import NamedTuple
 
 from bench.common import swap_tone_style, to_nfd
-from bench.matching_service import WORK, ResultSet, Service, ensure_index, read_records, write_corpus
+from bench.matching_service import WORK, ResultClient, ResultSet, ensure_index, read_records, running, write_corpus
 from bench.workload import CORPUS
 from indexer.tokens import CLAUSE_BREAKS
 from indexer.vietnamese import canonical, nfc
@@ -239,13 +239,13 @@ def judge(query: str, found: ResultSet, truth: set[str]) -> Judged:
                   sorted(returned - truth)[:20], sorted(truth - returned)[:20])
 
 
-def stored_doc(service: Service, doc_id: str) -> Doc:
+def stored_doc(service: ResultClient, doc_id: str) -> Doc:
     """The article as the service stored it (title, and the body the reader kept), read as the spec reads text."""
     record = service.document(doc_id)
     return read_doc((record.get("title") or "", record.get("body") or ""))
 
 
-def run_group(service: Service, truth: Truth, queries: list[tuple[str, Rule]]) -> list[Judged]:
+def run_group(service: ResultClient, truth: Truth, queries: list[tuple[str, Rule]]) -> list[Judged]:
     """Each query's result set judged; each listed disagreement rechecked on the stored text."""
     judged = []
     for q, rule in queries:
@@ -278,7 +278,7 @@ def summary(name: str, judged: list[Judged], seconds: float) -> tuple[float, flo
     return micro
 
 
-def paging(service: Service) -> tuple[int, int]:
+def paging(service: ResultClient) -> tuple[int, int]:
     """(repeated, skipped) ids over pages 1–5 of 10 against one page of 50, for every sort."""
     repeated = skipped = 0
     for q in PAGING:
@@ -292,7 +292,7 @@ def paging(service: Service) -> tuple[int, int]:
     return repeated, skipped
 
 
-def variants(service: Service, queries: list[str]) -> list[str]:
+def variants(service: ResultClient, queries: list[str]) -> list[str]:
     """Short queries whose NFD or other-tone-placement form gets another id set than the canonical NFC form."""
     differ = []
     for q in queries:
@@ -324,11 +324,9 @@ def main(argv: list[str] | None = None) -> int:
                       "exclusions": exclusions(truth, rng)}
     print(f"[ground truth of {len(records)} articles and {sum(map(len, groups_queries.values()))} queries in "
           f"{time.monotonic() - started:.0f} s; index: {built.get('failed', 0)} articles failed]", flush=True)
-    service = Service(index, WORK / "serve.log")
     groups: dict[str, list[Judged]] = {}
     micro: dict[str, tuple[float, float]] = {}
-    try:
-        service.start()
+    with running(index) as service:
         for name, queries in groups_queries.items():
             started = time.monotonic()
             groups[name] = run_group(service, truth, queries)
@@ -340,8 +338,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"accent variants (NFD, other tone placement) of {len(short)} short queries: {len(differ)} differ")
         for line in differ:
             print(f"  {line}")
-    finally:
-        service.stop()
     details = {name: [{**asdict(j), "precision": j.precision, "recall": j.recall} for j in judged]
                for name, judged in groups.items()}
     (WORK / "details.json").write_text(json.dumps(details, ensure_ascii=False, indent=1), encoding="utf-8")

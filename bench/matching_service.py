@@ -13,24 +13,23 @@ import gzip
 import hashlib
 import io
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.service import QueryRefused, SearchClient, ServiceError, running_service
 from indexer.store import format_record
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "var" / "bench" / "matching"
 MARKER = "matching-build.json"
+REQUEST_TIMEOUT_S = 600.0  # a CSV of a whole result set on two shared cores
 HEALTH_TIMEOUT_S = 180.0  # opening a 20k index and reading its field lengths takes seconds, not minutes
 # Whole result sets are the point: the CSV may hold every document of the corpus, and a slow
 # search on two shared cores must not be refused (latency is bench.scale's business, not ours).
@@ -109,12 +108,6 @@ def ensure_index(corpus: Path, directory: Path, documents: int, force: bool = Fa
     return record
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @dataclass(frozen=True)
 class ResultSet:
     """Every id one search returned, in order, and what the server said the total was."""
@@ -124,69 +117,40 @@ class ResultSet:
     error: str | None = None  # the server refused the query (the message of its 4xx/5xx answer)
 
 
-class Service:
-    """`vnsearch serve` on a free port, from `start()` (healthy when it returns) to `stop()`."""
+@contextmanager
+def running(index: Path) -> Iterator[ResultClient]:
+    """`vnsearch serve` over the index, its limits on whole result sets lifted, while the block runs."""
+    with running_service(index, settings=SERVER_SETTINGS, startup_timeout_s=HEALTH_TIMEOUT_S,
+                         request_timeout_s=REQUEST_TIMEOUT_S) as client:
+        yield ResultClient(client)
 
-    def __init__(self, index: Path, log: Path) -> None:
-        self.index, self.log = index, log
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen | None = None
+
+class ResultClient:
+    """Documents, pages and whole result sets of a running service, over its JSON API and CSV export."""
+
+    def __init__(self, client: SearchClient) -> None:
+        self.client = client
         self._documents: dict[str, dict] = {}
-
-    def start(self) -> None:
-        """Starts the server and waits until /healthz answers 200; RuntimeError when it does not."""
-        command = [vnsearch(), "serve", "--index", str(self.index), "--port", str(self.port)]
-        with self.log.open("w", encoding="utf-8") as log:  # the child keeps its own copy of the file
-            self.process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
-                                            env={**os.environ, **SERVER_SETTINGS})
-        deadline = time.monotonic() + HEALTH_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"`vnsearch serve` exited with {self.process.returncode}; see {self.log}")
-            try:
-                with urllib.request.urlopen(self.base + "/healthz", timeout=5) as answer:
-                    if answer.status == 200:
-                        return
-            except (OSError, urllib.error.URLError):
-                pass
-            time.sleep(0.5)
-        raise RuntimeError(f"/healthz did not answer 200 within {HEALTH_TIMEOUT_S:.0f} s; see {self.log}")
-
-    def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def _get(self, path: str, params: dict) -> tuple[bytes, dict]:
-        url = f"{self.base}{path}" + (f"?{urllib.parse.urlencode(params)}" if params else "")
-        with urllib.request.urlopen(url, timeout=600) as answer:
-            return answer.read(), dict(answer.headers)
 
     def document(self, doc_id: str) -> dict:
         """The stored record of one document from /api/v1/documents/<id> (title, body, ...)."""
         if doc_id not in self._documents:
-            body, _ = self._get(f"/api/v1/documents/{urllib.parse.quote(doc_id)}", {})
-            self._documents[doc_id] = json.loads(body)
+            self._documents[doc_id] = self.client.get_json(f"/api/v1/documents/{urllib.parse.quote(doc_id)}")
         return self._documents[doc_id]
 
     def page(self, q: str, **params) -> dict:
-        """One page of /api/v1/search as JSON (raises urllib.error.HTTPError on a refusal)."""
-        body, _ = self._get("/api/v1/search", {"q": q, **params})
-        return json.loads(body)
+        """One page of /api/v1/search as JSON (QueryRefused on a 400, ServiceError on another failure)."""
+        return self.client.get_json("/api/v1/search", {"q": q, **params})
 
     def result_set(self, q: str, **params) -> ResultSet:
         """Every match of the query from /api/v1/search.csv, its total checked against the JSON API's."""
+        status, body, headers = self.client.get("/api/v1/search.csv", {"q": q, **params})
+        if status != 200:
+            return ResultSet([], 0, f"{status}: {body.decode('utf-8', 'replace')[:200]}")
         try:
-            body, headers = self._get("/api/v1/search.csv", {"q": q, **params})
             total = self.page(q, per_page=1, **params)["total"]
-        except urllib.error.HTTPError as error:
-            return ResultSet([], 0, f"{error.code}: {error.read().decode('utf-8', 'replace')[:200]}")
+        except (QueryRefused, ServiceError) as error:
+            return ResultSet([], 0, str(error)[:200])
         rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1:]
         if int(headers.get("X-Total-Count", -1)) != total:
             return ResultSet([r[0] for r in rows], total, f"CSV total {headers.get('X-Total-Count')} ≠ JSON {total}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -98,25 +99,34 @@ class SearchClient:
         self._connection: http.client.HTTPConnection | None = None
 
     def search_ids(self, q: str, per_page: int) -> list[str]:
-        """The ids of the first page of hits for `q`, in rank order.
+        """The ids of the first page of hits for `q`, in rank order (errors as `get_json`'s)."""
+        return [hit["id"] for hit in self.get_json("/api/v1/search", {"q": q, "per_page": per_page})["hits"]]
+
+    def get_json(self, path: str, params: dict | None = None) -> dict:
+        """The JSON answer of one GET.
 
         Raises QueryRefused on a 400 (with the service's message), ServiceError on any other
         status but 200 or when the service cannot be reached.
         """
-        path = "/api/v1/search?" + urlencode({"q": q, "per_page": per_page})
-        try:
-            status, body = self._get(path, attempts=2)
-        except (OSError, http.client.HTTPException) as error:
-            raise ServiceError(f"GET {path[:200]} failed: {error!r}") from error
+        status, body, _ = self.get(path, params)
         if status == 400:
             raise QueryRefused(_message(body))
         if status != 200:
-            raise ServiceError(f"GET {path[:200]} answered {status}: {_message(body)}")
-        return [hit["id"] for hit in json.loads(body)["hits"]]
+            raise ServiceError(f"GET {path} answered {status}: {_message(body)}")
+        return json.loads(body)
+
+    def get(self, path: str, params: dict | None = None) -> tuple[int, bytes, dict[str, str]]:
+        """Status, body and headers of one GET; ServiceError when the service cannot be reached."""
+        if params:
+            path += "?" + urlencode(params)
+        try:
+            return self._get(path, attempts=2)
+        except (OSError, http.client.HTTPException) as error:
+            raise ServiceError(f"GET {path[:200]} failed: {error!r}") from error
 
     def probe(self, path: str) -> tuple[int, str]:
         """The status of one GET and the message of its body; OSError or HTTPException when nothing answers."""
-        status, body = self._get(path, attempts=1)
+        status, body, _ = self._get(path, attempts=1)
         return status, _message(body)
 
     def close(self) -> None:
@@ -124,7 +134,7 @@ class SearchClient:
             self._connection.close()
             self._connection = None
 
-    def _get(self, path: str, attempts: int) -> tuple[int, bytes]:
+    def _get(self, path: str, attempts: int) -> tuple[int, bytes, dict[str, str]]:
         # The server may close a kept-alive connection between requests; a fresh one is tried then.
         for attempt in range(1, attempts + 1):
             if self._connection is None:
@@ -132,7 +142,7 @@ class SearchClient:
             try:
                 self._connection.request("GET", path)
                 response = self._connection.getresponse()
-                return response.status, response.read()
+                return response.status, response.read(), dict(response.headers)
             except (OSError, http.client.HTTPException):
                 self.close()
                 if attempt == attempts:
@@ -141,10 +151,12 @@ class SearchClient:
 
 
 @contextmanager
-def running_service(index_dir: Path, *, respelling: bool = True,
-                    startup_timeout_s: float = STARTUP_TIMEOUT_S) -> Iterator[SearchClient]:
+def running_service(index_dir: Path, *, respelling: bool = True, settings: dict[str, str] | None = None,
+                    startup_timeout_s: float = STARTUP_TIMEOUT_S,
+                    request_timeout_s: float = REQUEST_TIMEOUT_S) -> Iterator[SearchClient]:
     """Runs `vnsearch serve --index DIR` on a free port while the block runs; yields a client.
 
+    `settings` are SEARCHSVC_* environment variables of the server (limits a benchmark lifts).
     Returns once `GET /healthz` answers 200; raises ServiceError if the server exits first or
     is not healthy within `startup_timeout_s`. The server is stopped on leaving the block,
     also on errors: terminated, then killed if it has not stopped within STOP_TIMEOUT_S.
@@ -156,8 +168,8 @@ def running_service(index_dir: Path, *, respelling: bool = True,
                "serve", "--index", str(index_dir), "--host", HOST, "--port", str(port)]
     with log.open("w", encoding="utf-8") as out:
         server = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                  stdin=subprocess.DEVNULL)
-    client = SearchClient(HOST, port)
+                                  stdin=subprocess.DEVNULL, env={**os.environ, **(settings or {})})
+    client = SearchClient(HOST, port, timeout_s=request_timeout_s)
     try:
         _wait_until_healthy(server, port, command, log, startup_timeout_s)
         yield client

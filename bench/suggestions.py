@@ -8,7 +8,8 @@ with `vnsearch serve` on a free port, and asks `GET /api/v1/search?q=TYPO` for e
 bench/typos.tsv. Prints, per kind of typo and overall, the share whose suggestion is the
 intended query (both sides compared in `canonical` spelling), the share without a
 suggestion, the share with a wrong one, and the share the search asks about at all (it asks
-for a suggestion only when a query finds fewer than 3 documents); then every wrong
+for a suggestion only when a query finds few documents: `indexer.search.asks_for_suggestion`,
+fewer than 10 for a query matched by its spelling, fewer than 3 otherwise); then every wrong
 suggestion and every typo left without one; then any suggestion offered for correctly
 spelled queries that find results (there should be none).
 
@@ -24,19 +25,19 @@ import argparse
 import csv
 import gzip
 import json
-import os
 import shutil
 import subprocess
 import sys
 import time
-import urllib.parse
-import urllib.request
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.replicas import free_port
+from bench.service import SearchClient, running_service
+from indexer.query import parse_query
+from indexer.search import FEW_EXACT_MATCHES, FEW_MATCHES, IndexHandle, SearchRequest, asks_for_suggestion, run_search
 from indexer.store import format_record
+from indexer.suggest import suggest
 from indexer.vietnamese import canonical
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +46,6 @@ TYPOS = Path(__file__).resolve().parent / "typos.tsv"
 WORK = ROOT / "var" / "bench" / "suggestions"
 ARTICLES = 20_000
 # The search asks for a suggestion when a query finds fewer documents than this (indexer.search).
-ASKED_BELOW = 3
 VNSEARCH = Path(sys.executable).parent / "vnsearch"
 
 # Correctly spelled queries that find plenty in the first 20,000 articles: a suggestion for
@@ -116,63 +116,27 @@ def load_typos(path: Path = TYPOS) -> list[Typo]:
         return [Typo(r["typo"], r["intended"], r["kind"]) for r in csv.DictReader(rows, delimiter="\t")]
 
 
-class ServedIndex:
-    """`vnsearch serve` over the index on a free port of 127.0.0.1, asked like a browser would."""
+class Served:
+    """The search page's JSON API over a running `vnsearch serve`, asked as a browser would."""
 
-    def __init__(self, directory: Path) -> None:
-        self.port = free_port()
-        self.log = (WORK / "serve.log").open("ab")
-        self.process = subprocess.Popen(
-            [str(VNSEARCH), "serve", "--index", str(directory), "--host", "127.0.0.1", "--port", str(self.port)],
-            cwd=ROOT, stdout=self.log, stderr=self.log, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-        deadline = time.monotonic() + 120
-        while True:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"vnsearch serve exited with {self.process.returncode} (see {WORK / 'serve.log'})")
-            try:
-                self._get("/healthz")
-                return
-            except OSError:
-                if time.monotonic() > deadline:
-                    self.stop()
-                    raise RuntimeError("vnsearch serve did not answer /healthz within 120 s")
-                time.sleep(0.3)
-
-    def _get(self, path: str) -> dict:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=60) as response:
-            return json.loads(response.read().decode("utf-8"))
+    def __init__(self, client: SearchClient) -> None:
+        self.client = client
 
     def ask(self, q: str) -> Answer:
-        found = self._get("/api/v1/search?" + urllib.parse.urlencode({"q": q, "per_page": 1}))
+        found = self.client.get_json("/api/v1/search", {"q": q, "per_page": 1})
         return Answer(found["total"], found.get("suggestion"))
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
 
 
 class InProcess:
     """suggest() called directly for every query, whatever it found, with the search's own count."""
 
     def __init__(self, directory: Path) -> None:
-        from indexer.search import IndexHandle
-
         self.handle = IndexHandle(directory)
 
     def _total(self, q: str) -> int:
-        from indexer.search import SearchRequest, run_search
-
         return run_search(self.handle, SearchRequest(q=q, per_page=1), snippets=False).total
 
     def ask(self, q: str) -> Answer:
-        from indexer.query import parse_query
-        from indexer.suggest import suggest
-
         total = self._total(q)
         words = parse_query(q).words
         reader = self.handle.searcher().reader()
@@ -193,6 +157,16 @@ class InProcess:
         self.handle.close()
 
 
+def ask_all(engine: Served | InProcess, typos: list[Typo]) -> tuple[list[Answer], dict[str, Answer]]:
+    """The answers to every typo, and to every correctly spelled query."""
+    return [engine.ask(t.typo) for t in typos], {q: engine.ask(q) for q in CORRECT_QUERIES}
+
+
+def asked_about(q: str, answer: Answer) -> bool:
+    """Whether the search looks for a suggestion for `q`, as it decides for the server's answer."""
+    return asks_for_suggestion(parse_query(q), answer.total)
+
+
 def same(a: str | None, b: str) -> bool:
     """Whether a suggestion is the intended query, in the index's canonical spelling."""
     return a is not None and canonical(a) == canonical(b)
@@ -211,11 +185,12 @@ def report(typos: list[Typo], answers: list[Answer], correct: dict[str, Answer],
         n = len(pairs)
         right = sum(same(a.suggestion, t.intended) for t, a in pairs)
         none = sum(a.suggestion is None for _, a in pairs)
-        asked = sum(a.total < ASKED_BELOW for _, a in pairs)
+        asked = sum(asked_about(t.typo, a) for t, a in pairs)
         refused = sum(a.suggestion is None and same(a.unchecked, t.intended) for t, a in pairs)
         print(f"{kind:<15}{n:>6}{right / n:>8.0%}{none / n:>8.0%}{(n - right - none) / n:>8.0%}{asked / n:>8.0%}"
               + (f"{refused / n:>9.0%}" if in_process else ""))
-    print(f"asked: the typo finds fewer than {ASKED_BELOW} documents, so the search asks for a suggestion")
+    print(f"asked: the typo finds fewer than {FEW_EXACT_MATCHES} documents (typed with diacritics) or {FEW_MATCHES} "
+          "(without), so the search asks for a suggestion")
     if in_process:
         print("refused: suggest() had the intended query but it finds no more than the typo (count ≤ total)")
     wrong = [(t, a) for t, a in zip(typos, answers) if a.suggestion is not None and not same(a.suggestion, t.intended)]
@@ -227,8 +202,8 @@ def report(typos: list[Typo], answers: list[Answer], correct: dict[str, Answer],
     for t, a in missed:
         print(f"  [{t.kind}] {t.typo!r} (meant {t.intended!r}; the typo found {a.total})")
     alarms = {q: a for q, a in correct.items() if a.suggestion is not None}
-    finding = sum(a.total >= ASKED_BELOW for a in correct.values())
-    print(f"\ncorrectly spelled queries ({len(correct)}, {finding} finding ≥ {ASKED_BELOW}): "
+    finding = sum(not asked_about(q, a) for q, a in correct.items())
+    print(f"\ncorrectly spelled queries ({len(correct)}, {finding} finding too many to ask): "
           f"{len(alarms)} with a suggestion")
     for q, a in alarms.items():
         print(f"  {q!r} (found {a.total}) → {a.suggestion!r}")
@@ -252,12 +227,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.build_only:
         return 0
     typos = load_typos()
-    engine: ServedIndex | InProcess = InProcess(directory) if args.in_process else ServedIndex(directory)
-    try:
-        answers = [engine.ask(t.typo) for t in typos]
-        correct = {q: engine.ask(q) for q in CORRECT_QUERIES}
-    finally:
-        engine.stop()
+    if args.in_process:
+        engine = InProcess(directory)
+        try:
+            answers, correct = ask_all(engine, typos)
+        finally:
+            engine.stop()
+    else:
+        with running_service(directory) as client:
+            answers, correct = ask_all(Served(client), typos)
     mode = ("suggest() called for every query (in process)" if args.in_process
             else f"GET /api/v1/search on {directory.name}")
     print(f"{len(typos)} typos of bench/typos.tsv, {args.articles} VietNews articles; {mode}\n")

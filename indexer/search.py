@@ -35,6 +35,9 @@ TIME_BUDGET_S = 2.0
 # An accented query that finds fewer than this is also counted without diacritics, and the
 # answer offers that reading when it finds at least twice as many.
 FEW_EXACT_MATCHES = 10
+# A query finding fewer than this (FEW_EXACT_MATCHES when matched by its spelling) may be a
+# typo's: "did you mean" looks for a spelling that finds more.
+FEW_MATCHES = 3
 
 
 class QueryTooExpensiveError(InvalidQueryError):
@@ -255,7 +258,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
         unquoted_total = int(_filtered(unquoted_matched, filters).sum())
     suggestion = None
     # Few matches of a query spelled as typed may be a typo's; "did you mean" checks it finds more.
-    if not parsed.browse and total < (FEW_EXACT_MATCHES if parsed.exact else 3):
+    if asks_for_suggestion(parsed, total):
         suggestion = suggest(parsed.words, reader, total=total,
                              count=lambda text: _count(searcher, text, table, lengths, filters, check_deadline))
     took = (time.perf_counter() - started) * 1000
@@ -269,6 +272,11 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
 def _parsed(text: str, accents: str, reader) -> ParsedQuery:
     return parse_query(text, lambda term: reader.doc_frequency("body", term) > 0, accents=accents,
                        frequency=lambda folded: reader.doc_frequency("body_folded", folded))
+
+
+def asks_for_suggestion(parsed: ParsedQuery, total: int) -> bool:
+    """Whether a search with `total` matches looks for a "did you mean" spelling."""
+    return not parsed.browse and total < (FEW_EXACT_MATCHES if parsed.exact else FEW_MATCHES)
 
 
 def _count(searcher, text: str, table: FacetTable, lengths, filters, check_deadline) -> int:
