@@ -93,11 +93,14 @@ def _run_index(args: argparse.Namespace) -> int:
     rate = summary.indexed / summary.seconds if summary.seconds else 0.0
     print(
         f"{index_dir}: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {len(summary.failures)} failed in {summary.seconds:.1f}s "
+        f"{summary.removed} removed, {len(summary.failures)} failed"
+        f"{f', {len(summary.warnings)} with fields left out' if summary.warnings else ''} in {summary.seconds:.1f}s "
         f"({rate:.1f} docs/s)"
     )
     for failure in summary.failures:
         print(f"  failed: {failure}")
+    for warning in summary.warnings:
+        print(f"  warning: {warning}")
     if args.report:
         args.report.write_text(json.dumps(summary.to_record(), ensure_ascii=False, indent=2), encoding="utf-8")
     return EXIT_FAILURES if summary.failures else EXIT_OK

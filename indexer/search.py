@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pickle
-import struct
 import threading
 import weakref
-import zlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +17,7 @@ from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
 from indexer.query import ACCENT_MODES, InvalidQueryError, ParsedQuery, parse_query, respelling_query
-from indexer.store import IndexCorruptError, open_index
+from indexer.store import damage_of, open_index
 from indexer.suggest import suggest
 
 SORTS = ("relevance", "newest", "oldest")
@@ -200,24 +197,10 @@ def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = 
     except InvalidQueryError:
         raise
     except Exception as error:
-        if not _is_damage(error):
+        damage = damage_of(error, handle.directory)
+        if damage is None:
             raise
-        raise _damaged(error, handle) from error
-
-
-def _is_damage(error: Exception) -> bool:
-    """Whether Whoosh failed on bytes that are not what it wrote ("Block tag error" is a bare Exception)."""
-    return isinstance(error, _DAMAGE) or type(error) is Exception
-
-
-def _damaged(error: Exception, handle: IndexHandle) -> IndexCorruptError:
-    return IndexCorruptError(f"the index at {handle.directory} cannot be read ({type(error).__name__}: "
-                             f"{error}); rebuild it with `vnsearch index PATH --rebuild`")
-
-
-# What Whoosh raises when the bytes of a segment are not what it wrote.
-_DAMAGE = (struct.error, zlib.error, EOFError, OSError, ValueError, IndexError, KeyError,
-           UnicodeDecodeError, pickle.UnpicklingError)
+        raise damage from error
 
 
 def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> SearchPage:
@@ -327,9 +310,10 @@ def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
     try:
         fields = searcher.document(id=doc_id)
     except Exception as error:
-        if not _is_damage(error):
+        damage = damage_of(error, handle.directory)
+        if damage is None:
             raise
-        raise _damaged(error, handle) from error
+        raise damage from error
     if fields is None:
         return None
     return _record(fields)

@@ -8,11 +8,11 @@ not know are ignored, so clients may send more than this version reads.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from indexer.extraction.dates import is_calendar_date
 from indexer.facets import date_bounds
 from indexer.query import ACCENT_MODES, MAX_QUERY_CHARS
 from indexer.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
@@ -87,11 +87,8 @@ def _date(value: str | None, name: str) -> str | None:
         return None
     if not _DATE.fullmatch(value):
         raise InvalidParameterError(name, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value[:40]!r}")
-    parts = [int(p) for p in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise InvalidParameterError(name, f"{name} {value!r} is not a calendar date") from None
+    if not is_calendar_date(value):
+        raise InvalidParameterError(name, f"{name} {value!r} is not a calendar date")
     return value
 
 
