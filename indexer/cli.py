@@ -10,6 +10,7 @@ from pathlib import Path
 from indexer.store import INDEX_ENV, IndexError_, default_index_dir
 
 EXIT_OK, EXIT_FAILURES, EXIT_ERROR = 0, 1, 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader went away
 SMALL_RUN = 200  # articles below which indexing runs in one process
 
 
@@ -18,13 +19,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a reader that went away (`| head -1`) shows here, not at exit
+        return status
+    except BrokenPipeError:
+        return _closed_pipe()
     except IndexError_ as error:
         print(f"vnsearch: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("vnsearch: interrupted; the index is as it was before this run", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _closed_pipe() -> int:
+    """Ends quietly when the reader of stdout is gone (the recipe of Python's signal docs)."""
+    import os
+
+    # Python flushes stdout again at exit; pointed at devnull, that flush cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
