@@ -2,8 +2,10 @@
 
 `parse_search_args` is the one door from a query string to a `SearchRequest`: anything it
 does not accept raises `InvalidParameterError` naming the parameter (answered with 400),
-so no query string can reach the search with a value it cannot handle. Parameters it does
-not know are ignored, so clients may send more than this version reads.
+so no query string can reach the search with a value it cannot handle. A parameter it does
+not know (a typo such as `organiser=`) raises `UnknownParameterError` naming it, so a client
+learns that its filter did nothing; the HTML page passes `allow_unknown=True`, since browsers
+and trackers add their own (`utm_source=`).
 """
 
 from __future__ import annotations
@@ -26,10 +28,15 @@ _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 SCALARS = ("q", "date_from", "date_to", "sort", "page", "per_page", "accents", "facet_size")
 LISTS = FILTERS
+KNOWN = (*SCALARS, *LISTS)
+# An error message names at most this many unknown parameters, each cut to this length.
+_UNKNOWN_SHOWN, _NAME_SHOWN = 5, 40
 
 
 class InvalidParameterError(ValueError):
     """A request parameter is wrong; `param` names it, `message` says why in plain words."""
+
+    code = "invalid_parameter"
 
     def __init__(self, param: str, message: str) -> None:
         super().__init__(message)
@@ -37,12 +44,31 @@ class InvalidParameterError(ValueError):
         self.message = message
 
 
-def parse_search_args(args, config: Mapping[str, Any]) -> SearchRequest:
+class UnknownParameterError(InvalidParameterError):
+    """The request has a parameter this endpoint does not read; `param` names the first one."""
+
+    code = "unknown_parameter"
+
+
+def reject_unknown(args, known: tuple[str, ...] = KNOWN) -> None:
+    """Raises UnknownParameterError when `args` (a MultiDict) holds a name not in `known`."""
+    unknown = [name for name in dict.fromkeys(args.keys()) if name not in known]
+    if not unknown:
+        return
+    shown = [name[:_NAME_SHOWN] for name in unknown[:_UNKNOWN_SHOWN]] + (["..."] if len(unknown) > _UNKNOWN_SHOWN else [])
+    raise UnknownParameterError(unknown[0][:_NAME_SHOWN], f"unknown parameter(s): {', '.join(shown)}; "
+                                                          f"known: {', '.join(known) or 'none'}")
+
+
+def parse_search_args(args, config: Mapping[str, Any], *, allow_unknown: bool = False) -> SearchRequest:
     """A SearchRequest from a werkzeug MultiDict (or anything with `getlist`), or InvalidParameterError.
 
     `config` supplies MAX_FILTER_VALUES and MAX_PAGE_DEPTH. Text values are NFC-normalized,
-    so a client sending decomposed Vietnamese selects the same facet values.
+    so a client sending decomposed Vietnamese selects the same facet values. A parameter not
+    in KNOWN is refused unless `allow_unknown`.
     """
+    if not allow_unknown:
+        reject_unknown(args)
     for name in SCALARS:
         if len(args.getlist(name)) > 1:
             raise InvalidParameterError(name, f"'{name}' may be given only once")
