@@ -33,8 +33,8 @@ def _compact_templates(state) -> None:
 
 @blueprint.get("/")
 def search_page():
-    # Browsers and trackers add their own parameters (utm_source=): the page ignores them.
-    search_request = parse_search_args(request.args, current_app.config, allow_unknown=True)
+    # Browsers and trackers add their own parameters (utm_source=), forms send empty fields.
+    search_request = parse_search_args(request.args, current_app.config, browser=True)
     page = run_search(index_handle(), search_request)
     links = PageLinks(request.args)
     t = i18n.translator(current_lang())

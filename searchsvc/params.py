@@ -4,8 +4,10 @@
 does not accept raises `InvalidParameterError` naming the parameter (answered with 400),
 so no query string can reach the search with a value it cannot handle. A parameter it does
 not know (a typo such as `organiser=`) raises `UnknownParameterError` naming it, so a client
-learns that its filter did nothing; the HTML page passes `allow_unknown=True`, since browsers
-and trackers add their own (`utm_source=`).
+learns that its filter did nothing, and so does an empty value (`sort=`: leave it out for the
+default), as the OpenAPI document says. The HTML page passes `browser=True`: browsers and
+trackers add their own parameters (`utm_source=`) and forms send empty fields, so there the
+first are ignored and the second count as absent.
 """
 
 from __future__ import annotations
@@ -60,15 +62,16 @@ def reject_unknown(args, known: tuple[str, ...] = KNOWN) -> None:
                                                           f"known: {', '.join(known) or 'none'}")
 
 
-def parse_search_args(args, config: Mapping[str, Any], *, allow_unknown: bool = False) -> SearchRequest:
+def parse_search_args(args, config: Mapping[str, Any], *, browser: bool = False) -> SearchRequest:
     """A SearchRequest from a werkzeug MultiDict (or anything with `getlist`), or InvalidParameterError.
 
     `config` supplies MAX_FILTER_VALUES and MAX_PAGE_DEPTH. Text values are NFC-normalized,
     so a client sending decomposed Vietnamese selects the same facet values. A parameter not
-    in KNOWN is refused unless `allow_unknown`.
+    in KNOWN, and an empty value of any but `q`, are refused unless `browser`.
     """
-    if not allow_unknown:
+    if not browser:
         reject_unknown(args)
+        _reject_empty(args)
     for name in SCALARS:
         if len(args.getlist(name)) > 1:
             raise InvalidParameterError(name, f"'{name}' may be given only once")
@@ -95,6 +98,13 @@ def parse_search_args(args, config: Mapping[str, Any], *, allow_unknown: bool = 
     return SearchRequest(q=q, date_from=date_from, date_to=date_to, sort=sort, page=page, per_page=per_page,
                          accents=accents, facet_size=facet_size,
                          **{name: tuple(values) for name, values in filters.items()})
+
+
+def _reject_empty(args) -> None:
+    """An empty value is refused: it says nothing, and a client sending one may think it does."""
+    for name in KNOWN:
+        if name != "q" and "" in args.getlist(name):
+            raise InvalidParameterError(name, f"'{name}' is empty; leave it out for the default")
 
 
 def _values(args, name: str, most: int) -> list[str]:

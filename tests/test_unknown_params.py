@@ -62,3 +62,13 @@ def test_every_link_the_search_page_makes_to_the_api_and_exports_is_accepted(cli
     assert len(exports) >= 3 and pages
     for link in exports + pages:
         assert client.get(link).status_code == 200, link
+
+
+def test_the_search_page_takes_empty_fields_for_absent_ones_where_the_api_refuses_them(client):
+    query = {"q": "hội thảo", "sort": "", "date_from": "", "page": "", "organizer": ""}
+
+    page = client.get("/", query_string=query)
+    api = client.get("/api/v1/search", query_string=query)
+
+    assert page.status_code == 200
+    assert api.status_code == 400 and api.json["message"] == "'date_from' is empty; leave it out for the default"
