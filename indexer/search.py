@@ -17,7 +17,7 @@ from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
 from indexer.query import ACCENT_MODES, InvalidQueryError, ParsedQuery, parse_query, respelling_query
-from indexer.store import damage_of, open_index
+from indexer.store import damage_reported, open_index
 from indexer.suggest import suggest
 
 SORTS = ("relevance", "newest", "oldest")
@@ -192,15 +192,8 @@ def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = 
     InvalidQueryError (also when the query exceeds the handle's time budget) and
     IndexCorruptError when the index files cannot be read.
     """
-    try:
+    with damage_reported(handle.directory):
         return _run_search(handle, request, snippets)
-    except InvalidQueryError:
-        raise
-    except Exception as error:
-        damage = damage_of(error, handle.directory)
-        if damage is None:
-            raise
-        raise damage from error
 
 
 def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> SearchPage:
@@ -307,13 +300,8 @@ def _ranked(mask: np.ndarray, scores: np.ndarray, n: int, tier: np.ndarray | Non
 def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
     """The full stored record of one document, or None."""
     searcher = handle.searcher()
-    try:
+    with damage_reported(handle.directory):
         fields = searcher.document(id=doc_id)
-    except Exception as error:
-        damage = damage_of(error, handle.directory)
-        if damage is None:
-            raise
-        raise damage from error
     if fields is None:
         return None
     return _record(fields)

@@ -11,6 +11,7 @@ import struct
 import traceback
 import warnings
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import whoosh
@@ -65,6 +66,18 @@ _READ_ERRORS = (OSError, ValueError, IndexError, KeyError)
 _WHOOSH_DIR = str(Path(whoosh.__file__).resolve().parent)
 _FILE_READERS = {str(Path(__file__).resolve().parent / name)
                  for name in ("lengthtable.py", "matching.py", "mmapfiles.py", "postingpool.py", "store.py")}
+
+
+@contextlib.contextmanager
+def damage_reported(directory: Path) -> Iterator[None]:
+    """Runs a read of the index, raising IndexCorruptError when what failed is the index files."""
+    try:
+        yield
+    except Exception as error:
+        damage = damage_of(error, directory)
+        if damage is None:
+            raise
+        raise damage from error
 
 
 def damage_of(error: Exception, directory: Path) -> IndexCorruptError | None:

@@ -116,7 +116,7 @@ _dates = st.one_of(_date_like, _date_like, st.text(max_size=30), _json_value)
 
 @settings(max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(dates=st.lists(st.tuples(_dates, _dates), min_size=1, max_size=3))
-def test_generated_records_with_any_date_never_stop_stats_search_or_the_api(dates):
+def test_generated_records_with_any_date_never_stop_stats_search_the_api_or_the_page(dates):
     records = [{"id": f"tin-{n}", "title": "Hội nghị tổng kết", "body": BODY, "date": d, "published": p}
                for n, (d, p) in enumerate(dates)]
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,3 +132,4 @@ def test_generated_records_with_any_date_never_stop_stats_search_or_the_api(date
         client = client_for(index_dir)
         for query in ({"q": "hội nghị"}, {"date_from": "2022", "sort": "newest"}, {}):
             assert client.get("/api/v1/search", query_string=query).status_code == 200
+            assert client.get("/", query_string=query).status_code == 200  # the page browses too

@@ -153,7 +153,7 @@ def _string(record: dict, key: str) -> str | None:
 def _iso(record: dict, key: str, warnings: list[ReadWarning], where: str, line_number: int) -> str | None:
     """The field as an ISO date; a value that is no real day is left out and a warning noted."""
     value = record.get(key)
-    if value is None or value == "":
+    if value is None or isinstance(value, str) and not value.strip():
         return None
     iso = normalize_iso(nfc(value).strip()) if isinstance(value, str) else None
     if iso is None:
