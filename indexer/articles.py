@@ -52,11 +52,15 @@ class Article:
     event_type: str | None = None
     people: tuple[Person, ...] = ()
     origin: str = ""
+    # Fields of the input left out because their value was unusable (a date "2022-13"): the
+    # article is indexed without them and each is reported. Not indexed, not hashed.
+    warnings: tuple[ReadWarning, ...] = ()
 
     def content_hash(self) -> str:
         """A digest of everything that is indexed, so an unchanged article can be skipped."""
         record = self.to_record()
         record.pop("origin", None)
+        record.pop("warnings", None)
         payload = json.dumps(record, ensure_ascii=False, sort_keys=True)
         return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
@@ -66,9 +70,7 @@ class Article:
 
 
 @dataclass(frozen=True)
-class ReadFailure:
-    """An input that could not become an article: where it is and why."""
-
+class _Located:
     path: str
     reason: str
     line: int | None = None
@@ -76,6 +78,16 @@ class ReadFailure:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ReadFailure(_Located):
+    """An input that could not become an article: where it is and why."""
+
+
+@dataclass(frozen=True)
+class ReadWarning(_Located):
+    """A field of an input that was left out (the article is indexed without it): where and why."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from whoosh.writing import CLEAR
 
-from indexer.articles import Article, ReadFailure
+from indexer.articles import Article, ReadFailure, ReadWarning
 from indexer.progress import Progress
 from indexer.store import (
     FORMAT_FILE,
@@ -49,6 +49,8 @@ class BuildSummary:
     unchanged: int = 0
     removed: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+    # Fields left out of articles that were indexed without them (a date that is no real day).
+    warnings: list[ReadWarning] = field(default_factory=list)
     seconds: float = 0.0
     index_dir: str = ""
 
@@ -60,6 +62,7 @@ class BuildSummary:
         record = asdict(self)
         record["failed"] = len(self.failures)
         record["failures"] = [asdict(f) for f in self.failures]
+        record["warnings"] = [asdict(w) for w in self.warnings]
         return record
 
 
@@ -138,6 +141,7 @@ class _Run:
         if isinstance(article, ReadFailure):
             self.summary.failures.append(article)
             return False
+        self.summary.warnings.extend(article.warnings)
         if article.id in self.seen:
             self.summary.failures.append(
                 ReadFailure(article.origin or article.id, f"duplicate id {article.id!r} in this run; first one kept")

@@ -10,6 +10,7 @@ from pathlib import Path
 from indexer.store import INDEX_ENV, IndexError_, default_index_dir
 
 EXIT_OK, EXIT_FAILURES, EXIT_ERROR = 0, 1, 2
+EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader went away
 SMALL_RUN = 200  # articles below which indexing runs in one process
 
 
@@ -18,13 +19,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a reader that went away (`| head -1`) shows here, not at exit
+        return status
+    except BrokenPipeError:
+        return _closed_pipe()
     except IndexError_ as error:
         print(f"vnsearch: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("vnsearch: interrupted; the index is as it was before this run", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _closed_pipe() -> int:
+    """Ends quietly when the reader of stdout is gone (the recipe of Python's signal docs)."""
+    import os
+
+    # Python flushes stdout again at exit; pointed at devnull, that flush cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return EXIT_CLOSED_PIPE
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -93,11 +108,14 @@ def _run_index(args: argparse.Namespace) -> int:
     rate = summary.indexed / summary.seconds if summary.seconds else 0.0
     print(
         f"{index_dir}: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {len(summary.failures)} failed in {summary.seconds:.1f}s "
+        f"{summary.removed} removed, {len(summary.failures)} failed"
+        f"{f', {len(summary.warnings)} with fields left out' if summary.warnings else ''} in {summary.seconds:.1f}s "
         f"({rate:.1f} docs/s)"
     )
     for failure in summary.failures:
         print(f"  failed: {failure}")
+    for warning in summary.warnings:
+        print(f"  warning: {warning}")
     if args.report:
         args.report.write_text(json.dumps(summary.to_record(), ensure_ascii=False, indent=2), encoding="utf-8")
     return EXIT_FAILURES if summary.failures else EXIT_OK

@@ -8,6 +8,7 @@ facet is a numpy array of value codes per document number, so counting a match s
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -97,7 +98,10 @@ class FacetTable:
                 self.single[name][docnum] = self.codes[name].code(values[name])
         date = values.get("date")
         if date:
-            lo, hi = date_bounds(date)
+            try:
+                lo, hi = date_bounds(date)
+            except ValueError:
+                return  # a date indexed before dates were checked ("2022-13"): undated, not a broken index
             self.date_lo[docnum], self.date_hi[docnum] = lo, hi
             self.single["year"][docnum] = self.codes["year"].code(date[:4])
             if len(date) >= 7:
@@ -168,8 +172,10 @@ def _plain_key(value: str) -> str:
 
 
 def date_bounds(date: str) -> tuple[int, int]:
-    """The first and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date covers, as yyyymmdd."""
+    """The first and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date covers, as yyyymmdd;
+    ValueError when it names no real day (month 13, 30 February, year 0)."""
     parts = [int(p) for p in date[:10].split("-")]
+    dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     year = parts[0]
     if len(parts) == 1:
         return year * 10000 + 101, year * 10000 + 1231

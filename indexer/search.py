@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import pickle
-import struct
 import threading
 import weakref
-import zlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -20,7 +17,7 @@ from indexer.facets import FACETS, FacetTable, FacetValue, date_bounds
 from indexer.highlight import snippet
 from indexer.matching import FieldLengths, match_and_score
 from indexer.query import ACCENT_MODES, InvalidQueryError, ParsedQuery, parse_query, respelling_query
-from indexer.store import IndexCorruptError, open_index
+from indexer.store import damage_reported, open_index
 from indexer.suggest import suggest
 
 SORTS = ("relevance", "newest", "oldest")
@@ -198,29 +195,8 @@ def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = 
     InvalidQueryError (also when the query exceeds the handle's time budget) and
     IndexCorruptError when the index files cannot be read.
     """
-    try:
+    with damage_reported(handle.directory):
         return _run_search(handle, request, snippets)
-    except InvalidQueryError:
-        raise
-    except Exception as error:
-        if not _is_damage(error):
-            raise
-        raise _damaged(error, handle) from error
-
-
-def _is_damage(error: Exception) -> bool:
-    """Whether Whoosh failed on bytes that are not what it wrote ("Block tag error" is a bare Exception)."""
-    return isinstance(error, _DAMAGE) or type(error) is Exception
-
-
-def _damaged(error: Exception, handle: IndexHandle) -> IndexCorruptError:
-    return IndexCorruptError(f"the index at {handle.directory} cannot be read ({type(error).__name__}: "
-                             f"{error}); rebuild it with `vnsearch index PATH --rebuild`")
-
-
-# What Whoosh raises when the bytes of a segment are not what it wrote.
-_DAMAGE = (struct.error, zlib.error, EOFError, OSError, ValueError, IndexError, KeyError,
-           UnicodeDecodeError, pickle.UnpicklingError)
 
 
 def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> SearchPage:
@@ -332,12 +308,8 @@ def _ranked(mask: np.ndarray, scores: np.ndarray, n: int, tier: np.ndarray | Non
 def get_document(handle: IndexHandle, doc_id: str) -> dict | None:
     """The full stored record of one document, or None."""
     searcher = handle.searcher()
-    try:
+    with damage_reported(handle.directory):
         fields = searcher.document(id=doc_id)
-    except Exception as error:
-        if not _is_damage(error):
-            raise
-        raise _damaged(error, handle) from error
     if fields is None:
         return None
     return _record(fields)

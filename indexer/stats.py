@@ -7,14 +7,15 @@ from pathlib import Path
 from indexer.build import index_size_bytes
 from indexer.facets import FACETS
 from indexer.search import IndexHandle
-from indexer.store import format_record
+from indexer.store import damage_reported, format_record
 
 
 def index_stats(index_dir: Path) -> dict:
     """Counts over the whole index; raises the store's errors when there is no readable index."""
     handle = IndexHandle(index_dir)
     searcher = handle.searcher()
-    table = handle.facet_table(searcher)
+    with damage_reported(Path(index_dir)):
+        table = handle.facet_table(searcher)
     live = table.live
     dated = table.date_lo[live & (table.date_lo > 0)]
     facets = {

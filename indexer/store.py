@@ -6,10 +6,15 @@ import contextlib
 import io
 import json
 import os
+import pickle
+import struct
 import traceback
 import warnings
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
+import whoosh
 from whoosh import index
 from whoosh.filedb.structfile import StructFile
 from whoosh.index import FileIndex
@@ -50,6 +55,50 @@ class IndexCorruptError(IndexError_):
 
 class IndexWriteError(IndexError_):
     """The index directory cannot be written (permissions, read-only or full disk); the index is unchanged."""
+
+
+# Raised on bytes that are not what Whoosh wrote, wherever they are read: index damage.
+_BYTE_ERRORS = (struct.error, zlib.error, EOFError, UnicodeDecodeError, pickle.UnpicklingError)
+# Index damage only when raised while the index files are read (by Whoosh, or by the modules
+# that read its files directly); raised elsewhere (a date "2022-13" reaching the calendar),
+# they are a data problem or a bug, and a rebuild would not help.
+_READ_ERRORS = (OSError, ValueError, IndexError, KeyError)
+_WHOOSH_DIR = str(Path(whoosh.__file__).resolve().parent)
+_FILE_READERS = {str(Path(__file__).resolve().parent / name)
+                 for name in ("lengthtable.py", "matching.py", "mmapfiles.py", "postingpool.py", "store.py")}
+
+
+@contextlib.contextmanager
+def damage_reported(directory: Path) -> Iterator[None]:
+    """Runs a read of the index, raising IndexCorruptError when what failed is the index files."""
+    try:
+        yield
+    except Exception as error:
+        damage = damage_of(error, directory)
+        if damage is None:
+            raise
+        raise damage from error
+
+
+def damage_of(error: Exception, directory: Path) -> IndexCorruptError | None:
+    """The IndexCorruptError `error` means (the index files are not what Whoosh wrote), or None."""
+    generic = isinstance(error, _READ_ERRORS) or type(error) is Exception  # Whoosh's bare "Block tag error"
+    if not (isinstance(error, _BYTE_ERRORS) or generic and _raised_reading_files(error)):
+        return None
+    return IndexCorruptError(f"the index at {directory} cannot be read ({type(error).__name__}: "
+                             f"{error}); rebuild it with `vnsearch index PATH --rebuild`")
+
+
+def _raised_reading_files(error: BaseException) -> bool:
+    """Whether the innermost frame of Whoosh or of this package is one that reads index files."""
+    package = str(Path(__file__).resolve().parent.parent)
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        filename = str(Path(frame.filename).resolve())
+        if filename.startswith(_WHOOSH_DIR) or filename in _FILE_READERS:
+            return True
+        if filename.startswith(package + os.sep):
+            return False
+    return False
 
 
 def default_index_dir() -> Path:

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from indexer.render import page_to_json
 from indexer.search import IndexHandle, get_document, run_search
 from searchsvc.errors import error_body
-from searchsvc.params import parse_search_args
+from searchsvc.params import parse_search_args, reject_unknown
 
 blueprint = Blueprint("api", __name__)
 OPENAPI_FILE = Path(__file__).parent / "openapi.json"
@@ -35,6 +35,7 @@ def search():
 
 @blueprint.get("/api/v1/documents/<path:doc_id>")
 def document(doc_id: str):
+    reject_unknown(request.args, ())
     record = get_document(index_handle(), doc_id)
     if record is None:
         return jsonify(error_body("not_found", f"no document with id {doc_id[:200]!r}")), 404

@@ -35,7 +35,7 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(InvalidParameterError)
     def bad_parameter(error: InvalidParameterError):
-        return _answer(400, error_body("invalid_parameter", error.message, error.param))
+        return _answer(400, error_body(error.code, error.message, error.param))
 
     @app.errorhandler(InvalidQueryError)
     def bad_query(error: InvalidQueryError):

@@ -17,9 +17,10 @@ from indexer.facets import FacetValue
 from indexer.search import FILTERS, SearchPage, get_document, run_search
 from searchsvc import chart, i18n
 from searchsvc.api import index_handle
-from searchsvc.params import parse_search_args
+from searchsvc.params import KNOWN, parse_search_args
 
 blueprint = Blueprint("pages", __name__)
+_LINKED = (*KNOWN, "lang")  # what a link on the page keeps of the current query string
 
 
 
@@ -32,7 +33,8 @@ def _compact_templates(state) -> None:
 
 @blueprint.get("/")
 def search_page():
-    search_request = parse_search_args(request.args, current_app.config)
+    # Browsers and trackers add their own parameters (utm_source=), forms send empty fields.
+    search_request = parse_search_args(request.args, current_app.config, browser=True)
     page = run_search(index_handle(), search_request)
     links = PageLinks(request.args)
     t = i18n.translator(current_lang())
@@ -96,10 +98,12 @@ class PageLinks:
     """URLs made from the current query string with one change; empty values are dropped.
 
     Any change but a page move goes back to page 1. `lang` stays in every link once chosen.
+    Parameters the search does not read (utm_source=) are dropped, so no link carries one
+    to an endpoint that refuses it.
     """
 
     def __init__(self, args: MultiDict) -> None:
-        self.pairs = [(k, v) for k, v in args.items(multi=True) if v != ""]
+        self.pairs = [(k, v) for k, v in args.items(multi=True) if v != "" and k in _LINKED]
 
     def url(self, path: str = "/", drop: Iterable[str] = ()) -> str:
         dropped = set(drop)

@@ -2,17 +2,21 @@
 
 `parse_search_args` is the one door from a query string to a `SearchRequest`: anything it
 does not accept raises `InvalidParameterError` naming the parameter (answered with 400),
-so no query string can reach the search with a value it cannot handle. Parameters it does
-not know are ignored, so clients may send more than this version reads.
+so no query string can reach the search with a value it cannot handle. A parameter it does
+not know (a typo such as `organiser=`) raises `UnknownParameterError` naming it, so a client
+learns that its filter did nothing, and so does an empty value (`sort=`: leave it out for the
+default), as the OpenAPI document says. The HTML page passes `browser=True`: browsers and
+trackers add their own parameters (`utm_source=`) and forms send empty fields, so there the
+first are ignored and the second count as absent.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from indexer.extraction.dates import is_calendar_date
 from indexer.facets import date_bounds
 from indexer.query import ACCENT_MODES, MAX_QUERY_CHARS
 from indexer.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
@@ -26,10 +30,15 @@ _DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
 SCALARS = ("q", "date_from", "date_to", "sort", "page", "per_page", "accents", "facet_size")
 LISTS = FILTERS
+KNOWN = (*SCALARS, *LISTS)
+# An error message names at most this many unknown parameters, each cut to this length.
+_UNKNOWN_SHOWN, _NAME_SHOWN = 5, 40
 
 
 class InvalidParameterError(ValueError):
     """A request parameter is wrong; `param` names it, `message` says why in plain words."""
+
+    code = "invalid_parameter"
 
     def __init__(self, param: str, message: str) -> None:
         super().__init__(message)
@@ -37,12 +46,32 @@ class InvalidParameterError(ValueError):
         self.message = message
 
 
-def parse_search_args(args, config: Mapping[str, Any]) -> SearchRequest:
+class UnknownParameterError(InvalidParameterError):
+    """The request has a parameter this endpoint does not read; `param` names the first one."""
+
+    code = "unknown_parameter"
+
+
+def reject_unknown(args, known: tuple[str, ...] = KNOWN) -> None:
+    """Raises UnknownParameterError when `args` (a MultiDict) holds a name not in `known`."""
+    unknown = [name for name in dict.fromkeys(args.keys()) if name not in known]
+    if not unknown:
+        return
+    shown = [name[:_NAME_SHOWN] for name in unknown[:_UNKNOWN_SHOWN]] + (["..."] if len(unknown) > _UNKNOWN_SHOWN else [])
+    raise UnknownParameterError(unknown[0][:_NAME_SHOWN], f"unknown parameter(s): {', '.join(shown)}; "
+                                                          f"known: {', '.join(known) or 'none'}")
+
+
+def parse_search_args(args, config: Mapping[str, Any], *, browser: bool = False) -> SearchRequest:
     """A SearchRequest from a werkzeug MultiDict (or anything with `getlist`), or InvalidParameterError.
 
     `config` supplies MAX_FILTER_VALUES and MAX_PAGE_DEPTH. Text values are NFC-normalized,
-    so a client sending decomposed Vietnamese selects the same facet values.
+    so a client sending decomposed Vietnamese selects the same facet values. A parameter not
+    in KNOWN, and an empty value of any but `q`, are refused unless `browser`.
     """
+    if not browser:
+        reject_unknown(args)
+        _reject_empty(args)
     for name in SCALARS:
         if len(args.getlist(name)) > 1:
             raise InvalidParameterError(name, f"'{name}' may be given only once")
@@ -71,6 +100,13 @@ def parse_search_args(args, config: Mapping[str, Any]) -> SearchRequest:
                          **{name: tuple(values) for name, values in filters.items()})
 
 
+def _reject_empty(args) -> None:
+    """An empty value is refused: it says nothing, and a client sending one may think it does."""
+    for name in KNOWN:
+        if name != "q" and "" in args.getlist(name):
+            raise InvalidParameterError(name, f"'{name}' is empty; leave it out for the default")
+
+
 def _values(args, name: str, most: int) -> list[str]:
     """The non-blank values of a repeatable parameter, NFC, each once, in the order given."""
     values = list(dict.fromkeys(nfc(v).strip() for v in args.getlist(name) if v.strip()))
@@ -87,11 +123,8 @@ def _date(value: str | None, name: str) -> str | None:
         return None
     if not _DATE.fullmatch(value):
         raise InvalidParameterError(name, f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value[:40]!r}")
-    parts = [int(p) for p in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise InvalidParameterError(name, f"{name} {value!r} is not a calendar date") from None
+    if not is_calendar_date(value):
+        raise InvalidParameterError(name, f"{name} {value!r} is not a calendar date")
     return value
 
 

@@ -225,10 +225,6 @@ def test_the_answer_echoes_the_parsed_request_with_defaults_filled_in(search):
     assert (found["page"], found["per_page"]) == (1, 10)
 
 
-def test_unknown_parameters_are_ignored(search):
-    assert search(q="hội thảo", colour="blue")["total"] == search(q="hội thảo")["total"]
-
-
 # --- facets ----------------------------------------------------------------------------
 
 

@@ -175,6 +175,9 @@ def test_health_matches_the_documented_schema(client, spec, validate):
     ("/api/v1/search", {"page": "0"}, 400),
     ("/api/v1/search.csv", {"date_from": "2022-02-30"}, 400),
     ("/feed.atom", {"per_page": "x", "date_to": "soon"}, 400),
+    ("/api/v1/search", {"organiser": "Bộ Nội vụ"}, 400),
+    ("/api/v1/search.csv", {"q": "hội thảo", "colour": "xanh"}, 400),
+    ("/api/v1/documents/khong-co", {"fields": "title"}, 400),
     ("/api/v1/documents/khong-co", {}, 404),
     ("/api/v1/nowhere", {}, 404),
 ])

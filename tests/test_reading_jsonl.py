@@ -75,7 +75,7 @@ def test_line_without_id_is_named_by_file_stem_and_line_number(tmp_path):
     assert ids == ["a", "tin-2020:2"]
 
 
-def test_malformed_lines_are_reported_with_their_number_and_the_rest_is_read(tmp_path):
+def test_malformed_lines_are_reported_with_their_number_and_the_rest_is_read_a_bad_date_only_left_out(tmp_path):
     path = _write_lines(
         tmp_path / "bai.jsonl",
         [
@@ -98,14 +98,15 @@ def test_malformed_lines_are_reported_with_their_number_and_the_rest_is_read(tmp
         ("ReadFailure", 3),
         ("ReadFailure", 5),
         ("ReadFailure", 6),
-        ("ReadFailure", 7),
+        ("Article", "7"),
         ("Article", "8"),
     ]
     assert items[1].reason.startswith("malformed JSON")
     assert items[2].reason == "malformed JSON: a line must be an object"
     assert items[3].reason.startswith("empty article")
     assert items[4].reason.startswith("bad field: organizers")
-    assert items[5].reason.startswith("bad field: date")
+    assert items[5].date == "2020-10-16" and items[5].warnings[0].line == 7  # kept, its date from the text
+    assert items[5].warnings[0].reason.startswith("date left out: 'hôm qua'")
     assert str(items[1]) == f"{path}:2: {items[1].reason}"
 
 

@@ -16,6 +16,7 @@ date (a decree cited, an event reported) tells history, not the news.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -152,7 +153,7 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
 
 def find_published(stamp: str | None, meta_published: str | None = None) -> str | None:
     """The publication time as ISO (2021-11-25T21:27), from page metadata or a stamp line."""
-    if meta_published:
+    if meta_published and normalize_iso(meta_published):
         return normalize_iso(meta_published)
     if not stamp:
         return None
@@ -164,20 +165,37 @@ def find_published(stamp: str | None, meta_published: str | None = None) -> str 
     date = f"{year:04d}-{month:02d}-{day:02d}"
     if time:
         hours, minutes = time.split(":")
-        return f"{date}T{int(hours):02d}:{minutes}"
-    return date
+        return normalize_iso(f"{date}T{int(hours):02d}:{minutes}")
+    return normalize_iso(date)
 
 
 def normalize_iso(value: str) -> str | None:
-    """An ISO date or datetime cut to minutes, without time zone ("2021-11-25T21:27")."""
-    match = re.match(r"\s*(\d{4})-(\d{2})(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2}))?", value)
+    """An ISO date or datetime cut to minutes, without time zone ("2021-11-25T21:27"); None
+    unless it names a real day and time (no month 13, no 30 February, no year 0)."""
+    match = re.match(r"\s*([0-9]{4})-([0-9]{2})(?:-([0-9]{2}))?(?![0-9])(?:[T ]([0-9]{2}):([0-9]{2}))?", value)
     if not match:
         return None
     year, month, day, hours, minutes = match.groups()
+    try:
+        dt.datetime(int(year), int(month), int(day or 1), int(hours or 0), int(minutes or 0))
+    except ValueError:
+        return None
     result = f"{year}-{month}" + (f"-{day}" if day else "")
     if day and hours:
         result += f"T{hours}:{minutes}"
     return result
+
+
+def is_calendar_date(value: str) -> bool:
+    """Whether `value` is `YYYY`, `YYYY-MM` or `YYYY-MM-DD` naming a real year, month or day."""
+    if not re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def find_event_date(lead: str, rest: str = "", *, published: str | None = None) -> str | None:
@@ -194,7 +212,10 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
         year = mention.year or _year_nearby(mention, mention.start, full) or _year_of_event_name(mention, lead)
         if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
             continue
-        return mention.iso(year)
+        found = mention.iso(year)
+        if found is None or not is_calendar_date(found):
+            continue  # "ngày 30/2": no such day
+        return found
     return None
 
 

@@ -4,7 +4,9 @@ A line holds `id` (or `_id`), `title`, `body` (or `text`) and optionally `url`, 
 `published`, `source`, `author` and `organizers` (names, or {"name", "parent"} objects);
 a lead kept apart from the body (`abstract`, `sapo`, `lead`, `description`) opens the body.
 Given fields win over extracted ones; what is missing is extracted from the text. A line
-without an id gets "<file id>:<line number>".
+without an id gets "<file id>:<line number>". A `date` or `published` that is no real day
+("2022-13", "2022-02-30", "0000-01-01", "2022-1", a number) is left out with a warning naming
+the line, and the rest of the record is indexed as if the field were absent.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from indexer.articles import Article, Organizer, ReadFailure
+from indexer.articles import Article, Organizer, ReadFailure, ReadWarning
 from indexer.extraction.dates import normalize_iso
 from indexer.reading.encodings import repair_legacy
 from indexer.reading.files import MAX_FILE_BYTES
@@ -112,8 +114,9 @@ def _article(record: dict, *, where: str, file_id: str, line_number: int) -> Art
     extracted = article_from_text(body, id=article_id, origin=origin, title=title, url=url)
     if isinstance(extracted, ReadFailure):
         return ReadFailure(where, extracted.reason, line_number)
-    published = _iso(record, "published")
-    date = _iso(record, "date")
+    warnings: list[ReadWarning] = []
+    published = _iso(record, "published", warnings, where, line_number)
+    date = _iso(record, "date", warnings, where, line_number)
     changes: dict[str, object] = {
         "title": title or extracted.title,
         # A record without a title: its body is the body, whole. A first line the extractor
@@ -126,6 +129,7 @@ def _article(record: dict, *, where: str, file_id: str, line_number: int) -> Art
         # The record's own date, else its publication day, else what the text says.
         "date": (date[:10] if date else None) or (published[:10] if published else None) or extracted.date,
         "date_source": "published" if date or published else extracted.date_source,
+        "warnings": tuple(warnings),
     }
     organizers = _organizers(record.get("organizers"))
     if organizers is not None:
@@ -146,13 +150,16 @@ def _string(record: dict, key: str) -> str | None:
     return nfc(repair_legacy(value)).strip() or None
 
 
-def _iso(record: dict, key: str) -> str | None:
-    value = _string(record, key)
-    if value is None:
+def _iso(record: dict, key: str, warnings: list[ReadWarning], where: str, line_number: int) -> str | None:
+    """The field as an ISO date; a value that is no real day is left out and a warning noted."""
+    value = record.get(key)
+    if value is None or isinstance(value, str) and not value.strip():
         return None
-    iso = normalize_iso(value)
+    iso = normalize_iso(nfc(value).strip()) if isinstance(value, str) else None
     if iso is None:
-        raise _FieldError(f"{key} is not an ISO 8601 date: {value!r}")
+        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+        warnings.append(ReadWarning(where, f"{key} left out: {shown} is not an ISO 8601 date "
+                                           "(YYYY-MM or YYYY-MM-DD, a real day)", line_number))
     return iso
 
 
