@@ -10,8 +10,6 @@ from indexer.search import IndexHandle
 from searchsvc.overload import InFlightLimit
 from searchsvc.settings import defaults
 
-ROOT = Path(__file__).resolve().parent.parent
-
 # Inline scripts are forbidden; the page needs none (it works without JavaScript).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -21,7 +19,7 @@ CONTENT_SECURITY_POLICY = (
 
 def create_app(overrides: dict | None = None) -> Flask:
     """Builds the app: defaults, then SEARCHSVC_* environment variables, then `overrides`."""
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app = Flask(__name__)  # templates/ and static/ beside this file, installed with the package
     app.config.from_mapping(defaults())
     app.config.from_prefixed_env("SEARCHSVC")
     if overrides:
