@@ -151,6 +151,11 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "NFD": to_nfd,
     "tone swapped": swap_tone_style,
 }
+# Asked only when named (`--variants`): what the quotes inside pasted headlines cost, since
+# quotes are phrases ("as written" keeps them, as a user typed them).
+EXTRA_VARIANTS: dict[str, Callable[[str], str]] = {
+    "quotes as text": lambda text: re.sub(r"[\"“”]", " ", text),
+}
 
 
 # --- metrics ---------------------------------------------------------------------------

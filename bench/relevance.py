@@ -40,7 +40,7 @@ from whoosh.analysis import LowercaseFilter, RegexTokenizer
 from whoosh.fields import ID, TEXT, Schema
 
 from bench.analysis_speed import MAX_SLOWDOWN, OURS, PYVI, chars_per_second
-from bench.common import CUTOFF, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
+from bench.common import CUTOFF, EXTRA_VARIANTS, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
 from bench.service import QueryRefused, SearchClient, ServiceError, index_corpus, running_service, write_corpus
 from indexer.articles import Article
 from indexer.store import format_record
@@ -229,7 +229,7 @@ def measure(dataset: RelevanceSet, rankers: dict[str, Ranker],
         refused_before = getattr(rank, "failures", 0)
         for variant in variants:
             started = time.perf_counter()
-            result.means[variant], result.per_query[variant] = evaluate(rank, dataset, VARIANTS[variant])
+            result.means[variant], result.per_query[variant] = evaluate(rank, dataset, ALL_VARIANTS[variant])
             result.seconds[variant] = time.perf_counter() - started
         result.failures = getattr(rank, "failures", 0) - refused_before
         results.append(result)
@@ -311,13 +311,17 @@ def analysis_speed(dataset: RelevanceSet, documents: int = ANALYSIS_SAMPLE) -> s
             f"{rates[PYVI]:,.0f}: {verdict}, {slowdown:.2f}× pyvi's time (bound {MAX_SLOWDOWN:.1f}×)")
 
 
+ALL_VARIANTS = {**VARIANTS, **EXTRA_VARIANTS}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", nargs="+", default=list(SETS), choices=SETS)
     parser.add_argument("--limit-docs", type=int, help="index at most this many documents (plus the judged ones)")
     parser.add_argument("--limit-queries", type=int, help="ask only the first N queries")
     parser.add_argument("--systems", nargs="+", default=list(SYSTEMS), choices=SYSTEMS)
-    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--variants", nargs="+", default=list(VARIANTS), choices=list(ALL_VARIANTS),
+                        help="ways of asking each query (default: all but 'quotes as text')")
     parser.add_argument("--jobs", type=int, help="indexing processes (default: every core)")
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--without-respelling", action="store_true",

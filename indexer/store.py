@@ -22,11 +22,13 @@ from whoosh.index import LockError as WhooshLockError
 
 from indexer import mmapfiles  # noqa: F401  (shares mapped files between searchers)
 from indexer.analysis import ANALYZER_VERSION
+from indexer.extraction import EXTRACTION_VERSION
 from indexer.segmentwriter import CompactSegmentWriter
 from indexer.schema import build_schema
 
-# Bump when the schema changes; together with ANALYZER_VERSION it says whether an index
-# on disk can be read and updated by this code.
+# Bump when the schema changes; together with ANALYZER_VERSION and EXTRACTION_VERSION (what
+# the indexer reads out of an article) it says whether an index on disk can be read and
+# updated by this code.
 SCHEMA_VERSION = 3
 FORMAT_FILE = "vnsearch-format.json"
 INDEX_ENV = "VNSEARCH_INDEX"
@@ -107,7 +109,8 @@ def default_index_dir() -> Path:
 
 
 def format_record() -> dict:
-    return {"schema_version": SCHEMA_VERSION, "analyzer_version": ANALYZER_VERSION}
+    return {"schema_version": SCHEMA_VERSION, "analyzer_version": ANALYZER_VERSION,
+            "extraction_version": EXTRACTION_VERSION}
 
 
 def open_index(directory: Path) -> FileIndex:

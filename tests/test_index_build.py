@@ -142,6 +142,17 @@ def test_an_index_of_another_format_version_is_detected_and_rebuild_is_suggested
         open_index(index_dir)
 
 
+def test_an_index_whose_metadata_was_extracted_by_older_rules_asks_for_a_rebuild(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index([Article(id="a", title="Hội thảo", body="Hội thảo khoa học.")], index_dir, jobs=1)
+    record = json.loads((index_dir / FORMAT_FILE).read_text(encoding="utf-8"))
+    record["extraction_version"] -= 1  # organizers, dates and event types read by the rules before
+    (index_dir / FORMAT_FILE).write_text(json.dumps(record), encoding="utf-8")
+
+    with pytest.raises(IndexVersionError, match="--rebuild"):
+        open_index(index_dir)
+
+
 def test_stats_report_documents_facets_dates_size_and_format(tmp_path, capsys):
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
     write_corpus(corpus, FIRST)

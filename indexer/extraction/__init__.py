@@ -22,7 +22,11 @@ from indexer.extraction.text import paragraphs
 from indexer.extraction.titles import title_from_lead
 from indexer.vietnamese import nfc
 
-__all__ = ["Metadata", "extract_metadata", "successor_of"]
+__all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "successor_of"]
+
+# Bump when what is extracted from the same text changes (organizers, dates, event types ...):
+# an index holding the old values then asks for `--rebuild` rather than mixing the two.
+EXTRACTION_VERSION = 2
 
 # How many paragraphs from the top make the lead, where the event is reported.
 LEAD_PARAGRAPHS = 2
