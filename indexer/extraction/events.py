@@ -97,7 +97,7 @@ def reported_mentions(text: str) -> list[tuple[int, int, str]]:
     keys = [t.key for t in tokens]
     first_token = {t.start: i for i, t in enumerate(tokens)}
     mentions = event_mentions_in(tokens)
-    listed = set()
+    listed: set[int] = set()
     for n in range(len(mentions) - 1):
         if text[mentions[n][1] : mentions[n + 1][0]].strip() in _LIST_SEPARATORS:
             listed.update((n, n + 1))
