@@ -36,6 +36,8 @@ from indexer.extraction.name_words import (
     AFTER_ABBREVIATION,
     STANDING,
     PROPER_ONLY,
+    MAX_DESCRIPTION,
+    MAX_ABBREVIATION_WORDS,
     DOTTED_PLACES,
     SURNAMES,
     PLACES_WITH_SURNAMES,
@@ -224,7 +226,7 @@ class _Finder:
                 other = self.gaz.match_at(tokens, j)
                 if other is not None and self.rank_of(other.body, j) > rank:
                     break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
-            if not token.is_capitalized and keys in PROPER_ONLY:
+            if not token.is_capitalized and keys in PROPER_ONLY and not self.proper_name_follows(j):
                 break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
             if not token.is_capitalized:
                 if token.key in ("và", "về") and j + 1 < len(tokens):
@@ -249,6 +251,25 @@ class _Finder:
         name = self.text[tokens[i].start : tokens[j - 1].end]
         name = name[0].upper() + name[1:]
         return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)
+
+    def proper_name_follows(self, j: int) -> bool:
+        """Whether the lower-case words at j describe a company or station whose proper name comes
+        next: "Tổng công ty Cảng hàng không Việt Nam", "Đài Tiếng nói nhân dân TP. HCM", unlike a
+        verb after the name ("Công ty Alibaba rao bán nền")."""
+        tokens = self.tokens
+        for k in range(j, min(len(tokens), j + MAX_DESCRIPTION + 1)):
+            token = tokens[k]
+            if not token.is_word or tokens[k].start - tokens[k - 1].end > 1:
+                return False
+            if token.is_capitalized:
+                return (
+                    self.head_at(k) is None and self.gaz.match_at(tokens, k) is None
+                    and token.text not in SURNAMES
+                )
+            pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else ()
+            if token.key in STOP or pair in STOP_PAIRS or token.key in ("và", "về"):
+                return False
+        return False
 
     def place_at(self, j: int) -> bool:
         for place in PLACES_WITH_SURNAMES:
@@ -278,16 +299,24 @@ class _Finder:
         return None
 
     def with_abbreviation(self, mention: Mention) -> Mention:
-        """"Viện Dịch vụ công quốc gia Pháp (INSP)": the abbreviation becomes the alias."""
+        """"Viện Dịch vụ công quốc gia Pháp (INSP)": the abbreviation becomes the alias; one of a
+        few capitalized words ("Tổng công ty Điện lực Miền Trung (EVN CPC)") too."""
         tokens = self.tokens
         e = mention.end
-        if e + 2 < len(tokens) and tokens[e].text == "(" and tokens[e + 2].text == ")":
-            candidate = tokens[e + 1].text
-            if sum(c.isupper() for c in candidate) >= 2 and not candidate.isdigit():
-                inside = self.continued(mention, e + 3)
-                if inside is not None:
-                    return inside  # the abbreviation names only the part before it: no local alias
-                mention = replace(mention, end=e + 3, alias=candidate)
+        if e + 2 >= len(tokens) or tokens[e].text != "(":
+            return mention
+        reach = min(len(tokens), e + 2 + MAX_ABBREVIATION_WORDS)
+        close = next((k for k in range(e + 2, reach) if tokens[k].text == ")"), None)
+        if close is None:
+            return mention
+        words = tokens[e + 1 : close]
+        if all(t.is_word and sum(c.isupper() for c in t.text) >= 2 and not t.text.isdigit() for t in words):
+            candidate = " ".join(t.text for t in words)
+            inside = self.continued(mention, close + 1)
+            if inside is not None:
+                return inside  # the abbreviation names only the part before it: no local alias
+            mention = replace(mention, end=close + 1, alias=candidate)
+            if len(words) == 1:
                 self.local_abbreviations[candidate] = replace(mention, alias=None)
         return mention
 
@@ -324,14 +353,17 @@ class _Finder:
         return replace(mention, end=place.end, parent=f"{head} {place.kind} {place.name}")
 
     def with_parent(self, mention: Mention) -> Mention:
-        """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ..."."""
+        """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ...",
+        "(Thông tấn xã Việt Nam)"."""
         if not mention.unit_like:
             return mention
         tokens = self.tokens
         e = mention.end
         if e >= len(tokens):
             return mention
-        if tokens[e].text == ",":
+        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].text in ("tại", "ở"):
+            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức": a venue, then the subject
+        if tokens[e].text in ",(":
             start = e + 1
         elif tokens[e].key == "thuộc":
             start = e + 1
@@ -345,6 +377,10 @@ class _Finder:
         if parent is None or parent.rank <= mention.rank:
             return mention
         parent = self.with_parent(parent)
+        if tokens[e].text == "(":
+            if parent.place or parent.end >= len(tokens) or tokens[parent.end].text != ")":
+                return mention  # "(TP. HCM)", "(Bộ Y tế, 2019)": a place, or more than a parent
+            return replace(mention, end=parent.end + 1, parent=parent.name)
         return replace(mention, end=parent.end, parent=parent.name)
 
 

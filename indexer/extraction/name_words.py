@@ -21,7 +21,9 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Quỹ", 3), ("Đài", 3), ("Đại sứ quán", 3), ("Liên đoàn", 3), ("Hiệp hội", 3),
         ("Tỉnh ủy", 3), ("Thành ủy", 3), ("Tỉnh uỷ", 3), ("Thành uỷ", 3),
         ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
-        ("Thành đoàn", 3),
+        ("Thành đoàn", 3), ("Bệnh viện", 2), ("Nhà máy", 1), ("ĐH", 3),
+        ("Thời báo", 2), ("Đoàn Luật sư", 3), ("Đoàn luật sư", 3),
+        ("Bảo tàng", 2),
     )
 }
 LONGEST_HEAD = max(len(k) for k in HEADS)
@@ -57,7 +59,12 @@ COMPOUND_BEFORE = set(keys_of("họp thông cảnh dự tình công bản nhà t
 AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
-PROPER_ONLY = {keys_of(h) for h in ("Báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
+PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
+# Lower-case words a company's or station's name may have before its proper name: "Tổng công
+# ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
+MAX_DESCRIPTION = 4
+# An abbreviation in brackets after a name has at most this many words ("(EVN CPC)").
+MAX_ABBREVIATION_WORDS = 3
 DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}
 SURNAMES = set(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Chu Lương "

@@ -39,6 +39,8 @@ _VENUE = set(keys_of("tại ở"))
 # Words that report an event: the organizing verbs, meetings, ceremonies and the event types
 # (a working session, "làm việc với", is not an organized event).
 _VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
+# "tại trụ sở Trường X": a school's own premises ("tại hội trường Trường X" is only its hall).
+_PREMISES = keys_of("trụ sở")
 _PARTNERSHIP = [keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")]
 _CO_ORGANIZING = [keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")]
 # "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for.
@@ -88,7 +90,7 @@ _EVENT_WORDS = sorted(
 _VENUES = [
     keys_of(v)
     for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Cung", "Nhà hát", "Nhà văn hóa", "Nhà văn hoá",
-              "Sân vận động", "Khách sạn", "Trường", "Đại học", "Công viên", "Quảng trường")
+              "Sân vận động", "Khách sạn", "Trường", "Đại học", "ĐH", "Bệnh viện", "Bảo tàng", "Công viên", "Quảng trường")
 ]
 
 
@@ -287,7 +289,7 @@ def _can_host(tokens: list[Token], mention: Mention) -> bool:
     if not _phrase_at(tokens, mention.start, _VENUES):
         return True
     # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
-    at_premises = mention.start > 0 and tokens[mention.start - 1].key in _VENUE_SKIP
+    at_premises = mention.start > 1 and tuple(t.key for t in tokens[mention.start - 2 : mention.start]) == _PREMISES
     return at_premises and not _phrase_at(tokens, mention.start, _VENUES[:2])
 
 

@@ -1,0 +1,103 @@
+"""Organizers in the grammar of news leads: how names are written and where organizers stand.
+
+The sentences follow leads of Vietnamese news (Tuổi Trẻ, Người Đưa Tin) that the rules were
+not written from: names with a lower-case trade, a bracketed parent, place or abbreviation.
+"""
+
+from __future__ import annotations
+
+from indexer.extraction.bodies import find_mentions
+from indexer.extraction.organizers import find_organizers
+from indexer.extraction.text import tokenize
+
+
+def names(lead: str) -> list[str]:
+    return [o.name for o in find_organizers([lead])]
+
+
+def test_a_company_names_its_trade_in_lower_case_before_its_proper_name():
+    lead = ("Ngày 22-9, Bộ Giao thông vận tải và Tổng công ty Cảng hàng không Việt Nam (ACV) đã tổ chức "
+            "trao giải cuộc thi thiết kế kiến trúc nhà ga hành khách.")
+
+    found = find_organizers([lead])
+
+    assert [(o.name, o.alias) for o in found] == [
+        ("Bộ Giao thông vận tải", None), ("Tổng công ty Cảng hàng không Việt Nam", "ACV")]
+
+
+def test_a_radio_station_names_its_kind_in_lower_case_before_its_city():
+    lead = ("Ngày 14-12, Ban An toàn giao thông TP. HCM phối hợp với Đài Tiếng nói nhân dân TP. HCM (VOH) tổ "
+            "chức lễ tổng kết chương trình “Đi an toàn – Về hạnh phúc”.")
+
+    assert names(lead) == ["Ban An toàn giao thông Thành phố Hồ Chí Minh", "Đài Tiếng nói nhân dân Thành phố Hồ Chí Minh"]
+
+
+def test_a_verb_after_a_company_name_is_not_part_of_it():
+    text = "Công ty Alibaba rao bán nền không đúng sự thật tại huyện Long Thành."
+
+    assert [m.name for m in find_mentions(tokenize(text), text)] == ["Công ty Alibaba"]
+
+
+def test_an_abbreviation_of_two_words_in_brackets_belongs_to_the_name_before_it():
+    lead = ("Ngày 29-10, Tổng công ty Điện lực Miền Trung (EVN CPC) và Công ty Điện lực Đà Nẵng tổ chức "
+            "tổng diễn tập xử lý sự cố mất điện.")
+
+    found = find_organizers([lead])
+
+    assert [(o.name, o.alias) for o in found] == [
+        ("Tổng công ty Điện lực Miền Trung", "EVN CPC"), ("Công ty Điện lực Đà Nẵng", None)]
+
+
+def test_a_hospital_organizes_a_workshop():
+    lead = "Con số này được đưa ra tại hội thảo chuyên đề do Bệnh viện Bình Dân TP. HCM tổ chức ngày 22-3."
+
+    assert names(lead) == ["Bệnh viện Bình Dân Thành phố Hồ Chí Minh"]
+
+
+def test_a_hospital_where_a_press_conference_is_held_is_a_venue():
+    lead = "Sáng 10-7, các quan chức y tế Thái Lan tổ chức họp báo tại Bệnh viện Chiang Rai Prachanukrok."
+
+    assert names(lead) == []
+
+
+def test_a_university_written_dh_organizes_a_workshop():
+    lead = "Hội thảo quốc tế về bảo vệ môi trường do ĐH Luật TP. HCM tổ chức hôm nay 22-9."
+
+    assert names(lead) == ["Đại học Luật Thành phố Hồ Chí Minh"]
+
+
+def test_a_school_where_a_workshop_is_held_is_a_venue_not_a_host():
+    lead = ("Nghiên cứu được trình bày tại hội thảo quốc tế về công nghệ xanh được tổ chức tại trường ĐH Sư "
+            "phạm Kỹ thuật TP. HCM.")
+
+    assert names(lead) == []
+
+
+def test_museums_organize_an_exhibition():
+    lead = ("Triển lãm do Bảo tàng Dân tộc học Việt Nam, Bảo tàng Thiên nhiên Việt Nam và Đại sứ quán Ý "
+            "tại Việt Nam phối hợp tổ chức.")
+
+    assert names(lead) == ["Bảo tàng Dân tộc học Việt Nam", "Bảo tàng Thiên nhiên Việt Nam", "Đại sứ quán Italia tại Việt Nam"]
+
+
+def test_a_body_in_brackets_after_a_unit_is_its_parent():
+    lead = "Ngày 28-12, Bệnh viện Quân y 175 (Bộ Quốc phòng) tổ chức lễ xuất quân cho đoàn y, bác sĩ ra Trường Sa."
+
+    found = find_organizers([lead])
+
+    assert [(o.name, o.parent) for o in found] == [("Bệnh viện Quân y 175", "Bộ Quốc phòng")]
+
+
+def test_a_city_in_brackets_after_a_hospital_is_not_its_parent():
+    text = "Tối 15-12, Bệnh viện Từ Dũ (TP. HCM) đã long trọng tổ chức lễ kỷ niệm 80 năm ngày thành lập."
+
+    found = find_mentions(tokenize(text), text)
+
+    assert [(m.name, m.parent) for m in found][0] == ("Bệnh viện Từ Dũ", None)
+
+
+def test_a_venue_before_a_comma_does_not_take_the_subject_for_its_parent():
+    lead = ("Ngày 27-8, tại Bảo tàng Hồ Chí Minh, Bộ Thông tin và truyền thông, Tổng công ty Bưu điện Việt Nam "
+            "tổ chức lễ phát hành đặc biệt bộ tem.")
+
+    assert names(lead) == ["Bộ Thông tin và Truyền thông", "Tổng công ty Bưu điện Việt Nam"]
