@@ -1,7 +1,9 @@
 """Organizers in the grammar of news leads: how names are written and where organizers stand.
 
 The sentences follow leads of Vietnamese news (Tuổi Trẻ, Người Đưa Tin) that the rules were
-not written from: names with a lower-case trade, a bracketed parent, place or abbreviation.
+not written from: names with a lower-case trade, a bracketed parent, place or abbreviation, a
+subject followed by its term or by partners named only by kind, and "tổ chức" meaning carrying
+out a task rather than holding an event.
 """
 
 from __future__ import annotations
@@ -101,3 +103,42 @@ def test_a_venue_before_a_comma_does_not_take_the_subject_for_its_parent():
             "tổ chức lễ phát hành đặc biệt bộ tem.")
 
     assert names(lead) == ["Bộ Thông tin và Truyền thông", "Tổng công ty Bưu điện Việt Nam"]
+
+
+def test_a_country_in_brackets_between_a_partner_and_the_verb():
+    lead = ("Chiều 9-11, tại Hà Nội, Hội Luật gia Việt Nam cùng Đoàn Luật sư Seoul (Hàn Quốc) đã tổ chức giao "
+            "lưu lần thứ 11.")
+
+    assert names(lead) == ["Hội Luật gia Việt Nam", "Đoàn Luật sư Seoul"]
+
+
+def test_partners_named_only_by_kind_leave_the_subject_the_organizer():
+    lead = ("Tối 13-5, tại Hà Nội, Ban Tuyên giáo Trung ương phối hợp với các bộ, ngành, tổ chức lễ trao giải "
+            "thưởng sáng tác, quảng bá tác phẩm văn học, nghệ thuật.")
+
+    assert names(lead) == ["Ban Tuyên giáo Trung ương"]
+
+
+def test_a_councils_term_stands_between_it_and_its_verb():
+    lead = "Chiều 26-11, HĐND TP. HCM khoá IX đã tổ chức kỳ họp thứ mười một để bầu bổ sung nhân sự."
+
+    assert names(lead) == ["Hội đồng nhân dân Thành phố Hồ Chí Minh"]
+
+
+def test_police_carrying_out_a_scene_examination_organize_no_event():
+    lead = ("Ngày 29-3, Công an TP Biên Hoà (Đồng Nai) phối hợp cùng Công an xã Tam Phước tổ chức khám "
+            "nghiệm hiện trường vụ đập phá tài sản tại một ký túc xá.")
+
+    assert names(lead) == []
+
+
+def test_an_enforcement_carried_out_by_an_agency_is_no_event():
+    lead = "Sáng 6-6, Cục Thi hành án dân sự TP. HCM đã tổ chức cưỡng chế, buộc bà Thảo giao con dấu cho công ty."
+
+    assert names(lead) == []
+
+
+def test_a_patrol_is_no_event_even_as_a_buoi():
+    lead = "Ngày 26-12, Phòng Cảnh sát giao thông thuỷ Công an TP. HCM tổ chức buổi tuần tra trên sông Đồng Nai."
+
+    assert names(lead) == []

@@ -15,6 +15,8 @@ Organizers are listed host first, then those named in the title, then in text or
 
 from __future__ import annotations
 
+import re
+
 from indexer.articles import Organizer
 from indexer.extraction.bodies import Mention, find_mentions
 from indexer.extraction.gazetteer import Body
@@ -24,6 +26,16 @@ from indexer.extraction.text import Token, keys_of, sentences, tokenize
 
 _VERBS = [keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")]
 _CHAIR = keys_of("chủ trì")
+# "tổ chức" also means carrying out a task: "tổ chức khám nghiệm hiện trường", "tổ chức (đợt) tuần
+# tra", "tổ chức lấy ý kiến" name no organized event and so no organizer.
+_TASKS = [
+    keys_of(t)
+    for t in ("điều tra", "khám nghiệm", "truy bắt", "truy xét", "truy tìm", "tuần tra", "lấy ý kiến", "thực hiện",
+              "triển khai", "rà soát", "kiểm tra", "vận hành", "phân luồng", "cưỡng chế", "giải cứu", "tìm kiếm",
+              "cứu hộ", "xử lý", "thi hành", "di dời", "bắt giữ", "vây bắt", "triệt phá", "đấu tranh", "giám sát",
+              "phong tỏa", "phong toả", "tiêu hủy", "tiêu huỷ", "sơ tán", "đưa rước", "tiếp nhận")
+]
+_TASK_CLASSIFIERS = [keys_of(c) for c in ("buổi", "đợt", "cuộc", "các", "việc")]
 # Words allowed between a subject and its verb ("đã", "long trọng", "phối hợp").
 _ADVERBS = [
     keys_of(a)
@@ -35,6 +47,17 @@ _CONNECTORS = [
     keys_of(c)
     for c in (",", "và", "cùng", "với", "phối hợp", "chủ trì", "các", "và các", "cùng với", "đã", "đang", "sẽ", "vừa")
 ]
+# Partners named only by kind: "phối hợp với các bộ, ngành, tổ chức lễ" is still the subject's event.
+_GENERIC_PARTNERS = [
+    keys_of(p)
+    for p in ("các bộ, ngành,", "các bộ, ngành", "các bộ ngành", "các sở, ngành,", "các sở, ngành", "các sở ngành",
+              "các đơn vị liên quan", "các đơn vị", "các cơ quan liên quan", "các cơ quan", "các địa phương",
+              "các ngành", "các đối tác")
+]
+# A body's term between it and its verb: "HĐND TP. HCM khoá IX đã tổ chức kỳ họp".
+_TERM = keys_of("khóa")
+_ROMAN = re.compile(r"[IVXL]+")
+_ASIDE_REACH = 12  # tokens a bracketed aside may span: "(huyện Lý Sơn, tỉnh Quảng Ngãi)"
 _VENUE = set(keys_of("tại ở"))
 # Words that report an event: the organizing verbs, meetings, ceremonies and the event types
 # (a working session, "làm việc với", is not an organized event).
@@ -126,7 +149,7 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
     found: list[Mention] = []
     for i in range(first, last):
         verb = _phrase_at(tokens, i, _VERBS)
-        if verb and tokens[i].text.islower():
+        if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
             found += _subjects(tokens, ending, i, first)
         if _phrase_at(tokens, i, _TRIAL_VERBS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
@@ -146,6 +169,12 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         if co:
             found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, _ON_BEHALF), last)
     return [m for m in found if not _is_venue(tokens, m, first)]
+
+
+def _is_task(tokens: list[Token], after: int, last: int) -> bool:
+    """Whether an organizing verb ending at `after` carries out a task, not an event."""
+    j = _skip_forward(tokens, after, last, _TASK_CLASSIFIERS)
+    return j < last and bool(_phrase_at(tokens, j, _TASKS))
 
 
 def _meeting_owners(
@@ -182,7 +211,7 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
     """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
-    j = _skip_back(tokens, verb, first, _ADVERBS)
+    j = _back_to_body(tokens, ending, _skip_back(tokens, verb, first, _ADVERBS), first)
     found = []
     while j in ending:
         mention = ending[j]
@@ -190,8 +219,28 @@ def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first:
         if owner > first and tokens[owner].key == "của" and owner in ending:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
         found.append(mention)
-        j = _skip_back(tokens, mention.start, first, _CONNECTORS)
+        j = _back_to_body(tokens, ending, _skip_back(tokens, mention.start, first, _CONNECTORS), first)
     return list(reversed(found))
+
+
+def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first: int) -> int:
+    """Back past what stands between two bodies of a list, or a body and its verb, without being
+    one: a bracketed place ("Đoàn Luật sư Seoul (Hàn Quốc)"), a term ("khoá IX") and partners
+    named only by kind ("phối hợp với các bộ, ngành,")."""
+    while j not in ending:
+        if j - 1 > first and tokens[j - 1].text == ")":
+            k = next((k for k in range(j - 2, max(first, j - _ASIDE_REACH), -1) if tokens[k].text in "()"), None)
+            if k is None or tokens[k].text != "(":
+                return j
+            j = _skip_back(tokens, k, first, _CONNECTORS)
+        elif j - 2 >= first and tokens[j - 2].key in _TERM and _ROMAN.fullmatch(tokens[j - 1].text):
+            j -= 2
+        else:
+            k = _skip_back(tokens, j, first, _GENERIC_PARTNERS)
+            if k == j:
+                return j
+            j = _skip_back(tokens, k, first, _CONNECTORS)
+    return j
 
 
 def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
@@ -200,6 +249,7 @@ def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last:
     if not listed:
         return []
     j = _skip_forward(tokens, listed[-1].end, last, _ADVERBS)
+    j = _skip_forward(tokens, _skip_forward(tokens, j, last, _GENERIC_PARTNERS), last, _ADVERBS)
     if j < last and (_phrase_at(tokens, j, _VERBS) or _phrase_at(tokens, j, [_CHAIR])):
         return listed
     return []
@@ -212,8 +262,17 @@ def _listed(tokens: list[Token], starting: dict[int, Mention], start: int, last:
     while j in starting:
         mention = starting[j]
         found.append(mention)
-        j = _skip_forward(tokens, mention.end, last, _CONNECTORS)
+        j = _skip_forward(tokens, _past_aside(tokens, mention.end, last), last, _CONNECTORS)
     return found
+
+
+def _past_aside(tokens: list[Token], j: int, last: int) -> int:
+    """The position after a bracketed aside at j ("A (Hàn Quốc) và B"), or j."""
+    if j < last and tokens[j].text == "(":
+        k = next((k for k in range(j + 1, min(last, j + _ASIDE_REACH)) if tokens[k].text in "()"), None)
+        if k is not None and tokens[k].text == ")":
+            return k + 1
+    return j
 
 
 def _skip_back(tokens: list[Token], j: int, first: int, phrases: list[tuple[str, ...]]) -> int:
