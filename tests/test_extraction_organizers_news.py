@@ -142,3 +142,34 @@ def test_a_patrol_is_no_event_even_as_a_buoi():
     lead = "Ngày 26-12, Phòng Cảnh sát giao thông thuỷ Công an TP. HCM tổ chức buổi tuần tra trên sông Đồng Nai."
 
     assert names(lead) == []
+
+
+def test_a_time_between_the_subject_and_its_verb():
+    lead = "Bộ Tài nguyên và Môi trường sáng nay 10-5 đã tổ chức hội thảo tổng kết 4 năm thực hiện nghị định 51."
+
+    assert names(lead) == ["Bộ Tài nguyên và Môi trường"]
+
+
+def test_a_court_that_pronounces_a_sentence_holds_the_trial():
+    lead = "Ngày 24-7, TAND TP. Cần Thơ tuyên phạt bị cáo Nguyễn Đăng Trí 20 năm tù về tội lừa đảo."
+
+    assert names(lead) == ["Toà án nhân dân thành phố Cần Thơ"]
+
+
+def test_a_military_court_sentences_without_its_name_running_on():
+    lead = "Toà án Quân sự quân khu 7 tuyên phạt bị cáo 12 năm tù về hai tội danh."
+
+    assert names(lead) == ["Toà án Quân sự quân khu 7"]
+
+
+def test_a_body_after_a_persons_title_is_the_persons_post_not_the_organizer():
+    lead = ("Sáng 15-10, ông Nguyễn Minh Mẫn, quyền vụ trưởng Vụ III, Thanh tra Chính phủ tổ chức cuộc họp báo "
+            "tại một khách sạn ở Hà Nội.")
+
+    assert names(lead) == []
+
+
+def test_taiwan_is_a_place_not_a_station():
+    lead = "Đài Loan ngày 9-5 tổ chức lễ công bố dự án đóng tàu ngầm đầu tiên của vùng lãnh thổ này."
+
+    assert names(lead) == []

@@ -38,6 +38,7 @@ from indexer.extraction.name_words import (
     PROPER_ONLY,
     MAX_DESCRIPTION,
     MAX_ABBREVIATION_WORDS,
+    LOOK_LIKE_BODIES,
     DOTTED_PLACES,
     SURNAMES,
     PLACES_WITH_SURNAMES,
@@ -187,6 +188,8 @@ class _Finder:
         keys, rank = head
         j = i + len(keys)
         tokens = self.tokens
+        if any(tuple(t.key for t in tokens[i : i + len(p)]) == p for p in LOOK_LIKE_BODIES):
+            return None
         if j >= len(tokens) or not tokens[j].is_word:
             return None
         if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:

@@ -35,7 +35,7 @@ STOP = set(
     keys_of(
         "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
         "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
-        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu"
+        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm"
     )
 )
 STOP_PAIRS = {
@@ -43,7 +43,7 @@ STOP_PAIRS = {
     for pair in (
         "tổ chức", "phối hợp", "chủ trì", "đăng cai", "khai mạc", "khai giảng", "tham dự",
         "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
-        "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến",
+        "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
     )
 }
 NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
@@ -60,6 +60,8 @@ AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ươ
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
 PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
+# Places that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a station.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4

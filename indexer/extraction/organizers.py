@@ -57,6 +57,16 @@ _GENERIC_PARTNERS = [
 # A body's term between it and its verb: "HĐND TP. HCM khoá IX đã tổ chức kỳ họp".
 _TERM = keys_of("khóa")
 _ROMAN = re.compile(r"[IVXL]+")
+# A body after a person's title names the person's post: "Thứ trưởng Bộ Tư pháp Mỹ Rod Rosenstein
+# ngày 13-6 đã họp báo" is a person's press conference.
+_TITLES = [
+    keys_of(t)
+    for t in ("bộ trưởng", "thứ trưởng", "giám đốc", "chủ tịch", "bí thư", "người phát ngôn", "chánh án",
+              "viện trưởng", "cục trưởng", "vụ trưởng", "trưởng ban", "đại sứ", "hiệu trưởng", "ngoại trưởng")
+]
+# A time between a subject and its verb: "UBND tỉnh X sáng 12-3 đã tổ chức", "TAND TP hôm nay xét xử".
+_TIMES = set(keys_of("sáng chiều tối trưa đêm ngày hôm"))
+_TIME_PARTS = set(keys_of("nay qua mai")) | {"-", "/", "."}
 _ASIDE_REACH = 12  # tokens a bracketed aside may span: "(huyện Lý Sơn, tỉnh Quảng Ngãi)"
 _VENUE = set(keys_of("tại ở"))
 # Words that report an event: the organizing verbs, meetings, ceremonies and the event types
@@ -71,7 +81,8 @@ _ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
 # What a court does when it holds a trial; only a court's mention is its subject.
 _TRIAL_VERBS = [
     keys_of(v)
-    for v in ("xét xử", "xử", "mở phiên tòa", "mở phiên toà", "đưa ra xét xử", "đưa vụ án ra xét xử", "tuyên án")
+    for v in ("xét xử", "xử", "mở phiên tòa", "mở phiên toà", "đưa ra xét xử", "đưa vụ án ra xét xử", "tuyên án",
+              "tuyên phạt", "kết án")
 ]
 _COURTS = [keys_of(c) for c in ("Tòa án", "TAND")]
 # Meetings that belong to a body: "phiên họp (giao ban) của UBND X", "kỳ họp thứ 6 HĐND X".
@@ -218,6 +229,8 @@ def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first:
         owner = mention.start - 1
         if owner > first and tokens[owner].key == "của" and owner in ending:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
+        if any(_phrase_at(tokens, k, [t]) for t in _TITLES if (k := mention.start - len(t)) >= first):
+            break  # the person holding the post acts, not the body
         found.append(mention)
         j = _back_to_body(tokens, ending, _skip_back(tokens, mention.start, first, _CONNECTORS), first)
     return list(reversed(found))
@@ -235,11 +248,23 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             j = _skip_back(tokens, k, first, _CONNECTORS)
         elif j - 2 >= first and tokens[j - 2].key in _TERM and _ROMAN.fullmatch(tokens[j - 1].text):
             j -= 2
+        elif _time_before(tokens, j, first) < j:
+            j = _skip_back(tokens, _time_before(tokens, j, first), first, _ADVERBS)
         else:
             k = _skip_back(tokens, j, first, _GENERIC_PARTNERS)
             if k == j:
                 return j
             j = _skip_back(tokens, k, first, _CONNECTORS)
+    return j
+
+
+def _time_before(tokens: list[Token], j: int, first: int) -> int:
+    """The start of a time that ends at j ("sáng 12-3", "hôm nay", "ngày 5/3"), or j."""
+    k = j
+    while k - 1 > first and (tokens[k - 1].text.isdigit() or tokens[k - 1].key in _TIME_PARTS):
+        k -= 1
+    if k < j and k - 1 > first and tokens[k - 1].key in _TIMES and tokens[k - 1].text.islower():
+        return k - 1
     return j
 
 
