@@ -8,6 +8,7 @@ out a task rather than holding an event.
 
 from __future__ import annotations
 
+from indexer.extraction import extract_metadata
 from indexer.extraction.bodies import find_mentions
 from indexer.extraction.organizers import find_organizers
 from indexer.extraction.text import tokenize
@@ -173,3 +174,45 @@ def test_taiwan_is_a_place_not_a_station():
     lead = "Đài Loan ngày 9-5 tổ chức lễ công bố dự án đóng tàu ngầm đầu tiên của vùng lãnh thổ này."
 
     assert names(lead) == []
+
+
+def test_a_later_sentence_about_the_reported_event_names_its_organizers():
+    lead = ["Nguyên thứ trưởng Mai Liêm Trực nhận định như vậy tại Diễn đàn Internet Việt Nam 2017, khai mạc "
+            "sáng 27-11 tại Hà Nội."]
+    later = ["Diễn đàn thu hút 200 người tham dự, gồm 30 diễn giả trong nước và quốc tế.",
+             "Sự kiện do Đại sứ quán Thuỵ Điển và Bộ Thông tin và truyền thông phối hợp tổ chức."]
+
+    found = find_organizers(lead, following=later)
+
+    assert [o.name for o in found] == ["Đại sứ quán Thuỵ Điển tại Việt Nam", "Bộ Thông tin và Truyền thông"]
+
+
+def test_a_later_sentence_is_not_read_when_the_lead_reports_no_event():
+    lead = ["Sở Giao thông vận tải TP. HCM vừa có công văn trả lời UBND quận 3 về việc phân luồng giao thông."]
+    later = ["Chương trình do UBND quận 3 tổ chức hằng năm."]
+
+    assert find_organizers(lead, following=later) == ()
+
+
+def test_a_later_sentence_about_something_else_names_no_organizer():
+    lead = ["Đó là nhận định của các đại biểu tại hội thảo về quy hoạch đô thị diễn ra sáng 5-3."]
+    later = ["Theo báo cáo do Sở Quy hoạch - kiến trúc lập, thành phố có 120 dự án treo."]
+
+    assert find_organizers(lead, following=later) == ()
+
+
+def test_a_reenactment_by_the_police_is_a_task_not_an_event():
+    lead = "Phòng Cảnh sát hình sự Công an tỉnh Vĩnh Long vừa tổ chức thực nghiệm điều tra vụ án trộm 8,3 tỉ đồng."
+
+    assert names(lead) == []
+
+
+def test_an_article_names_the_organizers_in_its_third_paragraph():
+    text = ("Nguyên thứ trưởng Mai Liêm Trực nhận định như vậy tại Diễn đàn Internet Việt Nam 2017, khai mạc sáng "
+            "27-11 tại Hà Nội.\n"
+            "Diễn đàn thu hút 200 người tham dự, gồm 30 diễn giả trong nước và quốc tế.\n"
+            "Sự kiện do Đại sứ quán Thuỵ Điển và Bộ Thông tin và truyền thông phối hợp tổ chức.")
+
+    found = extract_metadata(text, title="Lớp trẻ có tương lai tươi sáng nhờ Internet").organizers
+
+    assert [o.name for o in found] == ["Đại sứ quán Thuỵ Điển tại Việt Nam", "Bộ Thông tin và Truyền thông"]
