@@ -216,3 +216,14 @@ def test_an_article_names_the_organizers_in_its_third_paragraph():
     found = extract_metadata(text, title="Lớp trẻ có tương lai tươi sáng nhờ Internet").organizers
 
     assert [o.name for o in found] == ["Đại sứ quán Thuỵ Điển tại Việt Nam", "Bộ Thông tin và Truyền thông"]
+
+
+def test_bodies_listed_with_commas_are_partners_not_a_unit_and_its_parent():
+    lead = ("Chương trình do báo Tuổi Trẻ, Bộ GD-ĐT, Tổng cục Giáo dục nghề nghiệp và Trường ĐH Tiền Giang phối "
+            "hợp tổ chức.")
+
+    found = find_organizers([lead])
+
+    assert [(o.name, o.parent) for o in found] == [
+        ("Báo Tuổi Trẻ", None), ("Bộ Giáo dục và Đào tạo", None), ("Tổng cục Giáo dục nghề nghiệp", None),
+        ("Trường Đại học Tiền Giang", None)]

@@ -21,28 +21,10 @@ from dataclasses import dataclass, replace
 
 from indexer.extraction.gazetteer import Body, Gazetteer, Place, gazetteer
 from indexer.extraction.name_words import (
-    HEADS,
-    LONGEST_HEAD,
-    HEAD_STARTS,
-    BARE,
-    BARE_STARTS,
-    STOP,
-    STOP_PAIRS,
-    NOT_AFTER_HEAD,
-    LOWER_AFTER_HEAD,
-    PLACE_KINDS,
-    LOWER_HEADS,
-    COMPOUND_BEFORE,
-    AFTER_ABBREVIATION,
-    STANDING,
-    PROPER_ONLY,
-    MAX_DESCRIPTION,
-    MAX_ABBREVIATION_WORDS,
-    LOOK_LIKE_BODIES,
-    DOTTED_PLACES,
-    SURNAMES,
-    PLACES_WITH_SURNAMES,
-    UNIT_KINDS,
+    HEADS, LONGEST_HEAD, HEAD_STARTS, BARE, BARE_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD,
+    LOWER_AFTER_HEAD, PLACE_KINDS, LOWER_HEADS, COMPOUND_BEFORE, AFTER_ABBREVIATION, STANDING,
+    PROPER_ONLY, MAX_DESCRIPTION, MAX_ABBREVIATION_WORDS, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
+    PLACES_WITH_SURNAMES, UNIT_KINDS,
 )
 from indexer.extraction.text import Token, keys_of
 
@@ -384,7 +366,16 @@ class _Finder:
             if parent.place or parent.end >= len(tokens) or tokens[parent.end].text != ")":
                 return mention  # "(TP. HCM)", "(Bộ Y tế, 2019)": a place, or more than a parent
             return replace(mention, end=parent.end + 1, parent=parent.name)
+        if tokens[e].text == "," and self.listed_after(parent.end):
+            return mention  # "do báo Tuổi Trẻ, Bộ GD-ĐT, Tổng cục ... tổ chức": a list, not a unit and its parent
         return replace(mention, end=parent.end, parent=parent.name)
+
+    def listed_after(self, j: int) -> bool:
+        """Whether another body follows at j after a comma or "và", as in a list of bodies."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or tokens[j].text not in (",", "và"):
+            return False
+        return self.head_at(j + 1) is not None or self.gaz.match_at(tokens, j + 1) is not None
 
 
 def _standalone(tokens: list[Token], i: int) -> bool:
