@@ -30,9 +30,9 @@ from indexer.extraction.role_words import (
     TITLES, TIMES, TIME_PARTS, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
     ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
     BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
-    NOT_ORGANIZED, TOPIC, EVENT_WORDS, THE_EVENT, THIS_IS, VENUES,
+    NOT_ORGANIZED, TOPIC, EVENT_WORDS, EVENT_OR_THE_EVENT, THIS_IS, VENUES,
 )
-from indexer.extraction.text import Token, keys_of, sentences, tokenize
+from indexer.extraction.text import PhraseSet, Token, keys_of, sentences, tokenize
 
 def find_organizers(
     lead_paragraphs: list[str], title: str | None = None, home: Body | None = None,
@@ -71,7 +71,7 @@ def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last
     """"Hội thảo do A, B phối hợp tổ chức", "Đây là sự kiện do A tổ chức": a later sentence about
     the event the lead reported, naming who organized it (the news often does so a few sentences on)."""
     opening = first + _phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
-    if opening >= last or not _phrase_at(tokens, opening, [*EVENT_WORDS, *THE_EVENT]):
+    if opening >= last or not _phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
         return []
     starting = {m.start: m for m in mentions if first <= m.start and m.end <= last}
     do = next((i for i in range(opening, last) if tokens[i].text == "do"), None)
@@ -325,8 +325,10 @@ def _has_event(tokens: list[Token], first: int, last: int) -> bool:
     return any(_phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
 
 
-def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
+def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]] | PhraseSet) -> int:
     """The length of the first of `phrases` found at token i, or 0."""
+    if isinstance(phrases, PhraseSet):
+        return phrases.length_at(tokens, i)
     for phrase in phrases:
         if tokens[i].key == phrase[0] and tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
             return len(phrase)

@@ -10,20 +10,20 @@ from __future__ import annotations
 import re
 
 from indexer.extraction.events import EVENT_TYPES
-from indexer.extraction.text import keys_of
+from indexer.extraction.text import PhraseSet, keys_of
 
-VERBS = [keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")]
+VERBS = PhraseSet([keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")])
 CHAIR = keys_of("chủ trì")
 # "tổ chức" also means carrying out a task: "tổ chức khám nghiệm hiện trường", "tổ chức (đợt) tuần
 # tra", "tổ chức lấy ý kiến" name no organized event and so no organizer.
-TASKS = [
+TASKS = PhraseSet([
     keys_of(t)
     for t in ("điều tra", "khám nghiệm", "truy bắt", "truy xét", "truy tìm", "tuần tra", "lấy ý kiến", "thực hiện",
               "triển khai", "rà soát", "kiểm tra", "vận hành", "phân luồng", "cưỡng chế", "giải cứu", "tìm kiếm",
               "cứu hộ", "xử lý", "thi hành", "di dời", "bắt giữ", "vây bắt", "triệt phá", "đấu tranh", "giám sát",
               "phong tỏa", "phong toả", "tiêu hủy", "tiêu huỷ", "sơ tán", "đưa rước", "tiếp nhận",
               "thực nghiệm", "khám xét")
-]
+])
 TASK_CLASSIFIERS = [keys_of(c) for c in ("buổi", "đợt", "cuộc", "các", "việc")]
 # Words allowed between a subject and its verb ("đã", "long trọng", "phối hợp").
 ADVERBS = [
@@ -63,23 +63,23 @@ VENUE = set(keys_of("tại ở"))
 VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
 # "tại trụ sở Trường X": a school's own premises ("tại hội trường Trường X" is only its hall).
 PREMISES = keys_of("trụ sở")
-PARTNERSHIP = [keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")]
-CO_ORGANIZING = [keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")]
+PARTNERSHIP = PhraseSet([keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")])
+CO_ORGANIZING = PhraseSet([keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")])
 # "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for.
 ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
 # What a court does when it holds a trial; only a court's mention is its subject.
-TRIAL_VERBS = [
+TRIAL_VERBS = PhraseSet([
     keys_of(v)
     for v in ("xét xử", "xử", "mở phiên tòa", "mở phiên toà", "đưa ra xét xử", "đưa vụ án ra xét xử", "tuyên án",
               "tuyên phạt", "kết án")
-]
+])
 COURTS = [keys_of(c) for c in ("Tòa án", "TAND")]
 # Meetings that belong to a body: "phiên họp (giao ban) của UBND X", "kỳ họp thứ 6 HĐND X".
-MEETINGS = [
+MEETINGS = PhraseSet([
     keys_of(m)
     for m in ("kỳ họp", "phiên họp", "cuộc họp báo", "cuộc họp", "buổi họp", "họp báo", "hội nghị", "hội thảo",
               "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình")
-]
+])
 MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
 ORDINAL = keys_of("thứ")
 # Words after which a "của" names someone at the meeting, not its owner: "hội nghị có đại diện
@@ -103,14 +103,15 @@ CEREMONIES = [keys_of(c) for c in ("lễ đón", "lễ ra mắt", "lễ khánh t
 NOT_ORGANIZED = {"buổi làm việc", "phiên họp", "phiên tòa", "lễ"}
 # A topic, not the reported event: "làm việc ... về tổ chức hội nghị".
 TOPIC = set(keys_of("về"))
-EVENT_WORDS = sorted(
+EVENT_WORDS = PhraseSet(sorted(
     {*VERBS, *MEETINGS, *CEREMONIES,
      *(keys_of(spelling) for kind, spellings in EVENT_TYPES if kind not in NOT_ORGANIZED for spelling in spellings)},
     key=len,
     reverse=True,
-)
+))
 # A later sentence about the reported event opens with it: "Sự kiện do ...", "Đây là chương trình do ...".
 THE_EVENT = [keys_of(e) for e in ("sự kiện", "chương trình", "hoạt động", "buổi lễ", "cuộc thi", "giải")]
+EVENT_OR_THE_EVENT = PhraseSet([*EVENT_WORDS, *THE_EVENT])
 THIS_IS = [keys_of(p) for p in ("đây là một", "đây là", "đó là")]
 # Heads of venues: they hold events, never organize them.
 VENUES = [
