@@ -30,6 +30,8 @@ EXTRACTION_VERSION = 2
 
 # How many paragraphs from the top make the lead, where the event is reported.
 LEAD_PARAGRAPHS = 2
+# How many paragraphs after the lead may name the organizers of the event the lead reports.
+FOLLOWING_PARAGRAPHS = 3
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ def extract_metadata(
     date = date or find_event_date(lead, rest, published=published)
     date_source = None if date is None else "published" if meta.get("date") or published else "text"
     article_title = layout.title or (title_from_lead(lead_paragraphs[0]) if lead_paragraphs else None)
-    organizers = find_organizers(lead_paragraphs, layout.title, home)
+    following = body_paragraphs[len(lead_paragraphs) : len(lead_paragraphs) + FOLLOWING_PARAGRAPHS]
+    organizers = find_organizers(lead_paragraphs, layout.title, home, following)
     return Metadata(
         body=layout.body,
         title=article_title,

@@ -20,65 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from indexer.extraction.gazetteer import Body, Gazetteer, Place, gazetteer
+from indexer.extraction.name_words import (
+    HEADS, LONGEST_HEAD, HEAD_STARTS, BARE, BARE_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD,
+    LOWER_AFTER_HEAD, PLACE_KINDS, LOWER_HEADS, COMPOUND_BEFORE, AFTER_ABBREVIATION, STANDING,
+    PROPER_ONLY, MAX_DESCRIPTION, MAX_ABBREVIATION_WORDS, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
+    PLACES_WITH_SURNAMES, UNIT_KINDS,
+)
 from indexer.extraction.text import Token, keys_of
-
-# Head words of organization names and their rank: a unit links only to a higher rank.
-_HEADS: dict[tuple[str, ...], int] = {
-    keys_of(head): rank
-    for head, rank in (
-        ("Khoa", 1), ("Vụ", 1), ("Ban", 1), ("Phòng", 1), ("Trung tâm", 1), ("Văn phòng", 1),
-        ("Phân viện", 1), ("Tạp chí", 1), ("Bộ môn", 0), ("Chi cục", 1), ("Cục", 2), ("Viện", 2),
-        ("Tổng cục", 2), ("Sở", 2), ("Trường", 2), ("Báo", 2), ("Công ty", 2), ("Cơ quan", 2),
-        ("Đảng ủy", 2), ("Đảng uỷ", 2), ("Bộ", 3), ("Học viện", 3), ("Đại học", 3), ("Ủy ban", 3),
-        ("Uỷ ban", 3), ("UBND", 3), ("Hội đồng", 3), ("Hội", 3), ("Tập đoàn", 3), ("Tổng công ty", 3),
-        ("Quỹ", 3), ("Đài", 3), ("Đại sứ quán", 3), ("Liên đoàn", 3), ("Hiệp hội", 3),
-        ("Tỉnh ủy", 3), ("Thành ủy", 3), ("Tỉnh uỷ", 3), ("Thành uỷ", 3),
-        ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
-        ("Thành đoàn", 3),
-    )
-}
-_LONGEST_HEAD = max(len(k) for k in _HEADS)
-_HEAD_STARTS = {k[0] for k in _HEADS}
-_BARE = {keys_of("Học viện"), keys_of("Bộ")}
-_BARE_STARTS = {k[0] for k in _BARE}
-# Lower-case words that end a name: verbs, prepositions, time words.
-_STOP = set(
-    keys_of(
-        "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
-        "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
-        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu"
-    )
-)
-_STOP_PAIRS = {
-    keys_of(pair)
-    for pair in (
-        "tổ chức", "phối hợp", "chủ trì", "đăng cai", "khai mạc", "khai giảng", "tham dự",
-        "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
-        "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến",
-    )
-}
-_NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
-# Lower-case words that may open a name after its head: "TAND tỉnh ...", "Hội đồng nhân dân ...".
-_LOWER_AFTER_HEAD = set(keys_of("tỉnh thành huyện quận thị xã phường nhân cấp tối"))
-# Words naming a local unit's kind: after them the place's name ends the body's name.
-_PLACE_KINDS = set(keys_of("tỉnh thành phố huyện quận thị xã phường trấn TP Tp"))
-# Heads newsrooms also write in lower case before a capitalized name ("báo Tuổi Trẻ").
-_LOWER_HEADS = set(keys_of("báo"))
-# Words that make a compound with a lower-case head: "họp báo", "thông báo", "cảnh báo".
-_COMPOUND_BEFORE = set(keys_of("họp thông cảnh dự tình công bản nhà tờ tòa toà mật"))
-# Qualifiers that end a name after an abbreviation inside it: "Viện KSND (VKSND) tối cao".
-_AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
-_STANDING = keys_of("Thường trực")
-# Heads whose names are proper names, capitalized word by word.
-_PROPER_ONLY = {keys_of(h) for h in ("Báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
-_DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}
-_SURNAMES = set(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Chu Lương "
-    "Trương Đào Tạ Lâm Đoàn Trịnh Phùng Kiều Lưu Quách Hứa Triệu Khúc Vương Thân Tăng".split()
-)
-_PLACES_WITH_SURNAMES = (keys_of("Hồ Chí Minh"),)
-_UNIT_KINDS = {"unit", "press"}
-
 
 @dataclass(frozen=True)
 class Mention:
@@ -99,7 +47,7 @@ class Mention:
         """Whether this can belong to a parent named next to it."""
         if self.body is None:
             return self.rank < 3
-        return self.body.kind in _UNIT_KINDS or self.body.shared
+        return self.body.kind in UNIT_KINDS or self.body.shared
 
 
 def find_mentions(tokens: list[Token], text: str, home: Body | None = None) -> list[Mention]:
@@ -150,7 +98,7 @@ class _Finder:
         local = self.local_abbreviations.get(token.text)
         if local is not None and _standalone(self.tokens, i):
             return replace(local, start=i, end=i + 1, alias=token.text)
-        if not token.is_capitalized and token.key in _LOWER_HEADS and i > 0 and self.tokens[i - 1].key in _COMPOUND_BEFORE:
+        if not token.is_capitalized and token.key in LOWER_HEADS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
             return None  # "họp báo Chính phủ": a press conference, not a newspaper
         standing = self.standing_at(i)
         if standing is not None:
@@ -170,7 +118,7 @@ class _Finder:
             )
         if pattern is not None:
             return pattern
-        place = self.gaz.place_at(self.tokens, i) if token.key in _PLACE_KINDS else None
+        place = self.gaz.place_at(self.tokens, i) if token.key in PLACE_KINDS else None
         if place is not None and place.with_kind and not self.in_address(i):
             return Mention(place.committee.name, i, place.end, 3, body=place.committee, place=True)
         return self.bare_at(i)
@@ -182,8 +130,8 @@ class _Finder:
 
     def standing_at(self, i: int) -> Mention | None:
         """"Thường trực HĐND TP. HCM": the standing board of the body named next, a unit of it."""
-        size = len(_STANDING)
-        if tuple(t.key for t in self.tokens[i : i + size]) != _STANDING or not self.tokens[i].is_capitalized:
+        size = len(STANDING)
+        if tuple(t.key for t in self.tokens[i : i + size]) != STANDING or not self.tokens[i].is_capitalized:
             return None
         if i + size >= len(self.tokens):
             return None
@@ -194,24 +142,24 @@ class _Finder:
         return Mention(" ".join(written.split()), i, board.end, 1, parent=board.name)
 
     def rank_of(self, body: Body, i: int) -> int:
-        if body.kind in _UNIT_KINDS or body.shared:
+        if body.kind in UNIT_KINDS or body.shared:
             head = self.head_at(i)
             return head[1] if head else 1
         return 3
 
     def head_at(self, i: int) -> tuple[tuple[str, ...], int] | None:
         token = self.tokens[i]
-        if token.key not in _HEAD_STARTS:
+        if token.key not in HEAD_STARTS:
             return None
         if not token.is_capitalized:
             following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-            if token.key not in _LOWER_HEADS or following is None or not following.is_capitalized:
+            if token.key not in LOWER_HEADS or following is None or not following.is_capitalized:
                 return None
-            return (token.key,), _HEADS[(token.key,)]
-        for size in range(_LONGEST_HEAD, 0, -1):
+            return (token.key,), HEADS[(token.key,)]
+        for size in range(LONGEST_HEAD, 0, -1):
             keys = tuple(t.key for t in self.tokens[i : i + size])
-            if len(keys) == size and keys in _HEADS:
-                return keys, _HEADS[keys]
+            if len(keys) == size and keys in HEADS:
+                return keys, HEADS[keys]
         return None
 
     def pattern_at(self, i: int) -> Mention | None:
@@ -222,11 +170,13 @@ class _Finder:
         keys, rank = head
         j = i + len(keys)
         tokens = self.tokens
+        if any(tuple(t.key for t in tokens[i : i + len(p)]) == p for p in LOOK_LIKE_BODIES):
+            return None
         if j >= len(tokens) or not tokens[j].is_word:
             return None
-        if not tokens[j].is_capitalized and tokens[j].key not in _LOWER_AFTER_HEAD:
+        if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
             return None
-        if tokens[j].key in _NOT_AFTER_HEAD:
+        if tokens[j].key in NOT_AFTER_HEAD:
             return None
         in_place = False  # the name has reached its place: "TAND tỉnh Tây Ninh"
         while j < len(tokens) and j - i < 16:
@@ -237,7 +187,7 @@ class _Finder:
             if country_end > j:
                 j, in_place = country_end, True  # "Bộ Quốc phòng Hàn Quốc thăm": a country ends the name
                 continue
-            if token.key in _PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
+            if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
                 in_place = True
             elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố":
                 in_place = tokens[j + 2].is_capitalized
@@ -251,7 +201,7 @@ class _Finder:
                 if token.text == "&" and j + 1 < len(tokens) and tokens[j - 1].text.isupper() and tokens[j + 1].text.isupper():
                     j += 1  # "Sở GD & ĐT"
                     continue
-                if token.text == "." and tokens[j - 1].text in _DOTTED_PLACES and j + 1 < len(tokens):
+                if token.text == "." and tokens[j - 1].text in DOTTED_PLACES and j + 1 < len(tokens):
                     if tokens[j + 1].is_word and tokens[j + 1].is_capitalized:
                         j += 1  # "UBND TP. Đà Nẵng"
                         in_place = True
@@ -261,7 +211,7 @@ class _Finder:
                 other = self.gaz.match_at(tokens, j)
                 if other is not None and self.rank_of(other.body, j) > rank:
                     break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
-            if not token.is_capitalized and keys in _PROPER_ONLY:
+            if not token.is_capitalized and keys in PROPER_ONLY and not self.proper_name_follows(j):
                 break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
             if not token.is_capitalized:
                 if token.key in ("và", "về") and j + 1 < len(tokens):
@@ -276,9 +226,9 @@ class _Finder:
                         continue
                     break
                 pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
-                if token.key in _STOP or pair in _STOP_PAIRS:
+                if token.key in STOP or pair in STOP_PAIRS:
                     break
-            elif token.text in _SURNAMES and j > i + len(keys) and not self.place_at(j):
+            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j):
                 break  # a person's name after the body: "Giám đốc Sở Nội vụ Nguyễn Văn A"
             j += 1
         if j == i + len(keys):
@@ -287,8 +237,27 @@ class _Finder:
         name = name[0].upper() + name[1:]
         return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)
 
+    def proper_name_follows(self, j: int) -> bool:
+        """Whether the lower-case words at j describe a company or station whose proper name comes
+        next: "Tổng công ty Cảng hàng không Việt Nam", "Đài Tiếng nói nhân dân TP. HCM", unlike a
+        verb after the name ("Công ty Alibaba rao bán nền")."""
+        tokens = self.tokens
+        for k in range(j, min(len(tokens), j + MAX_DESCRIPTION + 1)):
+            token = tokens[k]
+            if not token.is_word or tokens[k].start - tokens[k - 1].end > 1:
+                return False
+            if token.is_capitalized:
+                return (
+                    self.head_at(k) is None and self.gaz.match_at(tokens, k) is None
+                    and token.text not in SURNAMES
+                )
+            pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else ()
+            if token.key in STOP or pair in STOP_PAIRS or token.key in ("và", "về"):
+                return False
+        return False
+
     def place_at(self, j: int) -> bool:
-        for place in _PLACES_WITH_SURNAMES:
+        for place in PLACES_WITH_SURNAMES:
             if tuple(t.key for t in self.tokens[j : j + len(place)]) == place:
                 return True
         return False
@@ -296,16 +265,16 @@ class _Finder:
     def bare_at(self, i: int) -> Mention | None:
         """A bare "Học viện" or "Bộ": the last one named, or the site's own body."""
         tokens = self.tokens
-        if tokens[i].key not in _BARE_STARTS:
+        if tokens[i].key not in BARE_STARTS:
             return None
-        for keys in _BARE:
+        for keys in BARE:
             size = len(keys)
             if tuple(t.key for t in tokens[i : i + size]) != keys or not tokens[i].is_capitalized:
                 continue
             after = tokens[i + size] if i + size < len(tokens) else None
             if after is not None and after.is_word and after.is_capitalized:
                 continue
-            if after is not None and after.is_word and after.key in _NOT_AFTER_HEAD:
+            if after is not None and after.is_word and after.key in NOT_AFTER_HEAD:
                 continue
             named = self.last_by_head.get(keys)
             if named is not None:
@@ -315,16 +284,24 @@ class _Finder:
         return None
 
     def with_abbreviation(self, mention: Mention) -> Mention:
-        """"Viện Dịch vụ công quốc gia Pháp (INSP)": the abbreviation becomes the alias."""
+        """"Viện Dịch vụ công quốc gia Pháp (INSP)": the abbreviation becomes the alias; one of a
+        few capitalized words ("Tổng công ty Điện lực Miền Trung (EVN CPC)") too."""
         tokens = self.tokens
         e = mention.end
-        if e + 2 < len(tokens) and tokens[e].text == "(" and tokens[e + 2].text == ")":
-            candidate = tokens[e + 1].text
-            if sum(c.isupper() for c in candidate) >= 2 and not candidate.isdigit():
-                inside = self.continued(mention, e + 3)
-                if inside is not None:
-                    return inside  # the abbreviation names only the part before it: no local alias
-                mention = replace(mention, end=e + 3, alias=candidate)
+        if e + 2 >= len(tokens) or tokens[e].text != "(":
+            return mention
+        reach = min(len(tokens), e + 2 + MAX_ABBREVIATION_WORDS)
+        close = next((k for k in range(e + 2, reach) if tokens[k].text == ")"), None)
+        if close is None:
+            return mention
+        words = tokens[e + 1 : close]
+        if all(t.is_word and sum(c.isupper() for c in t.text) >= 2 and not t.text.isdigit() for t in words):
+            candidate = " ".join(t.text for t in words)
+            inside = self.continued(mention, close + 1)
+            if inside is not None:
+                return inside  # the abbreviation names only the part before it: no local alias
+            mention = replace(mention, end=close + 1, alias=candidate)
+            if len(words) == 1:
                 self.local_abbreviations[candidate] = replace(mention, alias=None)
         return mention
 
@@ -332,7 +309,7 @@ class _Finder:
         """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao"."""
         tokens = self.tokens
         qualifier = next(
-            (q for q in _AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
+            (q for q in AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
         )
         if qualifier is None or not tokens[after].text.islower():
             return None
@@ -353,7 +330,7 @@ class _Finder:
             return mention
         if mention.body is not None and mention.body.kind == "province":
             return mention
-        kind = next((k for k in range(mention.start + 1, e) if tokens[k].key in _PLACE_KINDS), None)
+        kind = next((k for k in range(mention.start + 1, e) if tokens[k].key in PLACE_KINDS), None)
         place = self.gaz.place_at(tokens, e + 1)
         if kind is None or place is None or place.end < len(tokens) and tokens[place.end].is_capitalized:
             return mention
@@ -361,14 +338,17 @@ class _Finder:
         return replace(mention, end=place.end, parent=f"{head} {place.kind} {place.name}")
 
     def with_parent(self, mention: Mention) -> Mention:
-        """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ..."."""
+        """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ...",
+        "(Thông tấn xã Việt Nam)"."""
         if not mention.unit_like:
             return mention
         tokens = self.tokens
         e = mention.end
         if e >= len(tokens):
             return mention
-        if tokens[e].text == ",":
+        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].text in ("tại", "ở"):
+            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức": a venue, then the subject
+        if tokens[e].text in ",(":
             start = e + 1
         elif tokens[e].key == "thuộc":
             start = e + 1
@@ -382,7 +362,20 @@ class _Finder:
         if parent is None or parent.rank <= mention.rank:
             return mention
         parent = self.with_parent(parent)
+        if tokens[e].text == "(":
+            if parent.place or parent.end >= len(tokens) or tokens[parent.end].text != ")":
+                return mention  # "(TP. HCM)", "(Bộ Y tế, 2019)": a place, or more than a parent
+            return replace(mention, end=parent.end + 1, parent=parent.name)
+        if tokens[e].text == "," and self.listed_after(parent.end):
+            return mention  # "do báo Tuổi Trẻ, Bộ GD-ĐT, Tổng cục ... tổ chức": a list, not a unit and its parent
         return replace(mention, end=parent.end, parent=parent.name)
+
+    def listed_after(self, j: int) -> bool:
+        """Whether another body follows at j after a comma or "và", as in a list of bodies."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or tokens[j].text not in (",", "và"):
+            return False
+        return self.head_at(j + 1) is not None or self.gaz.match_at(tokens, j + 1) is not None
 
 
 def _standalone(tokens: list[Token], i: int) -> bool:

@@ -10,7 +10,13 @@ through "của" ("kỳ họp thứ 6 HĐND TP. HCM", "cuộc họp báo thườn
 Other "của" phrases ("đại diện của X") and bodies that "tham dự" are not organizers. Only
 if none of that is found does the host ("tại trụ sở X") or the chair's body count; a
 venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
+Between a subject and its verb may stand a time ("sáng 12-3"), a term ("khoá IX"), a
+bracketed aside ("(Hàn Quốc)") and partners named only by kind ("với các bộ, ngành"); a body
+after a person's title is the person's post. "tổ chức" carrying out a task ("tổ chức khám
+nghiệm hiện trường") holds no event. When the lead reports an event without naming who
+organized it, a later sentence about it may ("Sự kiện do A và B phối hợp tổ chức").
 Organizers are listed host first, then those named in the title, then in text order.
+The words of these roles are in `role_words`.
 """
 
 from __future__ import annotations
@@ -19,98 +25,41 @@ from indexer.articles import Organizer
 from indexer.extraction.bodies import Mention, find_mentions
 from indexer.extraction.gazetteer import Body
 from indexer.extraction.names import canonical_organizer
-from indexer.extraction.events import EVENT_TYPES
-from indexer.extraction.text import Token, keys_of, sentences, tokenize
-
-_VERBS = [keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")]
-_CHAIR = keys_of("chủ trì")
-# Words allowed between a subject and its verb ("đã", "long trọng", "phối hợp").
-_ADVERBS = [
-    keys_of(a)
-    for a in ("đã", "đang", "sẽ", "vừa", "cũng", "long trọng", "chính thức", "trọng thể", "phối hợp",
-              "đồng", "cùng", "chủ trì", "tiến hành")
-]
-# Words allowed between two organizers of one list ("A, B và C", "A phối hợp với B").
-_CONNECTORS = [
-    keys_of(c)
-    for c in (",", "và", "cùng", "với", "phối hợp", "chủ trì", "các", "và các", "cùng với", "đã", "đang", "sẽ", "vừa")
-]
-_VENUE = set(keys_of("tại ở"))
-# Words that report an event: the organizing verbs, meetings, ceremonies and the event types
-# (a working session, "làm việc với", is not an organized event).
-_VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
-_PARTNERSHIP = [keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")]
-_CO_ORGANIZING = [keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")]
-# "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for.
-_ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
-# What a court does when it holds a trial; only a court's mention is its subject.
-_TRIAL_VERBS = [
-    keys_of(v)
-    for v in ("xét xử", "xử", "mở phiên tòa", "mở phiên toà", "đưa ra xét xử", "đưa vụ án ra xét xử", "tuyên án")
-]
-_COURTS = [keys_of(c) for c in ("Tòa án", "TAND")]
-# Meetings that belong to a body: "phiên họp (giao ban) của UBND X", "kỳ họp thứ 6 HĐND X".
-_MEETINGS = [
-    keys_of(m)
-    for m in ("kỳ họp", "phiên họp", "cuộc họp báo", "cuộc họp", "buổi họp", "họp báo", "hội nghị", "hội thảo",
-              "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình")
-]
-_MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
-_ORDINAL = keys_of("thứ")
-# Words after which a "của" names someone at the meeting, not its owner: "hội nghị có đại diện
-# của Bộ Y tế", "hội nghị với sự tham dự của ...".
-_NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát"))
-# Words between a meeting noun and its body: "Hội nghị thượng đỉnh G20".
-_MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường")]
-# "hội nghị ... của ngành": the branch of the ministry named before it in the sentence.
-_BRANCH = keys_of("ngành")
-# A body meets ("Chính phủ họp phiên thường kỳ"); a legislature passes what it votes on.
-_MEETS = [keys_of("họp")]
-_LEGISLATING = [keys_of(v) for v in ("thông qua", "biểu quyết thông qua")]
-_LEGISLATURES = [keys_of(b) for b in ("Quốc hội", "HĐND", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội")]
-# "thăm chính thức ... theo lời mời của Bộ trưởng Bộ X": the inviting body hosts the visit.
-_INVITATION = keys_of("theo lời mời của")
-_INVITATION_REACH = 16  # tokens after the invitation within which the inviting body is named
-# Ceremonies a host may receive at its premises ("chủ trì lễ đón").
-_CEREMONIES = [keys_of(c) for c in ("lễ đón", "lễ ra mắt", "lễ khánh thành", "lễ khởi công", "lễ phát động", "lễ mít tinh")]
-# Event types whose words name no organizing body: a working session, and sittings, trials and
-# ceremonies, whose bodies the meeting, trial and ceremony rules above find.
-_NOT_ORGANIZED = {"buổi làm việc", "phiên họp", "phiên tòa", "lễ"}
-# A topic, not the reported event: "làm việc ... về tổ chức hội nghị".
-_TOPIC = set(keys_of("về"))
-_EVENT_WORDS = sorted(
-    {*_VERBS, *_MEETINGS, *_CEREMONIES,
-     *(keys_of(spelling) for kind, spellings in EVENT_TYPES if kind not in _NOT_ORGANIZED for spelling in spellings)},
-    key=len,
-    reverse=True,
+from indexer.extraction.role_words import (
+    VERBS, CHAIR, TASKS, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
+    TITLES, TIMES, TIME_PARTS, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
+    ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
+    BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
+    NOT_ORGANIZED, TOPIC, EVENT_WORDS, EVENT_OR_THE_EVENT, THIS_IS, VENUES,
 )
-# Heads of venues: they hold events, never organize them.
-_VENUES = [
-    keys_of(v)
-    for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Cung", "Nhà hát", "Nhà văn hóa", "Nhà văn hoá",
-              "Sân vận động", "Khách sạn", "Trường", "Đại học", "Công viên", "Quảng trường")
-]
-
+from indexer.extraction.text import PhraseSet, Token, keys_of, sentences, tokenize
 
 def find_organizers(
-    lead_paragraphs: list[str], title: str | None = None, home: Body | None = None
+    lead_paragraphs: list[str], title: str | None = None, home: Body | None = None,
+    following: list[str] | None = None,
 ) -> tuple[Organizer, ...]:
-    """The organizers of the event reported by the lead (its first paragraphs)."""
-    text = "\n".join(lead_paragraphs)
+    """The organizers of the event reported by the lead (its first paragraphs); the `following`
+    paragraphs are read for an organizing clause when the lead reports an event without one."""
+    lead, rest = "\n".join(lead_paragraphs), "\n".join(following or [])
+    text = f"{lead}\n{rest}" if rest else lead
     tokens = tokenize(text)
     mentions = find_mentions(tokens, text, home)
     title_names = {m.name for m in find_mentions(tokenize(title), title, home)} if title else set()
-    spans = [_token_range(tokens, start, end) for start, end in sentences(text)]
+    lead_spans = [_token_range(tokens, start, end) for start, end in sentences(lead)]
+    offset = len(lead) + 1
+    later_spans = [_token_range(tokens, offset + start, offset + end) for start, end in sentences(rest)]
     chosen: list[Mention] = []
     venues: set[str] = set()
-    for first, last in spans:
+    for first, last in lead_spans:
         local = [m for m in mentions if first <= m.start and m.end <= last]
         chosen = _organizing(tokens, local, first, last, text)
         if chosen:
             venues = {m.name for m in local if _is_venue(tokens, m, first)}
             break
+    if not chosen and any(_reports_event(tokens, first, last) for first, last in lead_spans):
+        chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
     if not chosen:
-        chosen, venues = _fallback(tokens, mentions, spans, text)
+        chosen, venues = _fallback(tokens, mentions, lead_spans, text)
     ordered = sorted(
         enumerate(_unique(chosen)),
         key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
@@ -118,32 +67,49 @@ def find_organizers(
     return tuple(_organizer(m, home) for _, m in ordered)
 
 
+def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> list[Mention]:
+    """"Hội thảo do A, B phối hợp tổ chức", "Đây là sự kiện do A tổ chức": a later sentence about
+    the event the lead reported, naming who organized it (the news often does so a few sentences on)."""
+    opening = first + _phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
+    if opening >= last or not _phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
+        return []
+    starting = {m.start: m for m in mentions if first <= m.start and m.end <= last}
+    do = next((i for i in range(opening, last) if tokens[i].text == "do"), None)
+    return [] if do is None else _agents(tokens, starting, do + 1, last)
+
+
 def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int, text: str) -> list[Mention]:
     ending = {m.end: m for m in mentions}
     starting = {m.start: m for m in mentions}
     found: list[Mention] = []
     for i in range(first, last):
-        verb = _phrase_at(tokens, i, _VERBS)
-        if verb and tokens[i].text.islower():
+        verb = _phrase_at(tokens, i, VERBS)
+        if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
             found += _subjects(tokens, ending, i, first)
-        if _phrase_at(tokens, i, _TRIAL_VERBS) and tokens[i].text.islower():
+        if _phrase_at(tokens, i, TRIAL_VERBS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
-        if _phrase_at(tokens, i, _MEETS) and tokens[i].text.islower():
+        if _phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
-        if _phrase_at(tokens, i, _LEGISLATING) and tokens[i].text.islower():
-            found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, _LEGISLATURES)]
-        meeting = _phrase_at(tokens, i, _MEETINGS)
+        if _phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
+        meeting = _phrase_at(tokens, i, MEETINGS)
         if meeting:
             found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
         if tokens[i].key == "giữa" and _has_event(tokens, first, last):
-            if any(_phrase_at(tokens, k, _PARTNERSHIP) for k in range(max(first, i - 3), i)):
+            if any(_phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
                 found += _listed(tokens, starting, i + 1, last)
-        co = _phrase_at(tokens, i, _CO_ORGANIZING)
+        co = _phrase_at(tokens, i, CO_ORGANIZING)
         if co:
-            found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, _ON_BEHALF), last)
+            found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, ON_BEHALF), last)
     return [m for m in found if not _is_venue(tokens, m, first)]
+
+
+def _is_task(tokens: list[Token], after: int, last: int) -> bool:
+    """Whether an organizing verb ending at `after` carries out a task, not an event."""
+    j = _skip_forward(tokens, after, last, TASK_CLASSIFIERS)
+    return j < last and bool(_phrase_at(tokens, j, TASKS))
 
 
 def _meeting_owners(
@@ -152,17 +118,17 @@ def _meeting_owners(
     """The bodies a meeting belongs to: right after its noun ("kỳ họp thứ 6 HĐND X", "phiên họp
     Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
     của UBND X"); "của ngành" is the ministry the sentence named before."""
-    j = _skip_forward(tokens, after, last, _MEETING_LEVELS)
-    if j + 1 < last and tokens[j].key in _ORDINAL and tokens[j + 1].text.isdigit():
+    j = _skip_forward(tokens, after, last, MEETING_LEVELS)
+    if j + 1 < last and tokens[j].key in ORDINAL and tokens[j + 1].text.isdigit():
         j += 2
     if j in starting:
         return [m for m in _listed(tokens, starting, j, last) if not m.place]
-    for k in range(after, min(last, after + _MEETING_GAP + 1)):
+    for k in range(after, min(last, after + MEETING_GAP + 1)):
         token = tokens[k]
-        if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in _NOT_OWNER:
+        if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
             return []  # another body, a clause break or a participant first: not the meeting's owner
         if token.key == "của" and token.text.islower():
-            if k + 1 < last and tokens[k + 1].key == _BRANCH[0] and tokens[k + 1].text.islower():
+            if k + 1 < last and tokens[k + 1].key == BRANCH[0] and tokens[k + 1].text.islower():
                 ministries = [m for m in mentions if first <= m.start and m.end <= k and m.name.startswith("Bộ ")]
                 return ministries[-1:]
             return _listed(tokens, starting, k + 1, last)
@@ -170,7 +136,7 @@ def _meeting_owners(
 
 
 def _is_court(mention: Mention) -> bool:
-    return _starts_with(mention, _COURTS)
+    return _starts_with(mention, COURTS)
 
 
 def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
@@ -180,16 +146,50 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
     """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
-    j = _skip_back(tokens, verb, first, _ADVERBS)
+    j = _back_to_body(tokens, ending, _skip_back(tokens, verb, first, ADVERBS), first)
     found = []
     while j in ending:
         mention = ending[j]
         owner = mention.start - 1
         if owner > first and tokens[owner].key == "của" and owner in ending:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
+        if any(_phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
+            break  # the person holding the post acts, not the body
         found.append(mention)
-        j = _skip_back(tokens, mention.start, first, _CONNECTORS)
+        j = _back_to_body(tokens, ending, _skip_back(tokens, mention.start, first, CONNECTORS), first)
     return list(reversed(found))
+
+
+def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first: int) -> int:
+    """Back past what stands between two bodies of a list, or a body and its verb, without being
+    one: a bracketed place ("Đoàn Luật sư Seoul (Hàn Quốc)"), a term ("khoá IX") and partners
+    named only by kind ("phối hợp với các bộ, ngành,")."""
+    while j not in ending:
+        if j - 1 > first and tokens[j - 1].text == ")":
+            k = next((k for k in range(j - 2, max(first, j - ASIDE_REACH), -1) if tokens[k].text in "()"), None)
+            if k is None or tokens[k].text != "(":
+                return j
+            j = _skip_back(tokens, k, first, CONNECTORS)
+        elif j - 2 >= first and tokens[j - 2].key in TERM and ROMAN.fullmatch(tokens[j - 1].text):
+            j -= 2
+        elif _time_before(tokens, j, first) < j:
+            j = _skip_back(tokens, _time_before(tokens, j, first), first, ADVERBS)
+        else:
+            k = _skip_back(tokens, j, first, GENERIC_PARTNERS)
+            if k == j:
+                return j
+            j = _skip_back(tokens, k, first, CONNECTORS)
+    return j
+
+
+def _time_before(tokens: list[Token], j: int, first: int) -> int:
+    """The start of a time that ends at j ("sáng 12-3", "hôm nay", "ngày 5/3"), or j."""
+    k = j
+    while k - 1 > first and (tokens[k - 1].text.isdigit() or tokens[k - 1].key in TIME_PARTS):
+        k -= 1
+    if k < j and k - 1 > first and tokens[k - 1].key in TIMES and tokens[k - 1].text.islower():
+        return k - 1
+    return j
 
 
 def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
@@ -197,8 +197,9 @@ def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last:
     listed = _listed(tokens, starting, start, last)
     if not listed:
         return []
-    j = _skip_forward(tokens, listed[-1].end, last, _ADVERBS)
-    if j < last and (_phrase_at(tokens, j, _VERBS) or _phrase_at(tokens, j, [_CHAIR])):
+    j = _skip_forward(tokens, _past_aside(tokens, listed[-1].end, last), last, ADVERBS)
+    j = _skip_forward(tokens, _skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
+    if j < last and (_phrase_at(tokens, j, VERBS) or _phrase_at(tokens, j, [CHAIR])):
         return listed
     return []
 
@@ -210,8 +211,17 @@ def _listed(tokens: list[Token], starting: dict[int, Mention], start: int, last:
     while j in starting:
         mention = starting[j]
         found.append(mention)
-        j = _skip_forward(tokens, mention.end, last, _CONNECTORS)
+        j = _skip_forward(tokens, _past_aside(tokens, mention.end, last), last, CONNECTORS)
     return found
+
+
+def _past_aside(tokens: list[Token], j: int, last: int) -> int:
+    """The position after a bracketed aside at j ("A (Hàn Quốc) và B"), or j."""
+    if j < last and tokens[j].text == "(":
+        k = next((k for k in range(j + 1, min(last, j + ASIDE_REACH)) if tokens[k].text in "()"), None)
+        if k is not None and tokens[k].text == ")":
+            return k + 1
+    return j
 
 
 def _skip_back(tokens: list[Token], j: int, first: int, phrases: list[tuple[str, ...]]) -> int:
@@ -261,7 +271,7 @@ def _fallback(
     for first, last in spans:
         if not _has_event(tokens, first, last):
             continue
-        chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [_CHAIR])), None)
+        chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [CHAIR])), None)
         if chair is None:
             continue
         before = [m for m in mentions if first <= m.start and m.end <= chair]
@@ -272,10 +282,10 @@ def _fallback(
 
 def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:
     """The body whose head invited a visit: "thăm ... theo lời mời của Đại tướng A, Bộ trưởng Bộ X"."""
-    at = next((i for i in range(first, last) if _phrase_at(tokens, i, [_INVITATION])), None)
+    at = next((i for i in range(first, last) if _phrase_at(tokens, i, [INVITATION])), None)
     if at is None:
         return None
-    reach = at + len(_INVITATION) + _INVITATION_REACH
+    reach = at + len(INVITATION) + INVITATION_REACH
     return next((m for m in mentions if at < m.start and m.end <= min(last, reach) and not m.place), None)
 
 
@@ -284,20 +294,20 @@ def _can_host(tokens: list[Token], mention: Mention) -> bool:
     "tại Trường ...") may not."""
     if mention.place:
         return False
-    if not _phrase_at(tokens, mention.start, _VENUES):
+    if not _phrase_at(tokens, mention.start, VENUES):
         return True
     # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
-    at_premises = mention.start > 0 and tokens[mention.start - 1].key in _VENUE_SKIP
-    return at_premises and not _phrase_at(tokens, mention.start, _VENUES[:2])
+    at_premises = mention.start > 1 and tuple(t.key for t in tokens[mention.start - 2 : mention.start]) == PREMISES
+    return at_premises and not _phrase_at(tokens, mention.start, VENUES[:2])
 
 
 def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
     chức hội nghị") or a working session."""
     for i in range(first, last):
-        if _phrase_at(tokens, i, _EVENT_WORDS):
+        if _phrase_at(tokens, i, EVENT_WORDS):
             before = {t.key for t in tokens[max(first, i - 3) : i]}
-            if not before & _TOPIC:
+            if not before & TOPIC:
                 return True
     return False
 
@@ -305,18 +315,20 @@ def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
 def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
     j = mention.start
     skipped = 0
-    while j > first and tokens[j - 1].key in _VENUE_SKIP and skipped < 3:
+    while j > first and tokens[j - 1].key in VENUE_SKIP and skipped < 3:
         j -= 1
         skipped += 1
-    return j > first and tokens[j - 1].key in _VENUE and tokens[j - 1].text.islower()
+    return j > first and tokens[j - 1].key in VENUE and tokens[j - 1].text.islower()
 
 
 def _has_event(tokens: list[Token], first: int, last: int) -> bool:
-    return any(_phrase_at(tokens, i, _EVENT_WORDS) for i in range(first, last))
+    return any(_phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
 
 
-def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> int:
+def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]] | PhraseSet) -> int:
     """The length of the first of `phrases` found at token i, or 0."""
+    if isinstance(phrases, PhraseSet):
+        return phrases.length_at(tokens, i)
     for phrase in phrases:
         if tokens[i].key == phrase[0] and tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
             return len(phrase)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from indexer.vietnamese import canonical_term
@@ -87,3 +88,24 @@ def is_upper_line(line: str) -> bool:
     """Whether every letter of `line` is a capital (a portal header, not a sentence)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+class PhraseSet:
+    """Phrases of token keys found by their first key: `length_at` says which one starts at a
+    token without trying every phrase (extractors ask at every token of a lead)."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.phrases = list(phrases)
+        self._by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:  # in order: the first phrase that matches wins, as in a list
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self.phrases)
+
+    def length_at(self, tokens: list[Token], i: int) -> int:
+        """The length of the first phrase found at token i, or 0."""
+        for phrase in self._by_first.get(tokens[i].key, ()):
+            if tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
+                return len(phrase)
+        return 0
