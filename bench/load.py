@@ -1,4 +1,4 @@
-"""A small bounded load client against the production server (`vnsearch serve`, waitress).
+"""A small bounded load client against the production server (`vnsearch serve`: waitress, or gunicorn with --workers).
 
     python -m bench.load --index var/bench/index-ours --out var/bench/load.json
 
@@ -99,7 +99,7 @@ def run_level(ports: list[int], paths: list[str], concurrency: int, max_requests
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True, help="a built vnsearch index")
-    parser.add_argument("--threads", type=int, default=8, help="waitress threads of each server")
+    parser.add_argument("--threads", type=int, default=8, help="threads of each server process")
     parser.add_argument("--servers", type=int, default=1, help="servers (replicas on their own ports) over the same index")
     parser.add_argument("--workers", type=int, default=1, help="worker processes of each server (vnsearch serve --workers)")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 4, 16, 64])

@@ -1,4 +1,4 @@
-"""`vnsearch serve --workers N`: several processes on one port, supervised, over one index."""
+"""`vnsearch serve --workers N`: gunicorn's workers on one port, supervised, over one index."""
 
 from __future__ import annotations
 
@@ -69,6 +69,20 @@ def test_every_worker_serves_an_article_committed_after_it_started(server):
     time.sleep(1.5)  # each thread's searcher looks for a new generation once a second
     answers = _searches(running, 40, "tu chu dai hoc")
     assert all(NEW_ARTICLE.id in ids for ids in answers)
+
+
+def test_sighup_replaces_every_worker_gracefully_and_the_port_keeps_answering(server):
+    _, running = server
+    before = _wait_for_workers(running, 2)
+
+    running.process.send_signal(signal.SIGHUP)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and set(running.worker_pids()) & set(before):
+        assert all("mic-2023-chuyen-doi-so" in ids for ids in _searches(running, 4))
+    after = _wait_for_workers(running, 2)
+
+    assert len(after) == 2 and not set(after) & set(before)
+    assert all("mic-2023-chuyen-doi-so" in ids for ids in _searches(running, 20))
 
 
 def test_sigterm_stops_the_parent_and_every_worker(server):
