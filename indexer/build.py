@@ -422,14 +422,16 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def _stale_ids(known: dict[str, tuple[str, str]], seen: set[str], roots: list[Path]) -> list[str]:
-    resolved = [str(root.resolve()) for root in roots]
+    """Documents not seen in this run whose source file is gone or lies under a pruned root
+    (origins are stored absolute; a root is compared by path, not by string prefix)."""
+    resolved = [root.resolve() for root in roots]
     stale = []
     for doc_id, (_, origin) in known.items():
         if doc_id in seen:
             continue
         origin_file = origin.rsplit(":", 1)[0] if origin and not os.path.exists(origin) else origin
         gone = bool(origin_file) and not os.path.exists(origin_file)
-        under = bool(origin_file) and any(str(Path(origin_file).resolve()).startswith(r) for r in resolved)
+        under = bool(origin_file) and any(Path(origin_file).resolve().is_relative_to(r) for r in resolved)
         if gone or under:
             stale.append(doc_id)
     return stale

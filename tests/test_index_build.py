@@ -82,6 +82,32 @@ def test_prune_removes_documents_whose_files_are_gone_and_only_those(tmp_path):
     assert titles(index_dir) == sorted(title for name, (title, _) in FIRST.items() if name != "toa-dam")
 
 
+def test_prune_of_one_directory_keeps_a_sibling_whose_name_begins_the_same(tmp_path):
+    corpus, sibling, index_dir = tmp_path / "corpus", tmp_path / "corpus2", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    write_corpus(sibling, {"hoi-nghi": ("Hội nghị tổng kết công tác năm 2023", "Sáng ngày 10/01/2024, Bộ Nội vụ tổ chức Hội nghị.")})
+    index_cli(str(corpus), str(sibling), "--index", str(index_dir))
+
+    status, summary = index_cli(str(corpus), "--index", str(index_dir), "--prune")
+
+    assert "0 removed" in summary
+    assert "Hội nghị tổng kết công tác năm 2023" in titles(index_dir)
+
+
+def test_prune_from_another_directory_keeps_files_indexed_by_a_relative_path(tmp_path, monkeypatch):
+    corpus, other, index_dir = tmp_path / "corpus", tmp_path / "other", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    write_corpus(other, {"hoi-nghi": ("Hội nghị tổng kết công tác năm 2023", "Sáng ngày 10/01/2024, Bộ Nội vụ tổ chức Hội nghị.")})
+    monkeypatch.chdir(tmp_path)
+    index_cli("corpus", "--index", str(index_dir))
+    monkeypatch.chdir(other)
+
+    status, summary = index_cli(str(other), "--index", str(index_dir), "--prune")
+
+    assert "1 added" in summary and "0 removed" in summary
+    assert len(titles(index_dir)) == 4
+
+
 def test_without_prune_documents_of_deleted_files_stay(tmp_path):
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
     write_corpus(corpus, FIRST)

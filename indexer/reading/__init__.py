@@ -8,6 +8,8 @@ one bad file never stops the rest.
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -71,6 +73,7 @@ def read_pending(paths: Iterable[str | Path]) -> Iterator[PendingArticle | ReadF
 
 def _pending_of(item: InputFile) -> Iterator[PendingArticle | ReadFailure]:
     path, where = item.path, str(item.path)
+    origin = os.path.abspath(where)  # stored with the document: --prune from any directory finds it
     suffix = suffix_of(path)
     if path.is_dir():
         yield ReadFailure(where, "unreadable: directory could not be listed")
@@ -88,7 +91,7 @@ def _pending_of(item: InputFile) -> Iterator[PendingArticle | ReadFailure]:
                     yield line
                 else:
                     raw, _, file_id, number = line
-                    yield PendingArticle("jsonl", raw, file_id, where, number)
+                    yield PendingArticle("jsonl", raw, file_id, origin, number)
             return
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -98,4 +101,4 @@ def _pending_of(item: InputFile) -> Iterator[PendingArticle | ReadFailure]:
     except OSError as error:
         yield ReadFailure(where, f"unreadable: {error.strerror or error}")
         return
-    yield PendingArticle("text" if suffix in TEXT_SUFFIXES else "html", data, item.id, where)
+    yield PendingArticle("text" if suffix in TEXT_SUFFIXES else "html", data, item.id, origin)
