@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import json
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field, replace
@@ -378,6 +382,7 @@ def _check_alive(workers: list, finished: dict[int, object]) -> None:
 
 def _worker(number: int, index_dir: Path, tasks, answers, parent: int) -> None:
     """An indexing worker process: prepares its chunks and writes them into its own segment."""
+    _die_with_parent(parent)
     try:
         writer = open_segment_writer(open_index(index_dir))
         while True:
@@ -396,6 +401,20 @@ def _worker(number: int, index_dir: Path, tasks, answers, parent: int) -> None:
         answers.put(("error", number, (error.errno, error.strerror or str(error))))
     except BaseException as error:  # reported to the parent, which stops the run
         answers.put(("error", number, (None, f"indexing worker {number}: {type(error).__name__}: {error}")))
+
+
+def _die_with_parent(parent: int) -> None:
+    """Asks Linux to kill this worker when the indexer dies, even by kill -9 in the middle of a
+    chunk, so no orphan keeps writing or holds the index's lock (elsewhere the worker notices
+    between chunks)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the indexer died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def _index_in_worker(writer, item: Item) -> Added:

@@ -262,6 +262,44 @@ def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index_searchable(
     assert summary.added == 5 and len(titles(index_dir)) == 25
 
 
+KILLABLE_TWO_WORKER_BUILD = KILLABLE_BUILD.replace("jobs=1", "jobs=2")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with the indexer through prctl on Linux")
+def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_refused(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(generated_articles(20, "cu"), index_dir, jobs=1)
+    builder = subprocess.Popen([sys.executable, "-c", KILLABLE_TWO_WORKER_BUILD, str(index_dir)], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True)
+    assert builder.stdout.readline().strip() == "started"
+    workers: list[int] = []
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline:  # the workers are busy with their chunks
+        workers = [int(pid) for task in Path(f"/proc/{builder.pid}/task").iterdir()
+                   for pid in (task / "children").read_text().split()]
+        time.sleep(0.1)
+    time.sleep(1)
+
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait(timeout=10)
+    builder.stdout.close()
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
+    summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
+    assert summary.added == 5 and len(titles(index_dir)) == 25
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(line.split()[1] for line in status if line.startswith("State:")) != "Z"
+    except OSError:
+        return False
+
+
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
 def test_of_two_articles_with_one_id_the_first_is_kept_and_the_second_reported(tmp_path, jobs):
     articles = generated_articles(40, "tin")
@@ -295,6 +333,44 @@ def test_worker_processes_build_the_index_one_process_builds(tmp_path):
 
     assert answers[2] == answers[1]
     assert len(answers[2]["hội nghị"]) == 90 and len(answers[2]["chuyển đổi số"]) == 10
+
+
+KILLABLE_TWO_WORKER_BUILD = KILLABLE_BUILD.replace("jobs=1", "jobs=2")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with the indexer through prctl on Linux")
+def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_refused(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(generated_articles(20, "cu"), index_dir, jobs=1)
+    builder = subprocess.Popen([sys.executable, "-c", KILLABLE_TWO_WORKER_BUILD, str(index_dir)], cwd=ROOT,
+                               stdout=subprocess.PIPE, text=True)
+    assert builder.stdout.readline().strip() == "started"
+    workers: list[int] = []
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline:  # the workers are busy with their chunks
+        workers = [int(pid) for task in Path(f"/proc/{builder.pid}/task").iterdir()
+                   for pid in (task / "children").read_text().split()]
+        time.sleep(0.1)
+    time.sleep(1)
+
+    os.kill(builder.pid, signal.SIGKILL)
+    builder.wait(timeout=10)
+    builder.stdout.close()
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
+    summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
+    assert summary.added == 5 and len(titles(index_dir)) == 25
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(line.split()[1] for line in status if line.startswith("State:")) != "Z"
+    except OSError:
+        return False
 
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
