@@ -73,26 +73,30 @@ def feed():
     page = run_search(index_handle(), newest)
     updated = max((hit.date for hit in page.hits if hit.date), default=None)
     title = f"vnsearch: {search_request.q}" if search_request.q else "vnsearch: newest articles"
+    # Links start with the configured public address, never with the request's Host header
+    # (which a client chooses); ids are tag URIs, the same whatever address the feed is read at.
+    base = (current_app.config.get("BASE_URL") or "").rstrip("/")
+    query = request.query_string.decode("utf-8", "replace")
     parts = [
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"<id>{_text(request.url)}</id><title>{_text(title)}</title>",
+        f"<id>{_text(f'{_TAG}search?{query}')}</id><title>{_text(title)}</title>",
         f"<updated>{atom_time(updated)}</updated>",
-        f'<link rel="self" href="{_attribute(request.url)}"/>',
+        f'<link rel="self" href="{_attribute(base + request.path + (f"?{query}" if query else ""))}"/>',
         "<author><name>vnsearch</name></author>",
     ]
-    parts.extend(_entry(hit) for hit in page.hits)
+    parts.extend(_entry(hit, base) for hit in page.hits)
     parts.append("</feed>\n")
     return Response("".join(parts), mimetype="application/atom+xml")
 
 
-def _entry(hit: Hit) -> str:
-    page_url = url_for("pages.document", doc_id=hit.id, _external=True)
+def _entry(hit: Hit, base: str) -> str:
+    page_url = base + url_for("pages.document", doc_id=hit.id)
     # Only web links leave the feed as they are; a javascript: or data: URL would run in a reader.
     link = hit.url if hit.url and urlsplit(hit.url).scheme.lower() in ("http", "https") else page_url
     category = f'<category term="{_attribute(hit.event_type)}"/>' if hit.event_type else ""
     return (
         "<entry>"
-        f"<id>{_text(page_url)}</id>"
+        f"<id>{_text(_TAG + 'doc/' + hit.id)}</id>"
         f"<title>{_text(hit.title or hit.id)}</title>"
         f'<link rel="alternate" href="{_attribute(link)}"/>'
         f"<updated>{atom_time(hit.date)}</updated>"
@@ -101,6 +105,9 @@ def _entry(hit: Hit) -> str:
         f'<summary type="html">{_text(hit.snippet)}</summary>'
         "</entry>"
     )
+
+
+_TAG = "tag:vnsearch,2026:"  # RFC 4151: ids that do not depend on where the service is reached
 
 
 def _text(value: str) -> str:

@@ -173,6 +173,22 @@ def test_feed_holds_at_most_the_configured_number_of_entries(exports_index):
     assert len(feed.entries) == 3
 
 
+def test_feed_links_never_carry_the_host_a_client_sent(client):
+    answer = client.get("/feed.atom", query_string={"q": "ky tu dieu khien"}, headers={"Host": "evil.example"})
+
+    assert b"evil.example" not in answer.get_data()
+    assert read_feed(answer).entries[0].id == "tag:vnsearch,2026:doc/ky-tu-la"
+
+
+def test_feed_links_start_with_the_configured_public_address(exports_index):
+    client = client_for(exports_index, BASE_URL="https://tin.example.vn/")
+
+    feed = read_feed(client.get("/feed.atom", query_string={"q": "ky tu dieu khien"}, headers={"Host": "evil.example"}))
+
+    assert feed.entries[0].link == "https://tin.example.vn/doc/ky-tu-la"
+    assert feed.feed.links[0].href == "https://tin.example.vn/feed.atom?q=ky+tu+dieu+khien"
+
+
 def test_feed_takes_the_filters_of_the_api(client):
     feed = read_feed(client.get("/feed.atom", query_string={"organizer": HOC_VIEN, "date_from": "2023"}))
 
