@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from html import escape
-from itertools import takewhile
 
 from indexer.tokens import syllables
 from indexer.vietnamese import canonical_term, fold_term
@@ -98,15 +98,25 @@ def _matches(word: str, exact_terms: set[str], folded_terms: set[str]) -> bool:
 
 
 def _best_window_start(text: str, hits: list[Span]) -> int:
-    """Offset of the first hit of the window holding the most distinct matched words."""
+    """Offset of the first hit of the window holding the most distinct matched words.
+
+    One pass with a sliding window over the hits (in text order): linear in their number, so a
+    long article repeating the query's words thousands of times costs no more than reading it.
+    """
     if not hits:
         return 0
-    best, best_score = hits[0][0], -1
+    words = [fold_term(text[a:b]) for a, b in hits]
+    inside: Counter[str] = Counter()
+    best, best_score, end = hits[0][0], -1, 0
     for i, (first, _) in enumerate(hits):
-        # hits are in text order: stop at the window's end instead of scanning every later hit
-        inside = {fold_term(text[a:b]) for a, b in takewhile(lambda h: h[0] - first < WINDOW_CHARS, hits[i:])}
+        while end < len(hits) and hits[end][0] - first < WINDOW_CHARS:
+            inside[words[end]] += 1
+            end += 1
         if len(inside) > best_score:
             best, best_score = first, len(inside)
+        inside[words[i]] -= 1
+        if not inside[words[i]]:
+            del inside[words[i]]
     return best
 
 

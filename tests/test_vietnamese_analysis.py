@@ -171,6 +171,17 @@ def test_snippet_marks_accented_words_for_an_unaccented_query():
     assert "<mark>chính</mark> <mark>phủ</mark>" in marked
 
 
+def test_snippet_of_a_long_article_repeating_the_query_shows_where_all_its_words_meet():
+    # 860 KB holding "hội thảo" 60,000 times: the old window search copied the rest of the hits
+    # for each hit (minutes here); the passage is where "chính phủ số" joins them, near the end.
+    text = "Hội thảo khoa học. " * 30_000 + "Hội thảo về chính phủ số. " + "Hội thảo khoa học. " * 15_000
+    parsed = parse_query("hội thảo chính phủ số")
+
+    marked = snippet(text, parsed.exact_terms, parsed.folded_terms)
+
+    assert "<mark>chính</mark> <mark>phủ</mark> <mark>số</mark>" in marked
+
+
 def test_snippet_escapes_html_in_the_text():
     marked = snippet('Hội thảo <script>alert("x")</script>', set(), {"hoi"})
 
