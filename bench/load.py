@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.replicas import start_server
 from bench.scale import machine, percentile
 from bench.workload import BenchQuery, mix_titles, query_mix
-from searchsvc.settings import defaults
+from indexer.cli import serve_overrides
 
 
 def search_path(query: BenchQuery) -> str:
@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"alive {level['server_alive']}", flush=True)
         memory = [s.memory_mb() for s in servers]
         result = {"documents": documents, "server_memory_mb": memory, "servers": len(servers), "server_workers": args.workers, "server_threads": args.threads,
-                  "max_in_flight": int(os.environ.get("SEARCHSVC_MAX_IN_FLIGHT", defaults()["MAX_IN_FLIGHT"])),
+                  "max_in_flight": int(os.environ.get("SEARCHSVC_MAX_IN_FLIGHT")
+                                       or serve_overrides(None, args.threads, os.environ)["MAX_IN_FLIGHT"]),
                   "levels": levels, "server_peak_rss_mb": sum(s.rss_mb()[1] for s in servers), "bounds": {"requests": args.requests,
                   "seconds": args.seconds, "timeout": args.timeout}, "machine": machine()}
     finally:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from indexer.store import INDEX_ENV, IndexError_, default_index_dir
@@ -34,8 +36,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _closed_pipe() -> int:
     """Ends quietly when the reader of stdout is gone (the recipe of Python's signal docs)."""
-    import os
-
     # Python flushes stdout again at exit; pointed at devnull, that flush cannot fail.
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
@@ -147,12 +147,23 @@ def _run_serve(args: argparse.Namespace) -> int:
     if args.workers < 1 or args.threads < 1:
         print("vnsearch: --workers and --threads must be at least 1", file=sys.stderr)
         return EXIT_ERROR
-    overrides = {"INDEX_DIR": str(args.index)} if args.index else None
+    overrides = serve_overrides(args.index, args.threads, os.environ)
     index_dir = create_app(overrides).config["INDEX_DIR"]
     processes = f"{args.workers} processes × {args.threads} threads" if args.workers > 1 else f"{args.threads} threads"
     print(f"serving {index_dir} on http://{args.host}:{args.port}/ ({processes})", flush=True)
     serve(lambda: create_app(overrides), args.host, args.port, args.threads, args.workers)
     return EXIT_OK
+
+
+def serve_overrides(index: Path | None, threads: int, environ: Mapping[str, str]) -> dict:
+    """The app settings `vnsearch serve` fixes: the index, and unless SEARCHSVC_MAX_IN_FLIGHT
+    says otherwise, requests in progress up to three quarters of the threads, so the other
+    threads answer the overflow with 503 at once instead of it queueing unseen (at the default
+    8 threads a limit of 16 never fired)."""
+    overrides: dict = {"INDEX_DIR": str(index)} if index else {}
+    if "SEARCHSVC_MAX_IN_FLIGHT" not in environ:
+        overrides["MAX_IN_FLIGHT"] = max(1, threads * 3 // 4)
+    return overrides
 
 
 def _run_search(args: argparse.Namespace) -> int:

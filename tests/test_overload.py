@@ -52,3 +52,11 @@ def test_the_service_sheds_with_its_configured_limit(small_index):
     answer = app.test_client().get("/api/v1/search", query_string={"q": "hội thảo"})
 
     assert answer.status_code == 503 and answer.json["error"] == "overloaded"
+
+
+def test_vnsearch_serve_sheds_before_its_threads_are_all_busy_unless_told_otherwise():
+    from indexer.cli import serve_overrides
+
+    assert serve_overrides(None, 8, {})["MAX_IN_FLIGHT"] == 6  # two of the default 8 threads answer 503s
+    assert serve_overrides(None, 1, {})["MAX_IN_FLIGHT"] == 1
+    assert "MAX_IN_FLIGHT" not in serve_overrides(None, 8, {"SEARCHSVC_MAX_IN_FLIGHT": "32"})

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, monkeypatch):
+    # Eight searches at once on 2 threads would be shed with 503s (tests/test_overload.py): not this file's subject.
+    monkeypatch.setenv("SEARCHSVC_MAX_IN_FLIGHT", "16")
     index_dir = tmp_path / "index"
     build_index(list(SEED_ARTICLES), index_dir, rebuild=True, jobs=1)
     running = start_server(index_dir, threads=2, workers=2, ready_timeout=40)
