@@ -266,7 +266,7 @@ KILLABLE_TWO_WORKER_BUILD = KILLABLE_BUILD.replace("jobs=1", "jobs=2")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with the indexer through prctl on Linux")
-def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_refused(tmp_path):
+def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_refused_for_long(tmp_path):
     index_dir = tmp_path / "index"
     build_index(generated_articles(20, "cu"), index_dir, jobs=1)
     builder = subprocess.Popen([sys.executable, "-c", KILLABLE_TWO_WORKER_BUILD, str(index_dir)], cwd=ROOT,
@@ -288,8 +288,22 @@ def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_re
         time.sleep(0.05)
 
     assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
-    summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
+    summary = _build_once_the_lock_is_free(index_dir, within_s=5)
     assert summary.added == 5 and len(titles(index_dir)) == 25
+
+
+def _build_once_the_lock_is_free(index_dir: Path, within_s: float):
+    # The kernel frees a dead process's lock as it tears the process down; a run started in
+    # that instant may still be refused (seen once in ~20 runs), so the next run gets seconds,
+    # where before the fix orphaned workers held the lock for minutes.
+    deadline = time.monotonic() + within_s
+    while True:
+        try:
+            return build_index(generated_articles(5, "sau"), index_dir, jobs=1)
+        except IndexLockedError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def _alive(pid: int) -> bool:
@@ -333,44 +347,6 @@ def test_worker_processes_build_the_index_one_process_builds(tmp_path):
 
     assert answers[2] == answers[1]
     assert len(answers[2]["hội nghị"]) == 90 and len(answers[2]["chuyển đổi số"]) == 10
-
-
-KILLABLE_TWO_WORKER_BUILD = KILLABLE_BUILD.replace("jobs=1", "jobs=2")
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with the indexer through prctl on Linux")
-def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_refused(tmp_path):
-    index_dir = tmp_path / "index"
-    build_index(generated_articles(20, "cu"), index_dir, jobs=1)
-    builder = subprocess.Popen([sys.executable, "-c", KILLABLE_TWO_WORKER_BUILD, str(index_dir)], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True)
-    assert builder.stdout.readline().strip() == "started"
-    workers: list[int] = []
-    deadline = time.monotonic() + 20
-    while len(workers) < 2 and time.monotonic() < deadline:  # the workers are busy with their chunks
-        workers = [int(pid) for task in Path(f"/proc/{builder.pid}/task").iterdir()
-                   for pid in (task / "children").read_text().split()]
-        time.sleep(0.1)
-    time.sleep(1)
-
-    os.kill(builder.pid, signal.SIGKILL)
-    builder.wait(timeout=10)
-    builder.stdout.close()
-    deadline = time.monotonic() + 5
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
-
-    assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
-    summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
-    assert summary.added == 5 and len(titles(index_dir)) == 25
-
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return next(line.split()[1] for line in status if line.startswith("State:")) != "Z"
-    except OSError:
-        return False
 
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
