@@ -8,13 +8,13 @@ facet is a numpy array of value codes per document number, so counting a match s
 from __future__ import annotations
 
 import calendar
-import datetime as dt
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
+from indexer.extraction.dates import is_calendar_date
 from indexer.extraction.names import name_key
 from indexer.vietnamese import fold
 
@@ -174,8 +174,9 @@ def _plain_key(value: str) -> str:
 def date_bounds(date: str) -> tuple[int, int]:
     """The first and last day a `YYYY`, `YYYY-MM` or `YYYY-MM-DD` date covers, as yyyymmdd;
     ValueError when it names no real day (month 13, 30 February, year 0)."""
+    if not is_calendar_date(date[:10]):
+        raise ValueError(f"no such day: {date!r}")
     parts = [int(p) for p in date[:10].split("-")]
-    dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     year = parts[0]
     if len(parts) == 1:
         return year * 10000 + 101, year * 10000 + 1231

@@ -245,17 +245,26 @@ build_index(articles, Path(sys.argv[1]), jobs=1)
 """
 
 
-def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index_searchable(tmp_path):
-    index_dir = tmp_path / "index"
-    build_index(generated_articles(20, "cu"), index_dir, jobs=1)
-    builder = subprocess.Popen([sys.executable, "-c", KILLABLE_BUILD, str(index_dir)], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True)
+def _start_build(script: str, index_dir: Path) -> subprocess.Popen:
+    """A build of `script` in its own process, returned once it has started."""
+    builder = subprocess.Popen([sys.executable, "-c", script, str(index_dir)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert builder.stdout.readline().strip() == "started"
-    time.sleep(3)
+    return builder
 
+
+def _kill_9(builder: subprocess.Popen) -> None:
     os.kill(builder.pid, signal.SIGKILL)
     builder.wait(timeout=10)
     builder.stdout.close()
+
+
+def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index_searchable(tmp_path):
+    index_dir = tmp_path / "index"
+    build_index(generated_articles(20, "cu"), index_dir, jobs=1)
+    builder = _start_build(KILLABLE_BUILD, index_dir)
+    time.sleep(3)
+
+    _kill_9(builder)
 
     assert len(titles(index_dir)) == 20
     summary = build_index(generated_articles(5, "sau"), index_dir, jobs=1)
@@ -269,9 +278,7 @@ KILLABLE_TWO_WORKER_BUILD = KILLABLE_BUILD.replace("jobs=1", "jobs=2")
 def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_refused_for_long(tmp_path):
     index_dir = tmp_path / "index"
     build_index(generated_articles(20, "cu"), index_dir, jobs=1)
-    builder = subprocess.Popen([sys.executable, "-c", KILLABLE_TWO_WORKER_BUILD, str(index_dir)], cwd=ROOT,
-                               stdout=subprocess.PIPE, text=True)
-    assert builder.stdout.readline().strip() == "started"
+    builder = _start_build(KILLABLE_TWO_WORKER_BUILD, index_dir)
     workers: list[int] = []
     deadline = time.monotonic() + 20
     while len(workers) < 2 and time.monotonic() < deadline:  # the workers are busy with their chunks
@@ -280,9 +287,7 @@ def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_re
         time.sleep(0.1)
     time.sleep(1)
 
-    os.kill(builder.pid, signal.SIGKILL)
-    builder.wait(timeout=10)
-    builder.stdout.close()
+    _kill_9(builder)
     deadline = time.monotonic() + 5
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)

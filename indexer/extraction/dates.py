@@ -60,7 +60,7 @@ _SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
 # A date before these began a period that lasts until now ("ngày 18-12-1978 đến nay"): history.
 # "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
 _RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
-_UP_TO_NOW = re.compile(r"^\s*(?:cho\s+)?(?:đến|tới)\s+nay")
+_UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
 # A day and month borrow the year of a full date at most this many days away in the text.
 _SAME_EVENT_DAYS = 31
 # An event date more years than this before the text's latest full date is history.
@@ -132,8 +132,9 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
         return None
     cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
     until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
-    since = _SINCE.search(text[max(0, start - 12) : start]) and (year is not None or not _RANGE_END.match(text[match.end() :]))
-    if since or year is not None and _UP_TO_NOW.match(text[match.end() :]):
+    # Matched where the date ends, without copying the rest of the text for every date.
+    since = _SINCE.search(text[max(0, start - 12) : start]) and (year is not None or not _RANGE_END.match(text, match.end()))
+    if since or year is not None and _UP_TO_NOW.match(text, match.end()):
         cited = True  # "từ 1-1-2020", "từ ngày 1-8,", "18-12-1978 đến nay": when a rule applies or a long period began
     if rank == 4:
         word = _WORD_BEFORE.search(before[-20:])
@@ -153,8 +154,8 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
 
 def find_published(stamp: str | None, meta_published: str | None = None) -> str | None:
     """The publication time as ISO (2021-11-25T21:27), from page metadata or a stamp line."""
-    if meta_published and normalize_iso(meta_published):
-        return normalize_iso(meta_published)
+    if meta_published and (published := normalize_iso(meta_published)):
+        return published
     if not stamp:
         return None
     match = STAMP.match(stamp)
