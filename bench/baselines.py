@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.articles import Article
+from indexer.ingest.articles import Article
 from bench.workload import BenchQuery
 
 FACETS = ("organizer", "source", "event_type", "year", "month")

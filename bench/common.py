@@ -101,7 +101,7 @@ def to_nfd(text: str) -> str:
 def swap_tone_style(text: str) -> str:
     """Moves the tone of open oa/oe/uy syllables to the other style: hòa↔hoà, khỏe↔khoẻ, thủy↔thuỷ.
 
-    Written independently of indexer.vietnamese on purpose: the benchmark must not share
+    Written independently of indexer.text.vietnamese on purpose: the benchmark must not share
     the code it tests. Syllables with a final consonant (hoàng) or other nuclei are unchanged.
     """
     return _WORD.sub(lambda m: _swap_word(m.group()), unicodedata.normalize("NFC", text))

@@ -14,7 +14,7 @@ NFC(article[field][start:end]) is the passage (a few fields are stored partly de
     python -m bench.extraction             # tune / holdout / all tables, then the val corpus
     python -m bench.extraction --details   # also every mismatch on tune
 
-Articles go through the JSON Lines reader (`indexer.reading.jsonl.parse_line`) as `vnsearch
+Articles go through the JSON Lines reader (`indexer.ingest.reading.jsonl.parse_line`) as `vnsearch
 index` reads them. Exit status 1 when a target is missed on tune; 0 with "skipped: ..." when
 ../shared/data is absent.
 """
@@ -33,9 +33,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bench.common import IR_DEV, SHARED_DATA
-from indexer.articles import Article, Organizer
-from indexer.reading.jsonl import jsonl_lines, parse_line
-from indexer.vietnamese import TONE_MARKS, canonical, fold
+from indexer.ingest.articles import Article, Organizer
+from indexer.ingest.reading.jsonl import jsonl_lines, parse_line
+from indexer.text.vietnamese import TONE_MARKS, canonical, fold
 
 LABELS = Path(__file__).parent / "labels" / "extraction-dev.jsonl"
 # 80 more articles (ids 80000-104306) labelled blind, by someone who read neither the extractor

@@ -27,7 +27,7 @@ from pathlib import Path
 from bench.replicas import start_server
 from bench.scale import machine, percentile
 from bench.workload import BenchQuery, mix_titles, query_mix
-from indexer.cli import serve_overrides
+from vnsearch.cli import serve_overrides
 
 
 def search_path(query: BenchQuery) -> str:

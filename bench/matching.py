@@ -7,13 +7,13 @@ Run from the repository root:
     .venv/bin/python -m bench.matching --rebuild    # after an analysis change that kept the format
 
 The articles go to var/bench/matching/ as JSON Lines, `vnsearch index` builds the index
-(reused while its marker matches the document count and `indexer.store.format_record()`),
+(reused while its marker matches the document count and `indexer.index.store.format_record()`),
 `vnsearch serve` answers on a free port, and every result set is read whole from
 /api/v1/search.csv (its total checked against /api/v1/search's), with `accents=auto`.
 
 The ground truth never looks at the index. An article's text is its title, abstract and
-body, each in `indexer.vietnamese.canonical` form ("the same spelling": NFC, lowercase,
-one tone placement, i/y unified), cut into clauses at `indexer.tokens.CLAUSE_BREAKS` and
+body, each in `indexer.text.vietnamese.canonical` form ("the same spelling": NFC, lowercase,
+one tone placement, i/y unified), cut into clauses at `indexer.text.tokens.CLAUSE_BREAKS` and
 into `\\w+` syllables. An accented short query (1–3 words) matches the articles holding
 every one of its syllables anywhere; a "quoted phrase" those holding its syllables in
 order inside one clause of one field; `A -B`, `A -"B C"` and `A NOT (B OR C)` match A's
@@ -45,8 +45,8 @@ from typing import NamedTuple
 from bench.common import swap_tone_style, to_nfd
 from bench.matching_service import WORK, ResultClient, ResultSet, ensure_index, read_records, running, write_corpus
 from bench.workload import CORPUS
-from indexer.tokens import CLAUSE_BREAKS
-from indexer.vietnamese import canonical, nfc
+from indexer.text.tokens import CLAUSE_BREAKS
+from indexer.text.vietnamese import canonical, nfc
 
 DOCS = 20_000
 SEED = 1729

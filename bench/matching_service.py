@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.service import QueryRefused, SearchClient, ServiceError, running_service
-from indexer.store import format_record
+from indexer.index.store import format_record
 
 ROOT = Path(__file__).resolve().parents[1]
 WORK = ROOT / "var" / "bench" / "matching"

@@ -42,8 +42,8 @@ from whoosh.fields import ID, TEXT, Schema
 from bench.analysis_speed import MAX_SLOWDOWN, OURS, PYVI, chars_per_second
 from bench.common import CUTOFF, EXTRA_VARIANTS, IR_DEV, METRICS, SETS, VARIANTS, RelevanceSet, evaluate, load_set
 from bench.service import QueryRefused, SearchClient, ServiceError, index_corpus, running_service, write_corpus
-from indexer.articles import Article
-from indexer.store import format_record
+from indexer.ingest.articles import Article
+from indexer.index.store import format_record
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "var" / "bench"
@@ -57,7 +57,7 @@ CORPUS_FILE = "corpus.jsonl"  # the set as a user would hand it to `vnsearch ind
 REFUSALS_SHOWN = 3
 # What turns a JSON Lines line into an Article (title from the lead, dates, sources...). A change
 # there changes our index without changing its format version, so our cache records its digest.
-READER_SOURCES = ("indexer/reading", "indexer/extraction", "indexer/data")
+READER_SOURCES = ("indexer/ingest/reading", "indexer/ingest/extraction", "indexer/data")
 
 
 Ranker = Callable[[str], list[str]]
@@ -326,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown to this file")
     parser.add_argument("--without-respelling", action="store_true",
                         help="search unaccented queries once, without their best documents' spellings "
-                             "(the server runs with indexer.respell.DOCUMENTS = 0)")
+                             "(the server runs with indexer.search.respell.DOCUMENTS = 0)")
     args = parser.parse_args(argv)
     if not IR_DEV.is_dir():
         print(f"no relevance sets at {IR_DEV}", file=sys.stderr)

@@ -24,7 +24,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.articles import Article, Organizer
+from indexer.ingest.articles import Article, Organizer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,7 +95,7 @@ def start_server(index_dir: Path, threads: int = 8, log_path: Path | None = None
     """Starts `vnsearch serve` on a free port and waits until /healthz answers."""
     port = free_port()
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL
-    command = [sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
+    command = [sys.executable, "-m", "vnsearch", "serve", "--index", str(index_dir),
                "--host", "127.0.0.1", "--port", str(port), "--threads", str(threads), "--workers", str(workers)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=log,
                                env={**os.environ, "PYTHONUNBUFFERED": "1"})
@@ -153,7 +153,7 @@ def wait_for_document(servers: list[Server], q: str | dict, doc_id: str, timeout
 
 def demonstrate(workdir: Path, timeout: float = 20.0) -> dict:
     """Two servers over one index, one update by the indexer; what each served and when."""
-    from indexer.build import build_index
+    from indexer.index.build import build_index
 
     index_dir = workdir / "index"
     build_index(list(SEED_ARTICLES), index_dir, rebuild=True, jobs=1)

@@ -40,19 +40,19 @@ class OursEngine:
 
     @staticmethod
     def build(articles, directory: Path, first: bool = True, jobs: int | None = None) -> None:
-        from indexer.build import build_index
+        from indexer.index.build import build_index
 
         summary = build_index(articles, directory, rebuild=first, jobs=jobs)
         if summary.failures:
             raise RuntimeError(f"{len(summary.failures)} failures, first: {summary.failures[0]}")
 
     def __init__(self, directory: Path) -> None:
-        from indexer.search import IndexHandle
+        from indexer.search.search import IndexHandle
 
         self.handle = IndexHandle(directory)
 
     def search(self, query: BenchQuery) -> Answer:
-        from indexer.search import SearchRequest, run_search
+        from indexer.search.search import SearchRequest, run_search
 
         request = SearchRequest(q=query.q, organizer=(query.organizer,) if query.organizer else (),
                                 source=(query.source,) if query.source else (),

@@ -1,6 +1,6 @@
 """Our search the way users reach it: a JSON Lines corpus, `vnsearch index`, `vnsearch serve`, HTTP.
 
-Each step runs the real command line in a subprocess (`python -m indexer.cli`, the `main` the
+Each step runs the real command line in a subprocess (`python -m vnsearch`, the `main` the
 `vnsearch` script runs), so a benchmark measures what the reader, the indexer and the JSON API
 do together rather than a shortcut through the library. A step that fails raises ServiceError
 saying which step, its exit status and the end of its log (each subprocess writes to a log
@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 # The same `main` as the `vnsearch` script, found from this interpreter whatever PATH says.
-VNSEARCH = (sys.executable, "-m", "indexer.cli")
+VNSEARCH = (sys.executable, "-m", "vnsearch")
 # `vnsearch` with respelling switched off in the server process (see `_main` below).
 VNSEARCH_WITHOUT_RESPELLING = (sys.executable, "-m", "bench.service", "--without-respelling")
 HOST = "127.0.0.1"
@@ -243,14 +243,14 @@ def _shell(command: Sequence[str]) -> str:
 def _main(argv: list[str]) -> int:
     """`python -m bench.service --without-respelling ARGS…`: `vnsearch ARGS…` with respelling off.
 
-    `indexer.respell.DOCUMENTS` is a module constant with no setting of the service, so the
+    `indexer.search.respell.DOCUMENTS` is a module constant with no setting of the service, so the
     ablation sets it to 0 in the server's own process before running the real CLI.
     """
     if argv[:1] != ["--without-respelling"]:
         print("usage: python -m bench.service --without-respelling VNSEARCH-ARGS...", file=sys.stderr)
         return 2
-    from indexer import cli, respell
-
+    from indexer.search import respell
+    from vnsearch import cli
     respell.DOCUMENTS = 0
     return cli.main(argv[1:])
 

@@ -8,12 +8,12 @@ with `vnsearch serve` on a free port, and asks `GET /api/v1/search?q=TYPO` for e
 bench/typos.tsv. Prints, per kind of typo and overall, the share whose suggestion is the
 intended query (both sides compared in `canonical` spelling), the share without a
 suggestion, the share with a wrong one, and the share the search asks about at all (it asks
-for a suggestion only when a query finds few documents: `indexer.search.asks_for_suggestion`,
+for a suggestion only when a query finds few documents: `indexer.search.search.asks_for_suggestion`,
 fewer than 10 for a query matched by its spelling, fewer than 3 otherwise); then every wrong
 suggestion and every typo left without one; then any suggestion offered for correctly
 spelled queries that find results (there should be none).
 
-`--in-process` calls `indexer.suggest.suggest` itself for every query, whatever it found,
+`--in-process` calls `indexer.search.suggest.suggest` itself for every query, whatever it found,
 with the query's total and a `count` made from the real search: what the algorithm proposes
 also where the search would not ask, how many right suggestions the count check refuses
 (the intended query finds no more than the typo), and its CPU time per call.
@@ -34,18 +34,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.service import SearchClient, running_service
-from indexer.query import parse_query
-from indexer.search import FEW_EXACT_MATCHES, FEW_MATCHES, IndexHandle, SearchRequest, asks_for_suggestion, run_search
-from indexer.store import format_record
-from indexer.suggest import suggest
-from indexer.vietnamese import canonical
+from indexer.search.query import parse_query
+from indexer.search.search import FEW_EXACT_MATCHES, FEW_MATCHES, IndexHandle, SearchRequest, asks_for_suggestion, run_search
+from indexer.index.store import format_record
+from indexer.search.suggest import suggest
+from indexer.text.vietnamese import canonical
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "vietnews-train.jsonl.gz"
 TYPOS = Path(__file__).resolve().parent / "typos.tsv"
 WORK = ROOT / "var" / "bench" / "suggestions"
 ARTICLES = 20_000
-# The search asks for a suggestion when a query finds fewer documents than this (indexer.search).
+# The search asks for a suggestion when a query finds fewer documents than this (indexer.search.search).
 VNSEARCH = Path(sys.executable).parent / "vnsearch"
 
 # Correctly spelled queries that find plenty in the first 20,000 articles: a suggestion for

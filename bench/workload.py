@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.articles import Article, Organizer
-from indexer.vietnamese import fold
+from indexer.ingest.articles import Article, Organizer
+from indexer.text.vietnamese import fold
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "shared" / "data"
 CORPUS = DATA_DIR / "vietnews-train.jsonl.gz"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer.search import IndexHandle
+from indexer.search.search import IndexHandle
 from searchsvc.overload import InFlightLimit
 from searchsvc.settings import defaults
 
@@ -27,7 +27,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     budget_s = float(app.config["SEARCH_TIME_BUDGET_MS"]) / 1000
     app.extensions["index"] = IndexHandle(Path(app.config["INDEX_DIR"]), time_budget_s=budget_s)
 
-    from searchsvc import api, errors, exports, pages
+    from searchsvc import errors
+    from searchsvc.views import api, exports, pages
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(exports.blueprint)

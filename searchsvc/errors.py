@@ -10,8 +10,8 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
-from indexer.query import InvalidQueryError
-from indexer.store import IndexCorruptError, IndexNotBuiltError, IndexVersionError
+from indexer.search.query import InvalidQueryError
+from indexer.index.store import IndexCorruptError, IndexNotBuiltError, IndexVersionError
 from searchsvc.params import InvalidParameterError
 
 

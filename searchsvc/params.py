@@ -16,11 +16,11 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from indexer.extraction.dates import is_calendar_date
-from indexer.facets import date_bounds
-from indexer.query import ACCENT_MODES, MAX_QUERY_CHARS
-from indexer.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
-from indexer.vietnamese import nfc
+from indexer.ingest.extraction.dates import is_calendar_date
+from indexer.search.facets import date_bounds
+from indexer.search.query import ACCENT_MODES, MAX_QUERY_CHARS
+from indexer.search.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
+from indexer.text.vietnamese import nfc
 
 MAX_PER_PAGE = 100
 DEFAULT_PER_PAGE = 10

@@ -6,7 +6,7 @@ settings table lists them all (a test keeps the two in step).
 
 from __future__ import annotations
 
-from indexer.store import default_index_dir
+from indexer.index.store import default_index_dir
 
 SETTINGS: dict[str, tuple[object, str]] = {
     "INDEX_DIR": (None, "index directory to serve (default: $VNSEARCH_INDEX, else var/index)"),

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from indexer.articles import Article, Organizer
-from indexer.build import build_index
-from indexer.search import IndexHandle, SearchRequest, run_search
+from indexer.ingest.articles import Article, Organizer
+from indexer.index.build import build_index
+from indexer.search.search import IndexHandle, SearchRequest, run_search
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -2,7 +2,7 @@
 subprocess, index snapshots and the figures file.
 
 Run as a script (`python tests/reliability_helpers.py index-jsonl CORPUS... --index DIR`) it is
-the stand-in indexer used only while `indexer.reading.read_articles` does not exist yet: it
+the stand-in indexer used only while `indexer.ingest.reading.read_articles` does not exist yet: it
 reads JSON Lines into `Article`s and calls the real `build_index`.
 """
 
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # when run as a script
     sys.path.insert(0, str(ROOT))
 
-from indexer.articles import Article, Organizer  # noqa: E402
+from indexer.ingest.articles import Article, Organizer  # noqa: E402
 
 FIGURES_FILE = ROOT / "var" / "reliability-figures.txt"
 
@@ -91,26 +91,26 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def reader_is_ready() -> bool:
-    """Whether the project's own reader (`indexer.reading.read_articles`) can be imported."""
-    if importlib.util.find_spec("indexer.reading") is None:
+    """Whether the project's own reader (`indexer.ingest.reading.read_articles`) can be imported."""
+    if importlib.util.find_spec("indexer.ingest.reading") is None:
         return False
     try:
-        from indexer.reading import read_articles  # noqa: F401
+        from indexer.ingest.reading import read_articles  # noqa: F401
     except ImportError:
         return False
     return True
 
 
 def indexer_command(paths: list[Path], index_dir: Path, *extra: str) -> list[str]:
-    """argv of a real indexing run: `python -m indexer.cli index`, or the stand-in until reading exists."""
+    """argv of a real indexing run: `python -m vnsearch index`, or the stand-in until reading exists."""
     if reader_is_ready():
-        return [sys.executable, "-m", "indexer.cli", "index", *map(str, paths), "--index", str(index_dir), *extra]
+        return [sys.executable, "-m", "vnsearch", "index", *map(str, paths), "--index", str(index_dir), *extra]
     return [sys.executable, str(Path(__file__).resolve()), "index-jsonl", *map(str, paths),
             "--index", str(index_dir), *extra]
 
 
 def indexer_name() -> str:
-    return "python -m indexer.cli index" if reader_is_ready() else "tests/reliability_helpers.py index-jsonl (build_index)"
+    return "python -m vnsearch index" if reader_is_ready() else "tests/reliability_helpers.py index-jsonl (build_index)"
 
 
 def _jsonl_articles(paths: list[Path]) -> Iterator[Article]:
@@ -129,8 +129,8 @@ def _jsonl_articles(paths: list[Path]) -> Iterator[Article]:
 def _index_jsonl(argv: list[str]) -> int:
     import argparse
 
-    from indexer.build import build_index
-    from indexer.store import IndexError_
+    from indexer.index.build import build_index
+    from indexer.index.store import IndexError_
 
     parser = argparse.ArgumentParser()
     parser.add_argument("paths", nargs="+", type=Path)

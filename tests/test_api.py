@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from indexer.articles import Article, Organizer, Person
+from indexer.ingest.articles import Article, Organizer, Person
 from conftest import client_for, index_of
-from indexer.vietnamese import fold
+from indexer.text.vietnamese import fold
 
 HOC_VIEN = "Học viện Hành chính Quốc gia"
 KHOA_NN = Organizer("Khoa Nhà nước và Pháp luật", HOC_VIEN)

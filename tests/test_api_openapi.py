@@ -12,10 +12,10 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import client_for
-from indexer.articles import Article, Organizer, Person
-from indexer.build import build_index
-from indexer.query import MAX_QUERY_CHARS
-from indexer.search import SORTS
+from indexer.ingest.articles import Article, Organizer, Person
+from indexer.index.build import build_index
+from indexer.search.query import MAX_QUERY_CHARS
+from indexer.search.search import SORTS
 from searchsvc.params import DEFAULT_PER_PAGE, LISTS, MAX_FILTER_CHARS, MAX_PER_PAGE, SCALARS
 from searchsvc.settings import SETTINGS
 

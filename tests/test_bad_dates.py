@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import client_for
-from indexer.articles import Article
-from indexer.build import build_index
-from indexer.cli import main
-from indexer.extraction import extract_metadata
-from indexer.reading import read_pending
-from indexer.search import IndexHandle, SearchRequest, run_search
-from indexer.stats import index_stats
+from indexer.ingest.articles import Article
+from indexer.index.build import build_index
+from vnsearch.cli import main
+from indexer.ingest.extraction import extract_metadata
+from indexer.ingest.reading import read_pending
+from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.stats import index_stats
 
 BODY = "Sáng ngày 17/10/2022, tại Hà Nội, Bộ Tài chính tổ chức hội nghị tổng kết công tác năm."
 GOOD = {"id": "tot", "title": "Hội thảo chính phủ số", "body": "Chiều ngày 5/3/2023, Bộ Nội vụ tổ chức hội thảo.",
@@ -91,7 +91,7 @@ def test_a_value_error_outside_the_index_files_is_not_called_index_damage(small_
     def broken(*args, **kwargs):
         raise ValueError("a bug, not a damaged index")
 
-    monkeypatch.setattr("indexer.search.snippet", broken)
+    monkeypatch.setattr("indexer.search.search.snippet", broken)
 
     with pytest.raises(ValueError, match="a bug"):
         run_search(IndexHandle(small_index), SearchRequest(q="hội thảo"))

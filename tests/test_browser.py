@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 from waitress import create_server, wasyncore
 
-from indexer.articles import Article
-from indexer.build import build_index
-from indexer.reading import read_articles
+from indexer.ingest.articles import Article
+from indexer.index.build import build_index
+from indexer.ingest.reading import read_articles
 from searchsvc import create_app
 
 pytestmark = pytest.mark.browser

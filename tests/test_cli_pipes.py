@@ -18,7 +18,7 @@ CLOSED_PIPE = 141  # 128 + SIGPIPE: the status a shell reports for a command who
     ["stats"],
 ], ids=" ".join)
 def test_a_pipe_closed_before_the_output_ends_the_command_quietly(small_index, command):
-    with subprocess.Popen([sys.executable, "-m", "indexer.cli", *command, "--index", str(small_index)],
+    with subprocess.Popen([sys.executable, "-m", "vnsearch", *command, "--index", str(small_index)],
                           cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
         process.stdout.close()  # type: ignore[union-attr]  # the reader is gone before the first line
 
@@ -30,7 +30,7 @@ def test_a_pipe_closed_before_the_output_ends_the_command_quietly(small_index, c
 
 
 def test_search_piped_into_head_prints_its_first_line_and_no_traceback(small_index):
-    finished = subprocess.run(f'"{sys.executable}" -m indexer.cli search "hội nghị" --index "{small_index}" | head -1',
+    finished = subprocess.run(f'"{sys.executable}" -m vnsearch search "hội nghị" --index "{small_index}" | head -1',
                               shell=True, cwd=ROOT, capture_output=True, text=True, timeout=60)
 
     assert finished.stdout.splitlines()[0].endswith("ms)")

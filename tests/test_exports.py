@@ -8,9 +8,9 @@ import io
 import feedparser  # type: ignore[import-untyped]
 import pytest
 
-from indexer.articles import Article, Organizer
+from indexer.ingest.articles import Article, Organizer
 from conftest import client_for, index_of
-from searchsvc.exports import CSV_COLUMNS, safe_cell
+from searchsvc.views.exports import CSV_COLUMNS, safe_cell
 
 HOC_VIEN = "Học viện Hành chính Quốc gia"
 # Titles a spreadsheet would run as formulas, and text that would break XML if copied as is.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.extraction import extract_metadata
-from indexer.extraction.dates import find_event_date, find_published, normalize_iso
+from indexer.ingest.extraction import extract_metadata
+from indexer.ingest.extraction.dates import find_event_date, find_published, normalize_iso
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from collections import Counter
 import pytest
 
 from bench.extraction import TRAIN, load_labels, match_organizers, new_style, read_records, split_of
-from indexer.articles import Organizer
+from indexer.ingest.articles import Organizer
 
 KEYS = {"id", "split", "kind", "organizers", "date", "date_note", "date_evidence", "event_type",
         "event_evidence", "people", "notes"}

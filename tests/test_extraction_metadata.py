@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from indexer.articles import Person
-from indexer.extraction import extract_metadata
-from indexer.extraction.events import find_event_type
-from indexer.extraction.people import find_people
+from indexer.ingest.articles import Person
+from indexer.ingest.extraction import extract_metadata
+from indexer.ingest.extraction.events import find_event_type
+from indexer.ingest.extraction.people import find_people
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 LABELS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "labels.json"

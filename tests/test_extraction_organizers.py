@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.articles import Organizer
-from indexer.extraction import successor_of
-from indexer.extraction.bodies import find_mentions
-from indexer.extraction.organizers import find_organizers
-from indexer.extraction.sources import home_body
-from indexer.extraction.text import tokenize
+from indexer.ingest.articles import Organizer
+from indexer.ingest.extraction import successor_of
+from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.organizers import find_organizers
+from indexer.ingest.extraction.sources import home_body
+from indexer.ingest.extraction.text import tokenize
 
 # (lead paragraph, source site or None, expected organizers as (name, parent, alias))
 LEADS = [

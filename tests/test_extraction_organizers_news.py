@@ -8,10 +8,10 @@ out a task rather than holding an event.
 
 from __future__ import annotations
 
-from indexer.extraction import extract_metadata
-from indexer.extraction.bodies import find_mentions
-from indexer.extraction.organizers import find_organizers
-from indexer.extraction.text import tokenize
+from indexer.ingest.extraction import extract_metadata
+from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.organizers import find_organizers
+from indexer.ingest.extraction.text import tokenize
 
 
 def names(lead: str) -> list[str]:

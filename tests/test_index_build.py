@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer.articles import Article
-from indexer.build import build_index
-from indexer.cli import main
-from indexer.search import IndexHandle, SearchRequest, run_search
-from indexer.store import FORMAT_FILE, IndexLockedError, IndexVersionError, open_index, open_writer
+from indexer.ingest.articles import Article
+from indexer.index.build import build_index
+from vnsearch.cli import main
+from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.index.store import FORMAT_FILE, IndexLockedError, IndexVersionError, open_index, open_writer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -197,7 +197,7 @@ def test_stats_report_documents_facets_dates_size_and_format(tmp_path, capsys):
 SEARCH_LOOP = """
 import sys, time, json
 from pathlib import Path
-from indexer.search import IndexHandle, SearchRequest, run_search
+from indexer.search.search import IndexHandle, SearchRequest, run_search
 handle = IndexHandle(Path(sys.argv[1]))
 deadline = time.monotonic() + float(sys.argv[2])
 seen, errors = set(), 0
@@ -236,8 +236,8 @@ def test_a_search_in_another_process_never_errors_during_an_update_and_sees_it_a
 KILLABLE_BUILD = """
 import sys
 from pathlib import Path
-from indexer.articles import Article
-from indexer.build import build_index
+from indexer.ingest.articles import Article
+from indexer.index.build import build_index
 articles = (Article(id=f"moi-{i}", title=f"Hội nghị số {i}", body="Bộ Nội vụ tổ chức Hội nghị. " * 200)
             for i in range(100000))
 print("started", flush=True)
@@ -356,7 +356,7 @@ def test_worker_processes_build_the_index_one_process_builds(tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
 def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp_path, monkeypatch, jobs):
-    from indexer import build
+    from indexer.index import build
 
     real_fields = build.document_fields
 
@@ -382,7 +382,7 @@ def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp
 
 def _worker_that(fails):
     """A stand-in for one indexing step of a worker process that fails on the article 'hong'."""
-    from indexer import build
+    from indexer.index import build
 
     real = build._index_in_worker
 
@@ -396,8 +396,8 @@ def _worker_that(fails):
 
 @pytest.mark.parametrize("failure", ["raises", "dies"])
 def test_a_failing_worker_stops_the_run_with_a_clear_error_and_the_index_unchanged(tmp_path, monkeypatch, failure):
-    from indexer import build
-    from indexer.store import IndexWriteError
+    from indexer.index import build
+    from indexer.index.store import IndexWriteError
 
     build_index(generated_articles(5, "cu"), tmp_path, jobs=1)
 

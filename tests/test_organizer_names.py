@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.articles import Article, Organizer, Person
-from indexer.build import build_index
-from indexer.extraction.names import canonical_name, canonical_organizer
+from indexer.ingest.articles import Article, Organizer, Person
+from indexer.index.build import build_index
+from indexer.ingest.extraction.names import canonical_name, canonical_organizer
 from searchsvc import create_app
 
 

@@ -55,7 +55,7 @@ def test_the_service_sheds_with_its_configured_limit(small_index):
 
 
 def test_vnsearch_serve_sheds_before_its_threads_are_all_busy_unless_told_otherwise():
-    from indexer.cli import serve_overrides
+    from vnsearch.cli import serve_overrides
 
     assert serve_overrides(None, 8, {})["MAX_IN_FLIGHT"] == 6  # two of the default 8 threads answer 503s
     assert serve_overrides(None, 1, {})["MAX_IN_FLIGHT"] == 1

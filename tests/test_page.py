@@ -8,12 +8,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import client_for
-from indexer.articles import Article, Organizer, Person
-from indexer.build import build_index
-from indexer.facets import FacetValue
-from searchsvc.chart import Bar, histogram_svg, month_bars
+from indexer.ingest.articles import Article, Organizer, Person
+from indexer.index.build import build_index
+from indexer.search.facets import FacetValue
+from searchsvc.renderers.chart import Bar, histogram_svg, month_bars
 from searchsvc.i18n import STRINGS, format_date, format_number
-from searchsvc.pages import organizer_tree, page_window
+from searchsvc.views.pages import organizer_tree, page_window
 
 ACADEMY = "Học viện Hành chính Quốc gia"
 FACULTY = "Khoa Khoa học hành chính và Tổ chức nhân sự"

@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from indexer import store
-from indexer.build import build_index
-from indexer.postingpool import CompactPostingPool
-from indexer.reading import read_articles
+from indexer.index import store
+from indexer.index.build import build_index
+from indexer.engine.postingpool import CompactPostingPool
+from indexer.ingest.reading import read_articles
 from tests.conftest import ARTICLES, CORPUS
 
 
@@ -52,7 +52,7 @@ def _index_contents(directory):
 
 def _build_in_three_runs(directory, monkeypatch, open_writer):
     """A first build, an update that changes some articles and adds the seeds, a run that prunes the seeds."""
-    monkeypatch.setattr("indexer.build.open_writer", open_writer)
+    monkeypatch.setattr("indexer.index.build.open_writer", open_writer)
     build_index(MANY + ARTICLES[:9], directory, jobs=1)
     changed = [dataclasses.replace(a, body=a.body + " Hội nghị tổng kết.") for a in ARTICLES[5:9]]
     build_index(changed + ARTICLES[9:] + _seeds(), directory, jobs=1)
@@ -112,7 +112,7 @@ def test_postings_added_out_of_document_order_are_refused_not_written():
 def test_a_schema_with_term_vectors_is_refused_before_the_index_is_locked(tmp_path):
     from whoosh import fields, index
 
-    from indexer.segmentwriter import CompactSegmentWriter
+    from indexer.engine.segmentwriter import CompactSegmentWriter
 
     ix = index.create_in(str(tmp_path), fields.Schema(body=fields.TEXT(vector=True)))
 

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from indexer import respell
-from indexer.articles import Article
-from indexer.build import build_index
-from indexer.search import IndexHandle, SearchRequest, run_search
+from indexer.search import respell
+from indexer.ingest.articles import Article
+from indexer.index.build import build_index
+from indexer.search.search import IndexHandle, SearchRequest, run_search
 
 ARTICLES = [
     Article(id="vanh-tai", title="", body="Vành tai là phần sụn bên ngoài của tai, giúp thu nhận âm thanh."),

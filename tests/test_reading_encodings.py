@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from indexer.articles import Article, ReadFailure
-from indexer.reading import read_articles
-from indexer.reading.encodings import UndecodableError, decode_bytes, plausibility, repair_legacy
+from indexer.ingest.articles import Article, ReadFailure
+from indexer.ingest.reading import read_articles
+from indexer.ingest.reading.encodings import UndecodableError, decode_bytes, plausibility, repair_legacy
 
-TABLES = Path(__file__).parent.parent / "indexer" / "data" / "legacy_encodings.json"
+TABLES = Path(__file__).parent.parent / "indexer" / "ingest" / "reading" / "data" / "legacy_encodings.json"
 ARTICLE = (
     "Hội thảo khoa học về chuyển đổi số\n\n"
     "Sáng ngày 16/10/2020, tại Hà Nội, Khoa Văn bản và Công nghệ hành chính tổ chức Hội thảo khoa học "

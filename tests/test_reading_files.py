@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.articles import Article, ReadFailure
-from indexer.reading import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, read_articles
+from indexer.ingest.articles import Article, ReadFailure
+from indexer.ingest.reading import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, read_articles
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 LEAD = "Sáng ngày 12/11/2020, tại trụ sở Bộ, Bộ Nội vụ tổ chức Lớp bồi dưỡng về Chính phủ số.\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from indexer.articles import Article, Organizer, ReadFailure
-from indexer.reading import read_articles
+from indexer.ingest.articles import Article, Organizer, ReadFailure
+from indexer.ingest.reading import read_articles
 
 PAGES = Path(__file__).parent / "fixtures" / "html"
 

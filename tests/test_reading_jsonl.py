@@ -6,9 +6,9 @@ import gzip
 import json
 from pathlib import Path
 
-from indexer.articles import Article, Organizer, ReadFailure
-from indexer.reading import read_articles
-from indexer.reading.jsonl import MAX_LINE_BYTES
+from indexer.ingest.articles import Article, Organizer, ReadFailure
+from indexer.ingest.reading import read_articles
+from indexer.ingest.reading.jsonl import MAX_LINE_BYTES
 
 BODY = (
     "(napa.vn) – Sáng ngày 16/10/2020, tại Phòng Truyền thống Học viện, Khoa Văn bản và Công nghệ hành "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from indexer.articles import Article, Person
-from indexer.reading import read_articles
+from indexer.ingest.articles import Article, Person
+from indexer.ingest.reading import read_articles
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 

@@ -25,8 +25,8 @@ import pytest
 from reliability_helpers import (ROOT, figure, free_port, generated_record, index_snapshot,  # noqa: F401
                                  indexer_command, indexer_name, wait_for_port, write_jsonl)
 
-from indexer import cli
-from indexer.search import REFRESH_INTERVAL_S, IndexHandle, SearchRequest, run_search
+from vnsearch import cli
+from indexer.search.search import REFRESH_INTERVAL_S, IndexHandle, SearchRequest, run_search
 from searchsvc import create_app
 
 BASE = 200
@@ -314,7 +314,7 @@ def test_reindexing_while_serving_under_load_has_no_errors_and_never_mixes_gener
     port = free_port()
     log = (tmp_path / "server.log").open("w")  # a file: an unread pipe would fill and stall the server
     # No shedding here: the test is about generations, and 16 connections exceed what 8 threads admit.
-    server = subprocess.Popen([sys.executable, "-m", "indexer.cli", "serve", "--index", str(index_dir),
+    server = subprocess.Popen([sys.executable, "-m", "vnsearch", "serve", "--index", str(index_dir),
                                "--port", str(port), "--threads", "8"], cwd=ROOT, stdout=log, stderr=log,
                               env={**os.environ, "SEARCHSVC_MAX_IN_FLIGHT": "64"})
     counts = {"requests": 0, "errors": 0, "mixed": 0}

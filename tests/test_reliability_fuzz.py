@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from reliability_helpers import HOSTILE_ARTICLES, figure, index_snapshot  # noqa: F401 (figure: a fixture)
 
 from conftest import ARTICLES
-from indexer.build import build_index
+from indexer.index.build import build_index
 from searchsvc import create_app
 
 SEARCH_PATHS = ("/api/v1/search", "/api/v1/search.csv", "/feed.atom", "/")

@@ -16,7 +16,7 @@ import pytest
 from reliability_helpers import BREAKOUT, ENTITY, FORMULA, HOSTILE_ARTICLES, JS_URL, SCRIPT
 
 from conftest import ARTICLES
-from indexer.build import build_index
+from indexer.index.build import build_index
 from searchsvc import create_app
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from indexer.query import parse_query, respelling_query
-from indexer.respell import restored_spellings, wanted
+from indexer.search.query import parse_query, respelling_query
+from indexer.search.respell import restored_spellings, wanted
 
 
 def test_the_best_documents_spell_the_query_words():

@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-from indexer.articles import Article
-from indexer.build import build_index
-from indexer.search import IndexHandle, SearchRequest, run_search
+from indexer.ingest.articles import Article
+from indexer.index.build import build_index
+from indexer.search.search import IndexHandle, SearchRequest, run_search
 from searchsvc import create_app
 
 ARTICLES = [

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from conftest import index_of
 
-from indexer.articles import Article
-from indexer.query import parse_query
-from indexer.search import IndexHandle, SearchRequest, run_search
-from indexer.suggest import suggest
-from indexer.vietnamese import fold_term
+from indexer.ingest.articles import Article
+from indexer.search.query import parse_query
+from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.suggest import suggest
+from indexer.text.vietnamese import fold_term
 
 # Each contrast has its look-alike: "bảo", "những" and "tỉnh" are syllables of the index, but
 # never next to "lụt", "tham" and "thông"; "đã nhận" is more frequent than "Đà Nẵng".

@@ -6,12 +6,12 @@ import unicodedata
 
 import pytest
 
-from indexer.articles import Article
-from indexer.highlight import snippet
-from indexer.query import InvalidQueryError, parse_query
-from indexer.search import IndexHandle, SearchRequest, run_search
-from indexer.tokens import syllables
-from indexer.vietnamese import canonical, fold
+from indexer.ingest.articles import Article
+from indexer.search.snippets import snippet
+from indexer.search.query import InvalidQueryError, parse_query
+from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.text.tokens import syllables
+from indexer.text.vietnamese import canonical, fold
 
 
 def nfd(text: str) -> str:
@@ -210,7 +210,7 @@ def test_a_stray_parenthesis_without_operators_is_only_punctuation(ids):
 
 
 def test_pre_analyzed_terms_equal_what_the_field_analyzers_produce():
-    from indexer.analysis import analyze_text, exact_analyzer, folded_analyzer
+    from indexer.index.analysis import analyze_text, exact_analyzer, folded_analyzer
 
     text = "Đảng uỷ Học viện tổ chức hội nghị 13/2023/NĐ-CP; hòa bình, khỏe."
     exact, folded, _ = analyze_text(text)
@@ -220,7 +220,7 @@ def test_pre_analyzed_terms_equal_what_the_field_analyzers_produce():
 
 
 def test_positions_leave_a_gap_at_each_clause_break_so_no_phrase_spans_two_clauses():
-    from indexer.analysis import analyze_text
+    from indexer.index.analysis import analyze_text
 
     exact, _, pairs = analyze_text("Hội nghị tổng kết. Hà Nội, Đà Nẵng")
 
@@ -230,8 +230,8 @@ def test_positions_leave_a_gap_at_each_clause_break_so_no_phrase_spans_two_claus
 
 
 def test_a_field_indexes_pre_analyzed_terms_as_it_indexes_the_text():
-    from indexer.analysis import analyze_text
-    from indexer.schema import build_schema
+    from indexer.index.analysis import analyze_text
+    from indexer.index.schema import build_schema
 
     text = "Đảng uỷ Học viện tổ chức hội nghị 13/2023/NĐ-CP; hòa bình, khỏe. Hội nghị tổng kết."
     exact, folded, pairs = analyze_text(text)

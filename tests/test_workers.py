@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from bench.replicas import NEW_ARTICLE, SEED_ARTICLES, ids_for, start_server, wait_for_document
-from indexer.build import build_index
+from indexer.index.build import build_index
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,1 @@
+"""Ingest: articles read from files (reading/) and their metadata (extraction/)."""

@@ -1,0 +1,386 @@
+"""Finding the organizations named in a text: gazetteer names, abbreviations, and unknown units.
+
+A unit the gazetteer does not know is recognized by its head word ("Khoa", "Vụ", "Cục",
+"Trung tâm", "TAND" ...) followed by its name, which runs until punctuation, a verb or
+another body; a name that reaches its place ("UBND TP Châu Đốc") ends at the next
+lower-case word. "Unit, Parent", "Unit thuộc Parent" and "Unit Parent" link a unit to
+the body it belongs to; a local body followed by its province ("UBND TP Châu Đốc, An
+Giang") belongs to that province's body of the same kind. A bare "Học viện" or "Bộ" means
+the last academy or ministry named, or the body whose site the article is on.
+
+Newsrooms write some heads in lower case ("báo Tuổi Trẻ"), put an abbreviation inside a
+name ("Viện Kiểm sát nhân dân (VKSND) tối cao") and write "Thường trực X" for the standing
+board of X: all are read as one body. A province written with its kind ("tỉnh Đồng
+Tháp", "TP Hải Phòng") is a place mention: it stands for the province's people's committee
+where it acts ("do tỉnh Đồng Tháp tổ chức"), and is never a host.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from indexer.ingest.extraction.gazetteer import Body, Gazetteer, Place, gazetteer
+from indexer.ingest.extraction.name_words import (
+    HEADS, LONGEST_HEAD, HEAD_STARTS, BARE, BARE_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD,
+    LOWER_AFTER_HEAD, PLACE_KINDS, LOWER_HEADS, COMPOUND_BEFORE, AFTER_ABBREVIATION, STANDING,
+    PROPER_ONLY, MAX_DESCRIPTION, MAX_ABBREVIATION_WORDS, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
+    PLACES_WITH_SURNAMES, UNIT_KINDS,
+)
+from indexer.ingest.extraction.text import Token, keys_of
+
+@dataclass(frozen=True)
+class Mention:
+    """An organization named at tokens[start:end]."""
+
+    name: str
+    start: int
+    end: int
+    rank: int
+    body: Body | None = None
+    parent: str | None = None
+    alias: str | None = None
+    bare: bool = False  # a bare "Học viện"/"Bộ" resolved from context
+    place: bool = False  # a province named as a place ("tỉnh Đồng Tháp"), standing for its committee
+
+    @property
+    def unit_like(self) -> bool:
+        """Whether this can belong to a parent named next to it."""
+        if self.body is None:
+            return self.rank < 3
+        return self.body.kind in UNIT_KINDS or self.body.shared
+
+
+def find_mentions(tokens: list[Token], text: str, home: Body | None = None) -> list[Mention]:
+    """Every organization named in the tokens of `text`, units linked to their parents."""
+    finder = _Finder(tokens, text, gazetteer(), home)
+    return finder.run()
+
+
+class _Finder:
+    def __init__(self, tokens: list[Token], text: str, gaz: Gazetteer, home: Body | None):
+        self.tokens = tokens
+        self.text = text
+        self.gaz = gaz
+        self.home = home
+        self.local_abbreviations: dict[str, Mention] = {}
+        self.last_by_head: dict[tuple[str, ...], Mention] = {}
+
+    def run(self) -> list[Mention]:
+        mentions = []
+        i = 0
+        while i < len(self.tokens):
+            mention = self.mention_at(i)
+            if mention is None:
+                i += 1
+                continue
+            mention = self.with_parent(mention)
+            mentions.append(mention)
+            i = mention.end
+        return mentions
+
+    def mention_at(self, i: int, link: bool = True) -> Mention | None:
+        """The organization named at token i, with its "(ABBR)" if one follows."""
+        mention = self.simple_at(i)
+        if mention is None:
+            return None
+        mention = self.with_abbreviation(mention)
+        mention = self.with_province(mention)
+        if not mention.bare:
+            head = self.head_at(mention.start)
+            if head is not None:
+                self.last_by_head[head[0]] = mention
+        return mention
+
+    def simple_at(self, i: int) -> Mention | None:
+        token = self.tokens[i]
+        if not token.is_word:
+            return None
+        local = self.local_abbreviations.get(token.text)
+        if local is not None and _standalone(self.tokens, i):
+            return replace(local, start=i, end=i + 1, alias=token.text)
+        if not token.is_capitalized and token.key in LOWER_HEADS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
+            return None  # "họp báo Chính phủ": a press conference, not a newspaper
+        standing = self.standing_at(i)
+        if standing is not None:
+            return standing
+        found = self.gaz.match_at(self.tokens, i)
+        pattern = self.pattern_at(i)
+        if found is not None and (
+            pattern is None or found.end >= pattern.end or self.tokens[found.end].key in ("và", ",")
+        ):
+            return Mention(
+                name=found.body.name,
+                start=i,
+                end=found.end,
+                rank=self.rank_of(found.body, i),
+                body=found.body,
+                alias=found.abbreviation,
+            )
+        if pattern is not None:
+            return pattern
+        place = self.gaz.place_at(self.tokens, i) if token.key in PLACE_KINDS else None
+        if place is not None and place.with_kind and not self.in_address(i):
+            return Mention(place.committee.name, i, place.end, 3, body=place.committee, place=True)
+        return self.bare_at(i)
+
+    def in_address(self, i: int) -> bool:
+        """"xã A, huyện B, tỉnh C": a place after a comma and a name is part of an address."""
+        tokens = self.tokens
+        return i > 1 and tokens[i - 1].text == "," and tokens[i - 2].is_word and tokens[i - 2].is_capitalized
+
+    def standing_at(self, i: int) -> Mention | None:
+        """"Thường trực HĐND TP. HCM": the standing board of the body named next, a unit of it."""
+        size = len(STANDING)
+        if tuple(t.key for t in self.tokens[i : i + size]) != STANDING or not self.tokens[i].is_capitalized:
+            return None
+        if i + size >= len(self.tokens):
+            return None
+        board = self.simple_at(i + size)
+        if board is None or board.place or board.bare:
+            return None
+        written = self.text[self.tokens[i].start : self.tokens[board.end - 1].end]
+        return Mention(" ".join(written.split()), i, board.end, 1, parent=board.name)
+
+    def rank_of(self, body: Body, i: int) -> int:
+        if body.kind in UNIT_KINDS or body.shared:
+            head = self.head_at(i)
+            return head[1] if head else 1
+        return 3
+
+    def head_at(self, i: int) -> tuple[tuple[str, ...], int] | None:
+        token = self.tokens[i]
+        if token.key not in HEAD_STARTS:
+            return None
+        if not token.is_capitalized:
+            following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+            if token.key not in LOWER_HEADS or following is None or not following.is_capitalized:
+                return None
+            return (token.key,), HEADS[(token.key,)]
+        for size in range(LONGEST_HEAD, 0, -1):
+            keys = tuple(t.key for t in self.tokens[i : i + size])
+            if len(keys) == size and keys in HEADS:
+                return keys, HEADS[keys]
+        return None
+
+    def pattern_at(self, i: int) -> Mention | None:
+        """A name the gazetteer does not know, recognized by its head word."""
+        head = self.head_at(i)
+        if head is None:
+            return None
+        keys, rank = head
+        j = i + len(keys)
+        tokens = self.tokens
+        if any(tuple(t.key for t in tokens[i : i + len(p)]) == p for p in LOOK_LIKE_BODIES):
+            return None
+        if j >= len(tokens) or not tokens[j].is_word:
+            return None
+        if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
+            return None
+        if tokens[j].key in NOT_AFTER_HEAD:
+            return None
+        in_place = False  # the name has reached its place: "TAND tỉnh Tây Ninh"
+        while j < len(tokens) and j - i < 16:
+            token = tokens[j]
+            if token.is_word and not token.is_capitalized and in_place:
+                break  # "UBND TP Châu Đốc bắn pháo hoa": the place ends the name
+            country_end = self.gaz.country_at(tokens, j) if token.is_capitalized and j > i + len(keys) else j
+            if country_end > j:
+                j, in_place = country_end, True  # "Bộ Quốc phòng Hàn Quốc thăm": a country ends the name
+                continue
+            if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
+                in_place = True
+            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố":
+                in_place = tokens[j + 2].is_capitalized
+            if j > i + len(keys) and tokens[j].start - tokens[j - 1].end > 2:
+                break  # a line break or a gap ends the name
+            if not token.is_word:
+                glued = token.start == tokens[j - 1].end and j + 1 < len(tokens) and tokens[j + 1].start == token.end
+                if token.text in "-&" and glued:
+                    j += 1
+                    continue
+                if token.text == "&" and j + 1 < len(tokens) and tokens[j - 1].text.isupper() and tokens[j + 1].text.isupper():
+                    j += 1  # "Sở GD & ĐT"
+                    continue
+                if token.text == "." and tokens[j - 1].text in DOTTED_PLACES and j + 1 < len(tokens):
+                    if tokens[j + 1].is_word and tokens[j + 1].is_capitalized:
+                        j += 1  # "UBND TP. Đà Nẵng"
+                        in_place = True
+                        continue
+                break
+            if j > i + len(keys) and self.gaz.match_at(tokens, j) is not None:
+                other = self.gaz.match_at(tokens, j)
+                if other is not None and self.rank_of(other.body, j) > rank:
+                    break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
+            if not token.is_capitalized and keys in PROPER_ONLY and not self.proper_name_follows(j):
+                break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
+            if not token.is_capitalized:
+                if token.key in ("và", "về") and j + 1 < len(tokens):
+                    following = tokens[j + 1]
+                    if (
+                        following.is_word
+                        and following.is_capitalized
+                        and self.head_at(j + 1) is None
+                        and self.gaz.match_at(tokens, j + 1) is None
+                    ):
+                        j += 1
+                        continue
+                    break
+                pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
+                if token.key in STOP or pair in STOP_PAIRS:
+                    break
+            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j):
+                break  # a person's name after the body: "Giám đốc Sở Nội vụ Nguyễn Văn A"
+            j += 1
+        if j == i + len(keys):
+            return None
+        name = self.text[tokens[i].start : tokens[j - 1].end]
+        name = name[0].upper() + name[1:]
+        return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)
+
+    def proper_name_follows(self, j: int) -> bool:
+        """Whether the lower-case words at j describe a company or station whose proper name comes
+        next: "Tổng công ty Cảng hàng không Việt Nam", "Đài Tiếng nói nhân dân TP. HCM", unlike a
+        verb after the name ("Công ty Alibaba rao bán nền")."""
+        tokens = self.tokens
+        for k in range(j, min(len(tokens), j + MAX_DESCRIPTION + 1)):
+            token = tokens[k]
+            if not token.is_word or tokens[k].start - tokens[k - 1].end > 1:
+                return False
+            if token.is_capitalized:
+                return (
+                    self.head_at(k) is None and self.gaz.match_at(tokens, k) is None
+                    and token.text not in SURNAMES
+                )
+            pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else ()
+            if token.key in STOP or pair in STOP_PAIRS or token.key in ("và", "về"):
+                return False
+        return False
+
+    def place_at(self, j: int) -> bool:
+        for place in PLACES_WITH_SURNAMES:
+            if tuple(t.key for t in self.tokens[j : j + len(place)]) == place:
+                return True
+        return False
+
+    def bare_at(self, i: int) -> Mention | None:
+        """A bare "Học viện" or "Bộ": the last one named, or the site's own body."""
+        tokens = self.tokens
+        if tokens[i].key not in BARE_STARTS:
+            return None
+        for keys in BARE:
+            size = len(keys)
+            if tuple(t.key for t in tokens[i : i + size]) != keys or not tokens[i].is_capitalized:
+                continue
+            after = tokens[i + size] if i + size < len(tokens) else None
+            if after is not None and after.is_word and after.is_capitalized:
+                continue
+            if after is not None and after.is_word and after.key in NOT_AFTER_HEAD:
+                continue
+            named = self.last_by_head.get(keys)
+            if named is not None:
+                return replace(named, start=i, end=i + size, bare=True, alias=None)
+            if self.home is not None and keys_of(self.home.name)[:size] == keys:
+                return Mention(self.home.name, i, i + size, 3, body=self.home, bare=True)
+        return None
+
+    def with_abbreviation(self, mention: Mention) -> Mention:
+        """"Viện Dịch vụ công quốc gia Pháp (INSP)": the abbreviation becomes the alias; one of a
+        few capitalized words ("Tổng công ty Điện lực Miền Trung (EVN CPC)") too."""
+        tokens = self.tokens
+        e = mention.end
+        if e + 2 >= len(tokens) or tokens[e].text != "(":
+            return mention
+        reach = min(len(tokens), e + 2 + MAX_ABBREVIATION_WORDS)
+        close = next((k for k in range(e + 2, reach) if tokens[k].text == ")"), None)
+        if close is None:
+            return mention
+        words = tokens[e + 1 : close]
+        if all(t.is_word and sum(c.isupper() for c in t.text) >= 2 and not t.text.isdigit() for t in words):
+            candidate = " ".join(t.text for t in words)
+            inside = self.continued(mention, close + 1)
+            if inside is not None:
+                return inside  # the abbreviation names only the part before it: no local alias
+            mention = replace(mention, end=close + 1, alias=candidate)
+            if len(words) == 1:
+                self.local_abbreviations[candidate] = replace(mention, alias=None)
+        return mention
+
+    def continued(self, mention: Mention, after: int) -> Mention | None:
+        """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao"."""
+        tokens = self.tokens
+        qualifier = next(
+            (q for q in AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
+        )
+        if qualifier is None or not tokens[after].text.islower():
+            return None
+        end = after + len(qualifier)
+        written = self.text[tokens[mention.start].start : tokens[mention.end - 1].end]
+        name = f"{written} {self.text[tokens[after].start : tokens[end - 1].end]}"
+        known = self.gaz.get(name)
+        if known is not None:
+            return replace(mention, name=known.name, end=end, body=known, alias=None)
+        return replace(mention, name=" ".join(name.split()), end=end, body=None, alias=None)
+
+    def with_province(self, mention: Mention) -> Mention:
+        """"UBND TP Châu Đốc, An Giang": a local body followed by its province, whose body of the
+        same kind ("UBND tỉnh An Giang") it belongs to."""
+        tokens = self.tokens
+        e = mention.end
+        if mention.place or mention.parent or e + 1 >= len(tokens) or tokens[e].text != ",":
+            return mention
+        if mention.body is not None and mention.body.kind == "province":
+            return mention
+        kind = next((k for k in range(mention.start + 1, e) if tokens[k].key in PLACE_KINDS), None)
+        place = self.gaz.place_at(tokens, e + 1)
+        if kind is None or place is None or place.end < len(tokens) and tokens[place.end].is_capitalized:
+            return mention
+        head = self.text[tokens[mention.start].start : tokens[kind - 1].end]
+        return replace(mention, end=place.end, parent=f"{head} {place.kind} {place.name}")
+
+    def with_parent(self, mention: Mention) -> Mention:
+        """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ...",
+        "(Thông tấn xã Việt Nam)"."""
+        if not mention.unit_like:
+            return mention
+        tokens = self.tokens
+        e = mention.end
+        if e >= len(tokens):
+            return mention
+        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].text in ("tại", "ở"):
+            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức": a venue, then the subject
+        if tokens[e].text in ",(":
+            start = e + 1
+        elif tokens[e].key == "thuộc":
+            start = e + 1
+        elif tokens[e].key == "trực" and e + 1 < len(tokens) and tokens[e + 1].key == "thuộc":
+            start = e + 2
+        else:
+            start = e
+        if start >= len(tokens) or tokens[start].start - tokens[start - 1].end > 3:
+            return mention
+        parent = self.mention_at(start)
+        if parent is None or parent.rank <= mention.rank:
+            return mention
+        parent = self.with_parent(parent)
+        if tokens[e].text == "(":
+            if parent.place or parent.end >= len(tokens) or tokens[parent.end].text != ")":
+                return mention  # "(TP. HCM)", "(Bộ Y tế, 2019)": a place, or more than a parent
+            return replace(mention, end=parent.end + 1, parent=parent.name)
+        if tokens[e].text == "," and self.listed_after(parent.end):
+            return mention  # "do báo Tuổi Trẻ, Bộ GD-ĐT, Tổng cục ... tổ chức": a list, not a unit and its parent
+        return replace(mention, end=parent.end, parent=parent.name)
+
+    def listed_after(self, j: int) -> bool:
+        """Whether another body follows at j after a comma or "và", as in a list of bodies."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or tokens[j].text not in (",", "và"):
+            return False
+        return self.head_at(j + 1) is not None or self.gaz.match_at(tokens, j + 1) is not None
+
+
+def _standalone(tokens: list[Token], i: int) -> bool:
+    glued_before = i > 0 and tokens[i - 1].end == tokens[i].start and tokens[i - 1].text in "-/."
+    glued_after = (
+        i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text in "-/."
+    )
+    return not (glued_before or glued_after)

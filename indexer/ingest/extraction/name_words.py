@@ -1,0 +1,76 @@
+"""The words of organization names: the heads that open them and their ranks, the words that
+end them, and the words newsrooms write inside them.
+
+Kept apart from `bodies`, which reads names with these words, so that the vocabulary can grow
+without the reader growing with it.
+"""
+
+from __future__ import annotations
+
+from indexer.ingest.extraction.text import keys_of
+
+# Head words of organization names and their rank: a unit links only to a higher rank.
+HEADS: dict[tuple[str, ...], int] = {
+    keys_of(head): rank
+    for head, rank in (
+        ("Khoa", 1), ("Vụ", 1), ("Ban", 1), ("Phòng", 1), ("Trung tâm", 1), ("Văn phòng", 1),
+        ("Phân viện", 1), ("Tạp chí", 1), ("Bộ môn", 0), ("Chi cục", 1), ("Cục", 2), ("Viện", 2),
+        ("Tổng cục", 2), ("Sở", 2), ("Trường", 2), ("Báo", 2), ("Công ty", 2), ("Cơ quan", 2),
+        ("Đảng ủy", 2), ("Đảng uỷ", 2), ("Bộ", 3), ("Học viện", 3), ("Đại học", 3), ("Ủy ban", 3),
+        ("Uỷ ban", 3), ("UBND", 3), ("Hội đồng", 3), ("Hội", 3), ("Tập đoàn", 3), ("Tổng công ty", 3),
+        ("Quỹ", 3), ("Đài", 3), ("Đại sứ quán", 3), ("Liên đoàn", 3), ("Hiệp hội", 3),
+        ("Tỉnh ủy", 3), ("Thành ủy", 3), ("Tỉnh uỷ", 3), ("Thành uỷ", 3),
+        ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
+        ("Thành đoàn", 3), ("Bệnh viện", 2), ("Nhà máy", 1), ("ĐH", 3),
+        ("Thời báo", 2), ("Đoàn Luật sư", 3), ("Đoàn luật sư", 3),
+        ("Bảo tàng", 2),
+    )
+}
+LONGEST_HEAD = max(len(k) for k in HEADS)
+HEAD_STARTS = {k[0] for k in HEADS}
+BARE = {keys_of("Học viện"), keys_of("Bộ")}
+BARE_STARTS = {k[0] for k in BARE}
+# Lower-case words that end a name: verbs, prepositions, time words.
+STOP = set(
+    keys_of(
+        "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
+        "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
+        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm"
+    )
+)
+STOP_PAIRS = {
+    keys_of(pair)
+    for pair in (
+        "tổ chức", "phối hợp", "chủ trì", "đăng cai", "khai mạc", "khai giảng", "tham dự",
+        "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
+        "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
+    )
+}
+NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
+# Lower-case words that may open a name after its head: "TAND tỉnh ...", "Hội đồng nhân dân ...".
+LOWER_AFTER_HEAD = set(keys_of("tỉnh thành huyện quận thị xã phường nhân cấp tối"))
+# Words naming a local unit's kind: after them the place's name ends the body's name.
+PLACE_KINDS = set(keys_of("tỉnh thành phố huyện quận thị xã phường trấn TP Tp"))
+# Heads newsrooms also write in lower case before a capitalized name ("báo Tuổi Trẻ").
+LOWER_HEADS = set(keys_of("báo"))
+# Words that make a compound with a lower-case head: "họp báo", "thông báo", "cảnh báo".
+COMPOUND_BEFORE = set(keys_of("họp thông cảnh dự tình công bản nhà tờ tòa toà mật"))
+# Qualifiers that end a name after an abbreviation inside it: "Viện KSND (VKSND) tối cao".
+AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
+STANDING = keys_of("Thường trực")
+# Heads whose names are proper names, capitalized word by word.
+PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
+# Places that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a station.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung")]
+# Lower-case words a company's or station's name may have before its proper name: "Tổng công
+# ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
+MAX_DESCRIPTION = 4
+# An abbreviation in brackets after a name has at most this many words ("(EVN CPC)").
+MAX_ABBREVIATION_WORDS = 3
+DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}
+SURNAMES = set(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Chu Lương "
+    "Trương Đào Tạ Lâm Đoàn Trịnh Phùng Kiều Lưu Quách Hứa Triệu Khúc Vương Thân Tăng".split()
+)
+PLACES_WITH_SURNAMES = (keys_of("Hồ Chí Minh"),)
+UNIT_KINDS = {"unit", "press"}

@@ -1,0 +1,170 @@
+"""One canonical name per body: abbreviations spelled out, the modern tone placement, the
+gazetteer's official form where it knows the body; and the key every spelling of it shares.
+
+Newsrooms write "UBND TP. Đà Nẵng", "Sở GD-ĐT TP HCM", "Bộ TN&MT", "Thành uỷ TP.HCM" for
+bodies whose official names are "Uỷ ban nhân dân thành phố Đà Nẵng", "Sở Giáo dục và Đào
+tạo Thành phố Hồ Chí Minh", "Bộ Tài nguyên và Môi trường", "Thành uỷ Thành phố Hồ Chí Minh".
+Facets show the canonical name; a filter or an `organizer:` query given any of the spellings
+finds it through `name_key`.
+
+Only a province's own bodies (Sở, Công an, Ủy ban nhân dân, Tòa án nhân dân ...) get the
+province's kind before its name ("Sở Y tế Hà Nội" → "Sở Y tế thành phố Hà Nội"); a school
+keeps its name as it is ("Trường ĐH Cần Thơ" → "Trường Đại học Cần Thơ"). A Sở of a province
+belongs to that province's Ủy ban nhân dân when the text names no parent.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from indexer.ingest.articles import Organizer
+from indexer.ingest.extraction.gazetteer import gazetteer
+from indexer.ingest.extraction.text import tokenize
+from indexer.text.vietnamese import fold, modern_tone
+
+# Abbreviations inside names, longest first; each stands for words of the official name.
+_EXPANSIONS = (
+    (r"TP\.?\s*HCM|TPHCM|TP\.?\s*Hồ Chí Minh|Tp\.?\s*HCM", "Thành phố Hồ Chí Minh"),
+    (r"UBND", "Ủy ban nhân dân"),
+    (r"HĐND", "Hội đồng nhân dân"),
+    (r"TAND", "Tòa án nhân dân"),
+    (r"VKSND", "Viện kiểm sát nhân dân"),
+    (r"KSND", "Kiểm sát nhân dân"),
+    (r"UBMTTQ", "Ủy ban Mặt trận Tổ quốc"),
+    (r"MTTQ", "Mặt trận Tổ quốc"),
+    (r"GD\s*[-&]\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
+    (r"TN\s*[-&]\s*MT|TNMT", "Tài nguyên và Môi trường"),
+    (r"VH\s*[-,]?\s*TT\s*[-&]\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"),
+    (r"LĐ\s*[-,]?\s*TB\s*[-&]\s*XH|LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    (r"KH\s*[-&]\s*CN|KHCN", "Khoa học và Công nghệ"),
+    (r"KH\s*[-&]\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
+    (r"NN\s*[-&]\s*PTNT|NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
+    (r"TT\s*[-&]\s*TT|TTTT", "Thông tin và Truyền thông"),
+    (r"GTVT", "Giao thông vận tải"),
+    (r"THPT", "Trung học phổ thông"),
+    (r"THCS", "Trung học cơ sở"),
+    (r"ĐH", "Đại học"),
+    (r"TW", "Trung ương"),
+    (r"VN", "Việt Nam"),
+    (r"CA", "Công an"),
+    (r"TP\.?|Tp\.", "thành phố"),
+)
+_ABBREVIATION = re.compile("|".join(rf"(?<!\w)(?:{pattern})(?!\w)" for pattern, _ in _EXPANSIONS))
+_PATTERNS = [(re.compile(rf"(?:{pattern})$"), words) for pattern, words in _EXPANSIONS]
+_WORD = re.compile(r"\w+")
+
+
+def canonical_name(name: str) -> str:
+    """The body's canonical name: the gazetteer's official one if it knows it by any spelling
+    or abbreviation, else the name with its abbreviations spelled out, in the modern tone
+    placement (Uỷ, Hoà), single-spaced."""
+    return _canonical_name(" ".join(name.split()))
+
+
+def canonical_organizer(organizer: Organizer) -> Organizer:
+    """The organizer under its canonical name and parent's; the name it was given becomes its
+    alias when it differs (so "UBND TP Đà Nẵng" stays searchable)."""
+    name = canonical_name(organizer.name)
+    parent = canonical_name(organizer.parent) if organizer.parent else None
+    given = " ".join(organizer.name.split())
+    alias = organizer.alias or (given if modern_tones(given) != name else None)
+    parent = parent or _province_committee(name)
+    return Organizer(name, parent if parent != name else None, alias)
+
+
+def name_key(name: str) -> str:
+    """The key every spelling, case and abbreviation of one body shares."""
+    return fold(canonical_name(name))
+
+
+@lru_cache(maxsize=20_000)
+def _canonical_name(name: str) -> str:
+    known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
+    if known is None:
+        expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
+        known = _gazetteer_name(expanded) or expanded
+    return modern_tones(known[:1].upper() + known[1:])
+
+
+def _without_country(name: str) -> str:
+    """"Bộ Quốc phòng Việt Nam" → "Bộ Quốc phòng": a Vietnamese body named with its country
+    (the gazetteer knows foreign bodies by their own names, "Bộ Quốc phòng Hàn Quốc" aside)."""
+    return name.removesuffix(" Việt Nam") if name.startswith("Bộ ") else name
+
+
+# Bodies a province has one of, named with the province's kind (folded, as `fold` spells them).
+_PROVINCIAL = (
+    "so ", "cong an ", "uy ban nhan dan ", "hoi dong nhan dan ", "toa an nhan dan ", "vien kiem sat nhan dan ",
+    "bo chi huy quan su ", "bo chi huy bo doi bien phong ", "dai phat thanh", "tinh doan ", "thanh doan ",
+    "cuc thue ", "cuc hai quan ", "bao hiem xa hoi ", "kho bac nha nuoc ", "lien doan lao dong ",
+    "uy ban mat tran to quoc ", "hoi nong dan ", "hoi lien hiep phu nu ", "thanh tra ", "van phong ",
+)
+
+
+def _with_place_kind(name: str) -> str:
+    """"Sở Y tế Hà Nội" → "Sở Y tế thành phố Hà Nội": a province or city at the end of a
+    province's body's name is named with its kind, as official names are (but "Tỉnh uỷ Hoà
+    Bình", "Trường Đại học Cần Thơ")."""
+    if not fold(name).startswith(_PROVINCIAL):
+        return name
+    for place, kind in _places().items():
+        if name.endswith(" " + place) and len(name) > len(place) + 1:
+            head = name[: -len(place) - 1]
+            if not fold(head).endswith(("tinh", "thanh pho", "tinh uy", "thanh uy")):
+                return f"{head} {kind} {place}"
+            return name
+    return name
+
+
+def _province_committee(name: str) -> str | None:
+    """"Sở Y tế tỉnh Nghệ An" belongs to "Ủy ban nhân dân tỉnh Nghệ An"; None for other names."""
+    if not name.startswith("Sở "):
+        return None
+    for place, kind in _places().items():
+        if fold(name).endswith(fold(f" {kind} {place}")):
+            return canonical_name(f"Ủy ban nhân dân {kind} {place}")
+    return None
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Each province and centrally run city of the gazetteer with its kind, longest first."""
+    found = {}
+    for body in gazetteer().bodies.values():
+        match = re.fullmatch(r"Ủy ban nhân dân (tỉnh|thành phố) (.+)", body.name) if body.kind == "province" else None
+        if match:
+            found[match.group(2)] = match.group(1)
+    return dict(sorted(found.items(), key=lambda item: -len(item[0])))
+
+
+def _expansion(match: re.Match[str]) -> str:
+    text = match.group()
+    for pattern, words in _PATTERNS:
+        if pattern.match(text):
+            return words
+    return text
+
+
+def _gazetteer_name(name: str) -> str | None:
+    """The gazetteer's name of the body `name` spells whole (a name, an alias, an abbreviation)."""
+    tokens = tokenize(name)
+    if not tokens:
+        return None
+    found = gazetteer().match_at(tokens, 0)
+    return found.body.name if found is not None and found.end == len(tokens) else None
+
+
+def modern_tones(text: str) -> str:
+    """The text with every syllable's tone mark where the modern style puts it (Uỷ ban,
+    Hoà Bình, Khoẻ), each word keeping its case."""
+    return _WORD.sub(lambda m: _restyled(m.group()), text)
+
+
+def _restyled(word: str) -> str:
+    styled = modern_tone(word)
+    if styled == word.lower():
+        return word
+    if word.isupper() and len(word) > 1:
+        return styled.upper()
+    return styled[:1].upper() + styled[1:] if word[:1].isupper() else styled

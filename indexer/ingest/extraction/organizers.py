@@ -1,0 +1,366 @@
+"""Who organized or hosted the reported event, told apart from bodies merely mentioned.
+
+The lead's sentences are read for the roles bodies play around the organizing verbs:
+the subject of "tổ chức / phối hợp tổ chức / đăng cai / khai mạc" ("Bộ Nội vụ tổ chức",
+"A phối hợp với B tổ chức"), a court as the subject of a trial ("TAND tỉnh X xét xử / mở
+phiên tòa / tuyên án"), the agent after "do" ("do A và B tổ chức"), the partners of
+"hợp tác giữa A, B và C" when the sentence has no subject, co-organizers "với sự phối hợp
+của A", and the body whose meeting it is: a meeting noun followed by the body, directly or
+through "của" ("kỳ họp thứ 6 HĐND TP. HCM", "cuộc họp báo thường kỳ của Bộ Ngoại giao").
+Other "của" phrases ("đại diện của X") and bodies that "tham dự" are not organizers. Only
+if none of that is found does the host ("tại trụ sở X") or the chair's body count; a
+venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
+Between a subject and its verb may stand a time ("sáng 12-3"), a term ("khoá IX"), a
+bracketed aside ("(Hàn Quốc)") and partners named only by kind ("với các bộ, ngành"); a body
+after a person's title is the person's post. "tổ chức" carrying out a task ("tổ chức khám
+nghiệm hiện trường") holds no event. When the lead reports an event without naming who
+organized it, a later sentence about it may ("Sự kiện do A và B phối hợp tổ chức").
+Organizers are listed host first, then those named in the title, then in text order.
+The words of these roles are in `role_words`.
+"""
+
+from __future__ import annotations
+
+from indexer.ingest.articles import Organizer
+from indexer.ingest.extraction.bodies import Mention, find_mentions
+from indexer.ingest.extraction.gazetteer import Body
+from indexer.ingest.extraction.names import canonical_organizer
+from indexer.ingest.extraction.role_words import (
+    VERBS, CHAIR, TASKS, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
+    TITLES, TIMES, TIME_PARTS, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
+    ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
+    BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
+    NOT_ORGANIZED, TOPIC, EVENT_WORDS, EVENT_OR_THE_EVENT, THIS_IS, VENUES,
+)
+from indexer.ingest.extraction.text import PhraseSet, Token, keys_of, sentences, tokenize
+
+def find_organizers(
+    lead_paragraphs: list[str], title: str | None = None, home: Body | None = None,
+    following: list[str] | None = None,
+) -> tuple[Organizer, ...]:
+    """The organizers of the event reported by the lead (its first paragraphs); the `following`
+    paragraphs are read for an organizing clause when the lead reports an event without one."""
+    lead, rest = "\n".join(lead_paragraphs), "\n".join(following or [])
+    text = f"{lead}\n{rest}" if rest else lead
+    tokens = tokenize(text)
+    mentions = find_mentions(tokens, text, home)
+    title_names = {m.name for m in find_mentions(tokenize(title), title, home)} if title else set()
+    lead_spans = [_token_range(tokens, start, end) for start, end in sentences(lead)]
+    offset = len(lead) + 1
+    later_spans = [_token_range(tokens, offset + start, offset + end) for start, end in sentences(rest)]
+    chosen: list[Mention] = []
+    venues: set[str] = set()
+    for first, last in lead_spans:
+        local = [m for m in mentions if first <= m.start and m.end <= last]
+        chosen = _organizing(tokens, local, first, last, text)
+        if chosen:
+            venues = {m.name for m in local if _is_venue(tokens, m, first)}
+            break
+    if not chosen and any(_reports_event(tokens, first, last) for first, last in lead_spans):
+        chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
+    if not chosen:
+        chosen, venues = _fallback(tokens, mentions, lead_spans, text)
+    ordered = sorted(
+        enumerate(_unique(chosen)),
+        key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
+    )
+    return tuple(_organizer(m, home) for _, m in ordered)
+
+
+def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> list[Mention]:
+    """"Hội thảo do A, B phối hợp tổ chức", "Đây là sự kiện do A tổ chức": a later sentence about
+    the event the lead reported, naming who organized it (the news often does so a few sentences on)."""
+    opening = first + _phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
+    if opening >= last or not _phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
+        return []
+    starting = {m.start: m for m in mentions if first <= m.start and m.end <= last}
+    do = next((i for i in range(opening, last) if tokens[i].text == "do"), None)
+    return [] if do is None else _agents(tokens, starting, do + 1, last)
+
+
+def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int, text: str) -> list[Mention]:
+    ending = {m.end: m for m in mentions}
+    starting = {m.start: m for m in mentions}
+    found: list[Mention] = []
+    for i in range(first, last):
+        verb = _phrase_at(tokens, i, VERBS)
+        if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
+            found += _subjects(tokens, ending, i, first)
+        if _phrase_at(tokens, i, TRIAL_VERBS) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
+        if _phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
+        if _phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
+            found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
+        meeting = _phrase_at(tokens, i, MEETINGS)
+        if meeting:
+            found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
+        if tokens[i].text == "do":
+            found += _agents(tokens, starting, i + 1, last)
+        if tokens[i].key == "giữa" and _has_event(tokens, first, last):
+            if any(_phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
+                found += _listed(tokens, starting, i + 1, last)
+        co = _phrase_at(tokens, i, CO_ORGANIZING)
+        if co:
+            found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, ON_BEHALF), last)
+    return [m for m in found if not _is_venue(tokens, m, first)]
+
+
+def _is_task(tokens: list[Token], after: int, last: int) -> bool:
+    """Whether an organizing verb ending at `after` carries out a task, not an event."""
+    j = _skip_forward(tokens, after, last, TASK_CLASSIFIERS)
+    return j < last and bool(_phrase_at(tokens, j, TASKS))
+
+
+def _meeting_owners(
+    tokens: list[Token], mentions: list[Mention], starting: dict[int, Mention], after: int, first: int, last: int
+) -> list[Mention]:
+    """The bodies a meeting belongs to: right after its noun ("kỳ họp thứ 6 HĐND X", "phiên họp
+    Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
+    của UBND X"); "của ngành" is the ministry the sentence named before."""
+    j = _skip_forward(tokens, after, last, MEETING_LEVELS)
+    if j + 1 < last and tokens[j].key in ORDINAL and tokens[j + 1].text.isdigit():
+        j += 2
+    if j in starting:
+        return [m for m in _listed(tokens, starting, j, last) if not m.place]
+    for k in range(after, min(last, after + MEETING_GAP + 1)):
+        token = tokens[k]
+        if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
+            return []  # another body, a clause break or a participant first: not the meeting's owner
+        if token.key == "của" and token.text.islower():
+            if k + 1 < last and tokens[k + 1].key == BRANCH[0] and tokens[k + 1].text.islower():
+                ministries = [m for m in mentions if first <= m.start and m.end <= k and m.name.startswith("Bộ ")]
+                return ministries[-1:]
+            return _listed(tokens, starting, k + 1, last)
+    return []
+
+
+def _is_court(mention: Mention) -> bool:
+    return _starts_with(mention, COURTS)
+
+
+def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
+    keys = keys_of(mention.name)
+    return any(keys[: len(h)] == h for h in heads)
+
+
+def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
+    """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
+    j = _back_to_body(tokens, ending, _skip_back(tokens, verb, first, ADVERBS), first)
+    found = []
+    while j in ending:
+        mention = ending[j]
+        owner = mention.start - 1
+        if owner > first and tokens[owner].key == "của" and owner in ending:
+            mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
+        if any(_phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
+            break  # the person holding the post acts, not the body
+        found.append(mention)
+        j = _back_to_body(tokens, ending, _skip_back(tokens, mention.start, first, CONNECTORS), first)
+    return list(reversed(found))
+
+
+def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first: int) -> int:
+    """Back past what stands between two bodies of a list, or a body and its verb, without being
+    one: a bracketed place ("Đoàn Luật sư Seoul (Hàn Quốc)"), a term ("khoá IX") and partners
+    named only by kind ("phối hợp với các bộ, ngành,")."""
+    while j not in ending:
+        if j - 1 > first and tokens[j - 1].text == ")":
+            k = next((k for k in range(j - 2, max(first, j - ASIDE_REACH), -1) if tokens[k].text in "()"), None)
+            if k is None or tokens[k].text != "(":
+                return j
+            j = _skip_back(tokens, k, first, CONNECTORS)
+        elif j - 2 >= first and tokens[j - 2].key in TERM and ROMAN.fullmatch(tokens[j - 1].text):
+            j -= 2
+        elif _time_before(tokens, j, first) < j:
+            j = _skip_back(tokens, _time_before(tokens, j, first), first, ADVERBS)
+        else:
+            k = _skip_back(tokens, j, first, GENERIC_PARTNERS)
+            if k == j:
+                return j
+            j = _skip_back(tokens, k, first, CONNECTORS)
+    return j
+
+
+def _time_before(tokens: list[Token], j: int, first: int) -> int:
+    """The start of a time that ends at j ("sáng 12-3", "hôm nay", "ngày 5/3"), or j."""
+    k = j
+    while k - 1 > first and (tokens[k - 1].text.isdigit() or tokens[k - 1].key in TIME_PARTS):
+        k -= 1
+    if k < j and k - 1 > first and tokens[k - 1].key in TIMES and tokens[k - 1].text.islower():
+        return k - 1
+    return j
+
+
+def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
+    """"do A và B (phối hợp) tổ chức": the bodies after "do", if an organizing verb follows."""
+    listed = _listed(tokens, starting, start, last)
+    if not listed:
+        return []
+    j = _skip_forward(tokens, _past_aside(tokens, listed[-1].end, last), last, ADVERBS)
+    j = _skip_forward(tokens, _skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
+    if j < last and (_phrase_at(tokens, j, VERBS) or _phrase_at(tokens, j, [CHAIR])):
+        return listed
+    return []
+
+
+def _listed(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
+    """The bodies of a list "A, B và C" starting at token `start`."""
+    found = []
+    j = start
+    while j in starting:
+        mention = starting[j]
+        found.append(mention)
+        j = _skip_forward(tokens, _past_aside(tokens, mention.end, last), last, CONNECTORS)
+    return found
+
+
+def _past_aside(tokens: list[Token], j: int, last: int) -> int:
+    """The position after a bracketed aside at j ("A (Hàn Quốc) và B"), or j."""
+    if j < last and tokens[j].text == "(":
+        k = next((k for k in range(j + 1, min(last, j + ASIDE_REACH)) if tokens[k].text in "()"), None)
+        if k is not None and tokens[k].text == ")":
+            return k + 1
+    return j
+
+
+def _skip_back(tokens: list[Token], j: int, first: int, phrases: list[tuple[str, ...]]) -> int:
+    """The position before every lower-case phrase of `phrases` that ends at j."""
+    moved = True
+    while moved:
+        moved = False
+        for phrase in phrases:
+            k = j - len(phrase)
+            if k >= first and _phrase_at(tokens, k, [phrase]) and _lower(tokens[k:j]):
+                j, moved = k, True
+                break
+    return j
+
+
+def _skip_forward(tokens: list[Token], j: int, last: int, phrases: list[tuple[str, ...]]) -> int:
+    """The position after every lower-case phrase of `phrases` that starts at j."""
+    moved = True
+    while moved:
+        moved = False
+        for phrase in sorted(phrases, key=len, reverse=True):
+            if j + len(phrase) <= last and _phrase_at(tokens, j, [phrase]) and _lower(tokens[j : j + len(phrase)]):
+                j, moved = j + len(phrase), True
+                break
+    return j
+
+
+def _lower(tokens: list[Token]) -> bool:
+    return all(t.text.islower() or not t.is_word for t in tokens)
+
+
+def _fallback(
+    tokens: list[Token], mentions: list[Mention], spans: list[tuple[int, int]], text: str
+) -> tuple[list[Mention], set[str]]:
+    """No organizing clause: the host of an event ("tại trụ sở X"), else the chair's body."""
+    for first, last in spans:
+        if not _reports_event(tokens, first, last):
+            continue
+        local = [m for m in mentions if first <= m.start and m.end <= last]
+        hosts = [m for m in local if _is_venue(tokens, m, first) and _can_host(tokens, m)]
+        if hosts:
+            return hosts[:1], {hosts[0].name}
+    for first, last in spans:
+        invited = _inviting(tokens, mentions, first, last)
+        if invited is not None:
+            return [invited], {invited.name}
+    for first, last in spans:
+        if not _has_event(tokens, first, last):
+            continue
+        chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [CHAIR])), None)
+        if chair is None:
+            continue
+        before = [m for m in mentions if first <= m.start and m.end <= chair]
+        if before:
+            return before[:1], set()
+    return [], set()
+
+
+def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:
+    """The body whose head invited a visit: "thăm ... theo lời mời của Đại tướng A, Bộ trưởng Bộ X"."""
+    at = next((i for i in range(first, last) if _phrase_at(tokens, i, [INVITATION])), None)
+    if at is None:
+        return None
+    reach = at + len(INVITATION) + INVITATION_REACH
+    return next((m for m in mentions if at < m.start and m.end <= min(last, reach) and not m.place), None)
+
+
+def _can_host(tokens: list[Token], mention: Mention) -> bool:
+    """A body may host at its premises; a place, or a venue ("Trung tâm Hội nghị Quốc gia",
+    "tại Trường ...") may not."""
+    if mention.place:
+        return False
+    if not _phrase_at(tokens, mention.start, VENUES):
+        return True
+    # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
+    at_premises = mention.start > 1 and tuple(t.key for t in tokens[mention.start - 2 : mention.start]) == PREMISES
+    return at_premises and not _phrase_at(tokens, mention.start, VENUES[:2])
+
+
+def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
+    chức hội nghị") or a working session."""
+    for i in range(first, last):
+        if _phrase_at(tokens, i, EVENT_WORDS):
+            before = {t.key for t in tokens[max(first, i - 3) : i]}
+            if not before & TOPIC:
+                return True
+    return False
+
+
+def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
+    j = mention.start
+    skipped = 0
+    while j > first and tokens[j - 1].key in VENUE_SKIP and skipped < 3:
+        j -= 1
+        skipped += 1
+    return j > first and tokens[j - 1].key in VENUE and tokens[j - 1].text.islower()
+
+
+def _has_event(tokens: list[Token], first: int, last: int) -> bool:
+    return any(_phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
+
+
+def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]] | PhraseSet) -> int:
+    """The length of the first of `phrases` found at token i, or 0."""
+    if isinstance(phrases, PhraseSet):
+        return phrases.length_at(tokens, i)
+    for phrase in phrases:
+        if tokens[i].key == phrase[0] and tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    first = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
+    last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
+    return first, last
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[str, Mention] = {}
+    for mention in mentions:
+        if mention.name not in seen:
+            seen[mention.name] = mention
+        elif mention.alias and not seen[mention.name].alias:
+            seen[mention.name] = mention
+    return list(seen.values())
+
+
+def _organizer(mention: Mention, home: Body | None) -> Organizer:
+    parent = mention.parent
+    body = mention.body
+    if parent is None:
+        if body is not None and body.parent and not body.shared:
+            parent = body.parent
+        elif mention.unit_like and home is not None and home.name != mention.name:
+            parent = home.name
+        elif body is not None:
+            parent = body.parent
+    if parent == mention.name:
+        parent = None
+    return canonical_organizer(Organizer(name=mention.name, parent=parent, alias=mention.alias))

@@ -1,0 +1,1 @@
+"""Search: query parsing, ranking, matching, facets, snippets and suggestions."""

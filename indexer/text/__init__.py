@@ -1,0 +1,1 @@
+"""The Vietnamese text layer: spelling, syllables, Telex and the lexicons; it knows no index."""

@@ -1,0 +1,1 @@
+"""One search result, several renderings (JSON, CSV, Atom, the chart, HTML snippets, text)."""

@@ -1,0 +1,1 @@
+"""The blueprints: the page, the JSON API and the exports."""

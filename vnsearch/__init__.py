@@ -1,0 +1,1 @@
+"""The `vnsearch` command line, above the library and the web app."""
