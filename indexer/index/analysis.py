@@ -17,9 +17,8 @@ from collections import Counter, defaultdict
 
 from whoosh.analysis import Filter, Token, Tokenizer
 from whoosh.fields import TEXT
-from whoosh.formats import Frequency, Positions
-from whoosh.system import pack_uint
 
+from indexer.engine.formats import PreAnalyzedFrequency, PreAnalyzedPositions
 from indexer.text.tokens import syllables
 from indexer.text.vietnamese import canonical_term, fold_term
 
@@ -150,24 +149,6 @@ def analyze_text(text: str) -> tuple[dict[str, list[int]], dict[str, list[int]],
             pairs[f"{previous}_{form}"] += 1
         previous, previous_pos = form, syllable.pos
     return dict(exact), dict(folded), pairs
-
-
-class PreAnalyzedPositions(Positions):
-    """Positions format that also indexes a {term: [positions]} mapping made elsewhere."""
-
-    def index_items(self, value: dict[str, list[int]]) -> list[tuple[bytes, int, float, bytes]]:
-        encode, boost = self.encode, self.field_boost
-        return [(term.encode("utf-8"), len(positions), len(positions) * boost, encode(positions))
-                for term, positions in value.items()]
-
-
-class PreAnalyzedFrequency(Frequency):
-    """Frequency format that also indexes a {term: frequency} mapping made elsewhere."""
-
-    def index_items(self, value: dict[str, int]) -> list[tuple[bytes, int, float, bytes]]:
-        boost = self.field_boost
-        return [(term.encode("utf-8"), frequency, frequency * boost, pack_uint(frequency))
-                for term, frequency in value.items()]
 
 
 class VietnameseText(TEXT):

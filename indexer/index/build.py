@@ -19,14 +19,13 @@ from typing import Protocol
 from whoosh.writing import CLEAR
 
 from indexer.ingest.articles import Article, ReadFailure, ReadWarning
+from indexer.engine.commit import commit_with_segments, finish_segment
 from indexer.index.progress import Progress
 from indexer.index.store import (
     FORMAT_FILE,
     IndexNotBuiltError,
     IndexWriteError,
-    commit_with_segments,
     create_index,
-    finish_segment,
     open_index,
     open_segment_writer,
     open_writer,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import os
 import pickle
@@ -16,15 +15,15 @@ from pathlib import Path
 
 import whoosh
 from whoosh import index
-from whoosh.filedb.structfile import StructFile
 from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
 
 from indexer.engine import mmapfiles  # noqa: F401  (shares mapped files between searchers)
-from indexer.index.analysis import ANALYZER_VERSION
-from indexer.ingest.extraction import EXTRACTION_VERSION
+from indexer.engine.leftopen import close_files_left_open
 from indexer.engine.segmentwriter import CompactSegmentWriter
+from indexer.index.analysis import ANALYZER_VERSION
 from indexer.index.schema import build_schema
+from indexer.ingest.extraction import EXTRACTION_VERSION
 
 # Bump when the schema changes; together with ANALYZER_VERSION and EXTRACTION_VERSION (what
 # the indexer reads out of an article) it says whether an index on disk can be read and
@@ -68,8 +67,8 @@ _BYTE_ERRORS = (struct.error, zlib.error, EOFError, UnicodeDecodeError, pickle.U
 _READ_ERRORS = (OSError, ValueError, IndexError, KeyError)
 _WHOOSH_DIR = str(Path(whoosh.__file__).resolve().parent)
 _FILE_READERS = {str(Path(__file__).resolve().parent.parent / name)
-                 for name in ("engine/lengthtable.py", "search/matching.py", "engine/mmapfiles.py",
-                              "engine/postingpool.py", "index/store.py")}
+                 for name in ("engine/lengthtable.py", "engine/postings.py", "search/matching.py",
+                              "engine/mmapfiles.py", "engine/postingpool.py", "index/store.py")}
 
 
 @contextlib.contextmanager
@@ -142,24 +141,12 @@ def open_index(directory: Path) -> FileIndex:
             with opened.reader() as reader:
                 reader.doc_count_all()
     except Exception as error:  # Whoosh raises many kinds on damaged files
-        _close_files_left_open(error)
+        close_files_left_open(error)
         raise IndexCorruptError(
             f"the index at {directory} cannot be read ({type(error).__name__}: {error}); "
             f"rebuild it with `vnsearch index PATH --index {directory} --rebuild`"
         ) from error
     return opened
-
-
-def _close_files_left_open(error: BaseException) -> None:
-    """Closes the files Whoosh opened but did not close when reading failed (held by the traceback)."""
-    chained: BaseException | None = error
-    while chained is not None:
-        for frame, _ in traceback.walk_tb(chained.__traceback__):
-            for value in list(frame.f_locals.values()):
-                if isinstance(value, (io.IOBase, StructFile)):
-                    with contextlib.suppress(Exception):  # StructFile refuses a second close
-                        value.close()
-        chained = chained.__cause__ or chained.__context__
 
 
 def create_index(directory: Path) -> FileIndex:
@@ -203,26 +190,3 @@ def write_error(directory, error: OSError) -> IndexWriteError:
     return IndexWriteError(
         f"cannot write to the index at {directory}: {error.strerror or error}; the index is unchanged"
     )
-
-
-def finish_segment(writer):  # -> whoosh.codec.base.Segment | None
-    """Writes out a worker's segment (None when it holds no document) without committing."""
-    if not writer._added:
-        writer._close_segment()
-        return None
-    return writer._finalize_segment()
-
-
-def commit_with_segments(writer, segments: list, mergetype=None) -> None:
-    """Commits the writer's own changes and the segments its workers wrote, as one generation.
-
-    The same steps as Whoosh's own multi-process writer: the merge policy over the existing
-    segments, the writer's own segment if it holds documents, then one table of contents.
-    """
-    final = writer._merge_segments(mergetype, None, None) + segments
-    if writer._added:
-        final.append(writer._finalize_segment())
-    else:
-        writer._close_segment()
-    writer._commit_toc(final)
-    writer._finish()

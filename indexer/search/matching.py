@@ -21,9 +21,8 @@ from collections.abc import Callable
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.matching.wrappers import FilterMatcher
 
-from indexer.engine.lengthtable import LengthTable
+from indexer.engine.postings import length_table, positions_in, posting_arrays, segment_id, stored_postings
 from indexer.text.vietnamese import fold_term
 
 Deadline = Callable[[], None]  # raises when the search has used up its time
@@ -45,7 +44,7 @@ class FieldLengths:
             self.averages[field] = (reader.field_length(field) / max(reader.doc_count(), 1)) or 1.0
         for segment, offset in reader.leaf_readers():
             # Each segment's lengths column read whole (a document at a time took seconds at 100k).
-            table = LengthTable(segment._perdoc)
+            table = length_table(segment)
             for field in fields:
                 column = table.column(field)
                 if column:
@@ -141,7 +140,7 @@ class _Context:
         decode = reader.schema[q.fieldname].format.decode_positions
         starts: dict[int, set[int]] | None = None
         for i, word in enumerate(words):
-            positions = _positions_in(_stored_postings(reader, q.fieldname, word), ids, decode)
+            positions = positions_in(stored_postings(reader, q.fieldname, word), ids, decode)
             shifted = {doc: {p - i for p in found} for doc, found in positions.items()}
             starts = shifted if starts is None else {
                 doc: both for doc, here in starts.items() if (both := here & shifted.get(doc, set()))}
@@ -184,41 +183,6 @@ def _by_pairs(q: wq.Phrase) -> bool:
             and all(word.isalnum() for word in q.words))
 
 
-def _positions_in(matcher, documents: np.ndarray, decode) -> dict[int, list[int]]:
-    """The term's positions in each of the (sorted) documents that has it, reading only the
-    blocks that hold one of them."""
-    found: dict[int, list[int]] = {}
-    if not hasattr(matcher, "_read_ids"):  # not Whoosh's W3 block reader: step through it
-        wanted = set(documents.tolist())
-        while matcher.is_active():
-            if matcher.id() in wanted:
-                found[matcher.id()] = decode(matcher.value())
-            matcher.next()
-        return found
-    i = 0
-    while i < len(documents) and matcher.is_active():
-        target = int(documents[i])
-        matcher._skip_to_block(lambda: target > matcher.block_max_id())
-        if not matcher.is_active():
-            break
-        if matcher._ids is None:
-            matcher._read_ids()
-        block_ids = np.asarray(matcher._ids, dtype=np.int64)
-        end = int(np.searchsorted(documents, block_ids[-1], side="right"))
-        inside = documents[i:end]
-        at = np.minimum(np.searchsorted(block_ids, inside), len(block_ids) - 1)
-        present = block_ids[at] == inside
-        if present.any():
-            if matcher._values is None:
-                matcher._read_values()
-            for document, k in zip(inside[present].tolist(), at[present].tolist()):
-                found[document] = decode(matcher._values[k])
-        i = end
-        if i < len(documents):
-            matcher._next_block()
-    return found
-
-
 class _PostingsCache:
     """The most recently used terms' postings, as arrays, up to a number of bytes.
 
@@ -258,48 +222,10 @@ _cache = _PostingsCache(POSTINGS_CACHE_BYTES)
 
 
 def _cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    segment = getattr(reader, "_segment", None)
-    if segment is None:
-        return _postings(_stored_postings(reader, field, text))
-    key = (segment.segment_id(), field, text)
+    key = (segment_id(reader), field, text)
     found = _cache.get(key)
     if found is None:
-        ids, weights = _postings(_stored_postings(reader, field, text))
+        ids, weights = posting_arrays(stored_postings(reader, field, text))
         found = (ids.astype(np.int32), weights)
         _cache.put(key, found)
     return found
-
-
-def _stored_postings(reader, field: str, text: str):
-    """The term's postings as the segment stores them, deleted documents included.
-
-    Whoosh wraps the postings of a segment with deletions (any segment an update touched) in
-    a filter that steps one posting at a time, which also hides the block arrays read below;
-    the masks here leave deleted documents out afterwards (FacetTable.live).
-    """
-    matcher = reader.postings(field, text)
-    return matcher.child if isinstance(matcher, FilterMatcher) else matcher
-
-
-def _postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """Document numbers and weights of a term's postings, a block at a time where the codec allows."""
-    if not hasattr(matcher, "_read_ids"):  # not Whoosh's W3 block reader: step through it
-        ids, weights = [], []
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            matcher.next()
-        return np.array(ids, dtype=np.int64), np.array(weights, dtype=np.float32)
-    id_blocks, weight_blocks = [], []
-    # Reads Whoosh's W3 block arrays directly: `all_ids()` would step one posting at a time.
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        if matcher._weights is None:
-            matcher._read_weights()
-        id_blocks.append(np.asarray(matcher._ids[matcher._i :], dtype=np.int64))
-        weight_blocks.append(np.asarray(matcher._weights[matcher._i :], dtype=np.float32))
-        matcher._next_block()
-    if not id_blocks:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    return np.concatenate(id_blocks), np.concatenate(weight_blocks)
