@@ -18,12 +18,12 @@ from typing import NamedTuple
 
 from indexer.search.snippets import word_spans
 from indexer.search.query import ParsedQuery
+from indexer.search.ranking import NEIGHBOUR_WEIGHT
 from indexer.text.vietnamese import canonical_term, fold_term, nfc
 
-# How many of the best documents are read, and how much more a use next to a query
-# neighbour counts than one alone.
+# How many of the best documents are read (how much more a use next to a query neighbour
+# counts than one alone: ranking.NEIGHBOUR_WEIGHT).
 DOCUMENTS = 10
-NEIGHBOUR_WEIGHT = 10.0
 # The start of a long document is enough to see how it spells the query's words, and bounds the cost.
 READ_CHARS = 20_000
 _WORD = re.compile(r"[^\W_]")
