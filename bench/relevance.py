@@ -57,7 +57,7 @@ CORPUS_FILE = "corpus.jsonl"  # the set as a user would hand it to `vnsearch ind
 REFUSALS_SHOWN = 3
 # What turns a JSON Lines line into an Article (title from the lead, dates, sources...). A change
 # there changes our index without changing its format version, so our cache records its digest.
-READER_SOURCES = ("indexer/ingest/reading", "indexer/ingest/extraction", "indexer/data")
+READER_SOURCES = ("indexer/ingest/reading", "indexer/ingest/extraction")
 
 
 Ranker = Callable[[str], list[str]]

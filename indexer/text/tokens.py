@@ -17,6 +17,11 @@ from typing import Iterator, NamedTuple
 # 17/10/2022, COVID-19) as well as syllable by syllable.
 _KEY = re.compile(r"\w+(?:[/\-]\w+)+|\d+(?:[.,]\d+)+")
 _SYLLABLE = re.compile(r"\w+")
+# A run of word characters longer than this is no word of any language (the longest in 105,000
+# real articles is under 60): it is not indexed, and it stands as a clause break. Without the
+# limit the key pattern retries it from every one of its characters, quadratic in its length.
+MAX_TOKEN_CHARS = 100
+_OVERLONG = re.compile(rf"(?<!\w)\w{{{MAX_TOKEN_CHARS + 1},}}")
 # Characters that end a clause: no pair of adjacent syllables is indexed across them, and a
 # quoted query is matched clause by clause.
 CLAUSE_BREAKS = frozenset(".,;:!?()[]{}\"“”‘’«»\n–—…/")
@@ -39,10 +44,19 @@ def syllables(text: str) -> Iterator[Syllable]:
 
     A key (a document number or date containing a digit or a slash) is emitted once more,
     whole, at the same position as its first syllable, so that it can be searched as one.
+
+    A run over MAX_TOKEN_CHARS characters, or a key over it, is skipped; the run breaks the clause.
     """
-    keys = {m.start(): m for m in _KEY.finditer(text) if _is_key(m.group())}
+    # Keys are looked for with overlong runs blanked out (same offsets), which keeps the search
+    # linear; a key running into such a run would be over the limit anyway.
+    keys = {m.start(): m for m in _KEY.finditer(_OVERLONG.sub(_blank, text))
+            if _is_key(m.group()) and len(m.group()) <= MAX_TOKEN_CHARS}
     pos, previous_end = 0, None
     for match in _SYLLABLE.finditer(text):
+        if match.end() - match.start() > MAX_TOKEN_CHARS:
+            previous_end = None
+            pos += 1  # not a word: skipped, and no phrase or pair spans it
+            continue
         if previous_end is not None and _breaks_clause(text, previous_end, match.start()):
             pos += 1  # a gap: no phrase matches across a clause break
         yield Syllable(match.group(), pos, match.start(), match.end())
@@ -51,6 +65,10 @@ def syllables(text: str) -> Iterator[Syllable]:
             yield Syllable(key.group(), pos, key.start(), key.end())
         pos += 1
         previous_end = match.end()
+
+
+def _blank(run: re.Match[str]) -> str:
+    return " " * len(run.group())
 
 
 def _breaks_clause(text: str, start: int, end: int) -> bool:

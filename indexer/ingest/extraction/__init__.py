@@ -32,6 +32,9 @@ EXTRACTION_VERSION = 2
 LEAD_PARAGRAPHS = 2
 # How many paragraphs after the lead may name the organizers of the event the lead reports.
 FOLLOWING_PARAGRAPHS = 3
+# How much of each of those paragraphs, and of the title, the lead's readers see: a real lead
+# paragraph is a few hundred characters, and their rules cost more than linear time in it.
+LEAD_CHARS = 10_000
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def extract_metadata(
     meta = html_meta or {}
     layout = split_layout(nfc(text), title=nfc(title) if title else None)
     body_paragraphs = paragraphs(layout.body)
-    lead_paragraphs = _lead(body_paragraphs)
+    lead_paragraphs = [_prefix(p) for p in _lead(body_paragraphs)]
     lead = "\n".join(lead_paragraphs)
     rest = "\n".join(body_paragraphs[len(lead_paragraphs) :])
     header = layout.header + ((meta["site_name"],) if meta.get("site_name") else ())
@@ -80,8 +83,9 @@ def extract_metadata(
     date = date or find_event_date(lead, rest, published=published)
     date_source = None if date is None else "published" if meta.get("date") or published else "text"
     article_title = layout.title or (title_from_lead(lead_paragraphs[0]) if lead_paragraphs else None)
-    following = body_paragraphs[len(lead_paragraphs) : len(lead_paragraphs) + FOLLOWING_PARAGRAPHS]
-    organizers = find_organizers(lead_paragraphs, layout.title, home, following)
+    following = [_prefix(p) for p in body_paragraphs[len(lead_paragraphs) : len(lead_paragraphs) + FOLLOWING_PARAGRAPHS]]
+    read_title = _prefix(layout.title) if layout.title else None
+    organizers = find_organizers(lead_paragraphs, read_title, home, following)
     return Metadata(
         body=layout.body,
         title=article_title,
@@ -93,7 +97,7 @@ def extract_metadata(
         published=published,
         author=meta.get("author") or layout.byline,
         organizers=organizers,
-        event_type=find_event_type(layout.title, lead),
+        event_type=find_event_type(read_title, lead),
         people=find_people(layout.body),
     )
 
@@ -109,3 +113,11 @@ def _lead(body_paragraphs: list[str]) -> list[str]:
     if lead and is_lead_marker(lead[0]) and len(lead[0].split()) <= 3:
         lead = body_paragraphs[: LEAD_PARAGRAPHS + 1]
     return lead
+
+
+def _prefix(paragraph: str) -> str:
+    """The paragraph cut to LEAD_CHARS, at a space where there is one."""
+    if len(paragraph) <= LEAD_CHARS:
+        return paragraph
+    space = paragraph.rfind(" ", 0, LEAD_CHARS + 1)
+    return paragraph[: space if space > 0 else LEAD_CHARS]

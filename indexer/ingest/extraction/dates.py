@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
+from collections import defaultdict
 from dataclasses import dataclass
 
 from indexer.ingest.extraction.events import event_mentions
@@ -100,17 +102,21 @@ def date_mentions(text: str) -> list[DateMention]:
 def _all_mentions(text: str) -> list[DateMention]:
     """Every valid date written in `text`, cited documents' dates marked, births and targets left out."""
     found: dict[int, DateMention] = {}
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # spans of surer patterns' dates, in text order, disjoint
     for rank, pattern in enumerate(_PATTERNS):
+        starts = [s for s, _ in taken]
+        kept = []  # one pattern's matches never overlap each other: only the surer ones count
         for match in pattern.finditer(text):
             span = match.span()
-            if any(s < span[1] and span[0] < e for s, e in taken):
+            before = bisect_left(starts, span[1]) - 1  # the last taken span starting before this ends
+            if before >= 0 and taken[before][1] > span[0]:
                 continue
             mention = _mention(match, rank, text)
             if mention is None:
                 continue
-            taken.append(span)
+            kept.append(span)
             found[span[0]] = mention
+        taken = sorted(taken + kept)
     return [found[k] for k in sorted(found)]
 
 
@@ -205,7 +211,7 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     if published:
         return published[:10]
     everything = _all_mentions(lead + "\n" + rest)
-    full = [m for m in everything if m.year and m.month]
+    full = _FullDates([m for m in everything if m.year and m.month])
     # Every year the text gives a past event or a document (targets are left out): the news is newer.
     newest = max((m.year for m in everything if m.year), default=None)
     candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
@@ -220,21 +226,43 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     return None
 
 
-def _year_nearby(mention: DateMention, at: int, full: list[DateMention]) -> int | None:
+class _FullDates:
+    """The text's full dates by day and month, so that the one nearest a day and month that lends
+    it its year is found by binary search, not by sorting every date for every candidate."""
+
+    def __init__(self, full: list[DateMention]) -> None:
+        # (month, day) → starts in text order: every date's, and the uncited dates' alone.
+        self.every: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+        self.uncited: dict[tuple[int, int | None], list[int]] = defaultdict(list)
+        self.years = {m.start: m.year for m in full}
+        for mention in full:
+            assert mention.month is not None
+            self.every[(mention.month, mention.day)].append(mention.start)
+            if not mention.cited:
+                self.uncited[(mention.month, mention.day)].append(mention.start)
+
+    def nearest(self, keys: list[tuple[int, int | None]], at: int, same_day: tuple[int, int]) -> int | None:
+        """The year of the date nearest `at` among those of `keys` (a tie goes to the earlier one);
+        a cited date counts only on the very same day and month."""
+        best: tuple[int, int] | None = None  # (distance, start)
+        for key in keys:
+            starts = (self.every if key == same_day else self.uncited).get(key, [])
+            i = bisect_left(starts, at)
+            for start in starts[max(0, i - 1) : i + 1]:
+                if best is None or (abs(start - at), start) < best:
+                    best = (abs(start - at), start)
+        return None if best is None else self.years[best[1]]
+
+
+def _year_nearby(mention: DateMention, at: int, full: _FullDates) -> int | None:
     """The year of a full date close to a day and month, in the text and in the calendar
     ("từ ngày 17/10 – 21/10/2022", "chiều 25/11 … đến hết ngày 26/11/2021")."""
     if mention.month is None or mention.day is None:
         return None
-    for other in sorted(full, key=lambda m: abs(m.start - at)):
-        if other.month is None:
-            continue
-        if other.cited and (other.day, other.month) != (mention.day, mention.month):
-            continue  # a document or a term of the very same day and month lends its year
-        other_day = other.day or 15
-        days_apart = abs((other.month - mention.month) * 30.5 + other_day - mention.day)
-        if days_apart <= _SAME_EVENT_DAYS:
-            return other.year
-    return None
+    day, month = mention.day, mention.month
+    near = [(m, d) for m, d in full.every
+            if abs((m - month) * 30.5 + (d or 15) - day) <= _SAME_EVENT_DAYS]
+    return full.nearest(near, at, (month, day))
 
 
 def _year_of_event_name(mention: DateMention, lead: str) -> int | None:

@@ -21,6 +21,8 @@ The words of these roles are in `role_words`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from indexer.ingest.articles import Organizer
 from indexer.ingest.extraction.bodies import Mention, find_mentions
 from indexer.ingest.extraction.gazetteer import Body
@@ -336,9 +338,12 @@ def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]] | Phr
 
 
 def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    first = next((k for k, t in enumerate(tokens) if t.start >= start), len(tokens))
-    last = next((k for k, t in enumerate(tokens) if t.start >= end), len(tokens))
-    return first, last
+    """The tokens starting in [start, end), by binary search (asked for every sentence)."""
+    return bisect_left(tokens, start, key=_start_of), bisect_left(tokens, end, key=_start_of)
+
+
+def _start_of(token: Token) -> int:
+    return token.start
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

@@ -6,12 +6,18 @@ container of the known portals (WordPress `entry-content` / `td-post-content` on
 and quanlynhanuoc.vn, `detail-content` with a `detail-sapo` lead on baochinhphu.vn and
 chinhphu.vn), else from the block with the most paragraph text. Menus, footers, share
 buttons and related-article lists are removed first.
+
+Every step is linear in the page, or capped: tags nested deeper than MAX_HTML_DEPTH are
+dropped while parsing (their text stays, at the deepest level kept), and a page of more than
+MAX_HTML_ELEMENTS elements is reported, not read.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
+from typing import Any
 
 from bs4 import BeautifulSoup, Tag
 
@@ -38,6 +44,51 @@ _UNWANTED = re.compile(
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _MIN_ARTICLE_CHARS = 80
+# Real news pages nest a few dozen levels and hold a few thousand elements; broken markup
+# (unclosed <font> or <div>) nests deeper. Past the depth, the passes below would cost the depth
+# times the page (16,000 nested divs took 90 s); each element costs about 0.1 ms of CPU.
+MAX_HTML_DEPTH = 512
+MAX_HTML_ELEMENTS = 50_000
+# A dropped tag of these leaves a line break, so that the text on either side stays apart.
+_BREAKING = frozenset((*_BLOCKS, "div", "br", "section", "article", "table", "tr", "td", "ul", "ol"))
+
+
+class _PageTooLarge(Exception):
+    """The page has more elements than MAX_HTML_ELEMENTS."""
+
+
+class _BoundedSoup(BeautifulSoup):
+    """A parse that keeps MAX_HTML_DEPTH levels of tags, and refuses more than MAX_HTML_ELEMENTS.
+
+    A tag opened deeper is dropped (bs4's contract for a start tag answered with None) and so
+    is its end tag; its text goes to the deepest tag kept.
+    """
+
+    def __init__(self, markup: str) -> None:
+        self._elements_seen = 0
+        self._dropped_open: Counter[str] = Counter()
+        super().__init__(markup, "html.parser")
+
+    def handle_starttag(self, name: str, namespace: str | None, nsprefix: str | None, attrs: Any,
+                        *args: Any, **kwargs: Any) -> Tag | None:
+        self._elements_seen += 1
+        if self._elements_seen > MAX_HTML_ELEMENTS:
+            raise _PageTooLarge()
+        if len(self.tagStack) <= MAX_HTML_DEPTH:  # the stack holds the document itself too
+            return super().handle_starttag(name, namespace, nsprefix, attrs, *args, **kwargs)
+        if not self.builder.can_be_empty_element(name):
+            self._dropped_open[name] += 1
+        if name in _BREAKING:
+            self.handle_data("\n")
+        return None
+
+    def handle_endtag(self, name: str, nsprefix: str | None = None) -> None:
+        if self._dropped_open[name]:
+            self._dropped_open[name] -= 1
+            if name in _BREAKING:
+                self.handle_data("\n")
+            return
+        super().handle_endtag(name, nsprefix)
 
 
 def read_html_article(data: bytes, *, id: str, origin: str) -> Article | ReadFailure:
@@ -46,9 +97,12 @@ def read_html_article(data: bytes, *, id: str, origin: str) -> Article | ReadFai
         markup = _decode(data)
     except UndecodableError as error:
         return ReadFailure(origin, f"undecodable text: {error}")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # bs4's guesses about markup that looks like a URL
-        soup = BeautifulSoup(markup, "html.parser")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # bs4's guesses about markup that looks like a URL
+            soup = _BoundedSoup(markup)
+    except _PageTooLarge:
+        return ReadFailure(origin, f"page too large: over {MAX_HTML_ELEMENTS} HTML elements")
     meta = _page_meta(soup)
     title = meta.pop("title", None)
     _remove_furniture(soup)
@@ -167,16 +221,38 @@ def _stamp_in(tag: Tag | None) -> str | None:
 
 
 def _remove_furniture(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_UNWANTED_TAGS):
+    """Removes unwanted tags, and blocks whose class or id names furniture unless they hold the
+    page's <h1> (one that was not itself inside an unwanted tag): each tag looked at once, and
+    only the outermost removed ones decomposed (decomposing wipes their descendants)."""
+    tags = [(tag, id(tag.parent)) for tag in soup.find_all(True)]  # a parent before its children
+    inside_unwanted: set[int] = set()
+    for tag, parent_id in tags:
+        if tag.name in _UNWANTED_TAGS or parent_id in inside_unwanted:
+            inside_unwanted.add(id(tag))
+    holds_h1: set[int] = set()
+    for tag, _ in tags:
+        if tag.name == "h1" and id(tag) not in inside_unwanted:
+            parent = tag.parent
+            while parent is not None and id(parent) not in holds_h1:
+                holds_h1.add(id(parent))
+                parent = parent.parent
+    removed: set[int] = set()
+    outermost = []
+    for tag, parent_id in tags:
+        if parent_id in removed:
+            removed.add(id(tag))  # goes with its ancestor
+        elif id(tag) in inside_unwanted or (_names_furniture(tag) and id(tag) not in holds_h1):
+            removed.add(id(tag))
+            outermost.append(tag)
+    for tag in outermost:
         tag.decompose()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag.attrs is None:
-            continue
-        classes = tag.get("class")
-        listed: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes or "")]
-        names = " ".join([*listed, str(tag.get("id") or "")])
-        if names.strip() and _UNWANTED.search(names) and not tag.find("h1"):
-            tag.decompose()
+
+
+def _names_furniture(tag: Tag) -> bool:
+    classes = tag.get("class")
+    listed: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes or "")]
+    names = " ".join([*listed, str(tag.get("id") or "")])
+    return bool(names.strip() and _UNWANTED.search(names))
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
@@ -194,15 +270,25 @@ def _container(soup: BeautifulSoup) -> Tag | None:
 
 
 def _paragraphs(container: Tag) -> list[str]:
+    """The text of each outermost block of the container, and of each div holding no block:
+    one pass to mark what holds a block, one to collect (the blocks taken never overlap)."""
+    wanted = (*_BLOCKS, "div")
+    # Document order, a parent before its children; parents taken before _text replaces any <br>.
+    tags = [(tag, tag.parent) for tag in container.find_all(True)]
+    holds_block: set[int] = set()
+    for tag, parent in tags:
+        parent = parent if tag.name in wanted else None
+        while parent is not None and parent is not container and id(parent) not in holds_block:
+            holds_block.add(id(parent))
+            parent = parent.parent
+    under_block = {id(container)} if container.name in _BLOCKS else set()
     found = []
-    for tag in container.find_all([*_BLOCKS, "div"]):
-        if tag.name == "div" and tag.find([*_BLOCKS, "div"]):
-            continue
-        if any(parent.name in _BLOCKS for parent in tag.parents if _inside(parent, container)):
-            continue
-        text = _text(tag)
-        if text:
-            found.append(text)
+    for tag, parent in tags:
+        if id(parent) in under_block or parent is not None and parent is not container and parent.name in _BLOCKS:
+            under_block.add(id(tag))
+        elif tag.name in _BLOCKS or tag.name == "div" and id(tag) not in holds_block:
+            if text := _text(tag):
+                found.append(text)
     if not found:
         found = [line.strip() for line in container.get_text("\n").splitlines() if line.strip()]
     return found
