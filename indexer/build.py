@@ -18,7 +18,8 @@ from typing import Protocol
 
 from whoosh.writing import CLEAR
 
-from indexer.articles import Article, ReadFailure, ReadWarning
+from indexer.articles import Article, ReadFailure
+from indexer.cleanup import entry_names, partial_files_removed_on_failure
 from indexer.progress import Progress
 from indexer.store import (
     FORMAT_FILE,
@@ -33,6 +34,7 @@ from indexer.store import (
     write_error,
 )
 from indexer.analysis import analyze_text
+from indexer.summary import BoundedLog, ReportStream, located_record
 from indexer.extraction.names import canonical_organizer, name_key
 from indexer.vietnamese import fold
 
@@ -52,9 +54,10 @@ class BuildSummary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
-    failures: list[ReadFailure] = field(default_factory=list)
+    # The first failures (indexer.summary.KEPT) and the count of all; a report streams them all.
+    failures: BoundedLog = field(default_factory=BoundedLog)
     # Fields left out of articles that were indexed without them (a date that is no real day).
-    warnings: list[ReadWarning] = field(default_factory=list)
+    warnings: BoundedLog = field(default_factory=BoundedLog)
     seconds: float = 0.0
     index_dir: str = ""
 
@@ -63,11 +66,11 @@ class BuildSummary:
         return self.added + self.updated
 
     def to_record(self) -> dict:
-        record = asdict(self)
-        record["failed"] = len(self.failures)
-        record["failures"] = [asdict(f) for f in self.failures]
-        record["warnings"] = [asdict(w) for w in self.warnings]
-        return record
+        """The counts, and the failures and warnings held (`failed` counts every failure)."""
+        counts = ("added", "updated", "unchanged", "removed", "seconds", "index_dir")
+        return {**{name: getattr(self, name) for name in counts}, "failed": self.failures.total,
+                "failures": [located_record(f) for f in self.failures],
+                "warnings": [located_record(w) for w in self.warnings]}
 
 
 def build_index(
@@ -78,6 +81,7 @@ def build_index(
     prune_roots: list[Path] | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    report: ReportStream | None = None,
 ) -> BuildSummary:
     """Adds new articles, updates changed ones, skips unchanged ones, and commits once.
 
@@ -90,17 +94,29 @@ def build_index(
     With `rebuild` the new generation holds only this run's articles. With `prune_roots`,
     documents not seen in this run whose origin lies under one of those roots (or whose
     origin file is gone) are removed. Readers' failures are carried into the summary; an
-    article that fails to index is reported and the batch goes on.
+    article that fails to index is reported and the batch goes on; with `report`, failures and
+    warnings are streamed into it as they come. A run that fails removes the files it wrote.
     """
     started = time.monotonic()
     summary = BuildSummary(index_dir=str(index_dir))
+    if report is not None:
+        report.attach(summary.failures, summary.warnings)
     try:
         ix = open_index(index_dir)
     except IndexNotBuiltError:
         ix = create_index(index_dir)
         rebuild = False  # already empty
+    before = entry_names(index_dir)  # a writer opens its segment's files as it starts
     writer = open_writer(ix)
     jobs = jobs or os.cpu_count() or 1
+    with partial_files_removed_on_failure(index_dir, before):
+        _run_build(items, index_dir, ix, writer, summary, rebuild, prune_roots, jobs, progress)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run_build(items: Iterable[Item], index_dir: Path, ix, writer, summary: BuildSummary, rebuild: bool,
+               prune_roots: list[Path] | None, jobs: int, progress: Progress | None) -> None:
     try:
         known = {} if rebuild else _known_documents(ix)
         run = _Run(summary, known, writer, progress)
@@ -123,8 +139,6 @@ def build_index(
     finally:
         if progress:
             progress.close()
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 class _Run:
@@ -256,14 +270,23 @@ _known: dict[str, tuple[str, str]] = {}
 
 
 def _prepare(item: Item) -> Prepared:
-    """Resolves (decodes, extracts) and analyzes one input: the costly work, done in a worker."""
+    """Resolves (decodes, extracts) and analyzes one input: the costly work, done in a worker.
+
+    The safety net of the batch: an article that fails here for any reason (text no UTF-8
+    writer accepts, a bug in one analysis step) is reported "cannot index" and the batch goes on.
+    """
     article = item.resolve() if not isinstance(item, (Article, ReadFailure)) else item
     if isinstance(article, ReadFailure):
         return FAILED, article, None
-    previous = _known.get(article.id)
-    if previous is not None and previous[0] == article.content_hash():
-        return UNCHANGED, article, None
-    return FRESH, article, analyze(article)
+    try:
+        previous = _known.get(article.id)
+        if previous is not None and previous[0] == article.content_hash():
+            return UNCHANGED, article, None
+        return FRESH, article, analyze(article)
+    except OSError:
+        raise  # the machine, not the article: no later article would fare better
+    except Exception as error:
+        return FAILED, ReadFailure(article.origin or article.id, f"cannot index: {type(error).__name__}: {error}"), None
 
 
 def _add(writer, article: Article, analyzed: dict) -> ReadFailure | None:
@@ -362,6 +385,10 @@ def _index_in_workers(items: Iterable[Item], index_dir: Path, known: dict[str, t
     except BaseException:
         for worker in workers:
             worker.kill()
+        # Chunks still buffered for the dead workers would keep this process waiting at exit
+        # for a feeder thread that can never write them: drop them.
+        tasks.cancel_join_thread()
+        answers.cancel_join_thread()
         raise
     finally:
         for worker in workers:

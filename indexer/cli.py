@@ -92,52 +92,23 @@ def _run_index(args: argparse.Namespace) -> int:
     from indexer.build import build_index
     from indexer.progress import Progress
     from indexer.reading import read_pending
+    from indexer.reading.estimate import estimate_articles
+    from indexer.summary import print_summary, run_with_report
 
     index_dir = args.index or default_index_dir()
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         print(f"vnsearch: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
-    estimate = _estimate_articles(args.paths)
+    estimate = estimate_articles(args.paths)
     # Starting worker processes costs more than it saves on a few articles.
     jobs = args.jobs or (1 if estimate is not None and estimate < SMALL_RUN else None)
-    summary = build_index(
-        read_pending(args.paths), index_dir, rebuild=args.rebuild,
-        prune_roots=list(args.paths) if args.prune else None, jobs=jobs, progress=Progress(total=estimate),
-    )
-    rate = summary.indexed / summary.seconds if summary.seconds else 0.0
-    print(
-        f"{index_dir}: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {len(summary.failures)} failed"
-        f"{f', {len(summary.warnings)} with fields left out' if summary.warnings else ''} in {summary.seconds:.1f}s "
-        f"({rate:.1f} docs/s)"
-    )
-    for failure in summary.failures:
-        print(f"  failed: {failure}")
-    for warning in summary.warnings:
-        print(f"  warning: {warning}")
-    if args.report:
-        args.report.write_text(json.dumps(summary.to_record(), ensure_ascii=False, indent=2), encoding="utf-8")
+    summary = run_with_report(args.report, lambda report: build_index(
+        read_pending(args.paths), index_dir, rebuild=args.rebuild, prune_roots=list(args.paths) if args.prune else None,
+        jobs=jobs, progress=Progress(total=estimate), report=report,
+    ))
+    print_summary(summary, index_dir)
     return EXIT_FAILURES if summary.failures else EXIT_OK
-
-
-def _estimate_articles(paths: list[Path]) -> int | None:
-    """How many articles the inputs hold, for the progress bar's ETA (JSON Lines counted by line)."""
-    import gzip
-
-    total = 0
-    files = [p for root in paths for p in ([root] if root.is_file() else sorted(root.rglob("*"))) if p.is_file()]
-    for path in files:
-        if path.name.endswith((".jsonl", ".jsonl.gz")):
-            opener = gzip.open if path.suffix == ".gz" else open
-            try:
-                with opener(path, "rb") as stream:
-                    total += sum(1 for line in stream if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total or None
 
 
 def _run_serve(args: argparse.Namespace) -> int:
