@@ -20,7 +20,8 @@ import numpy as np
 
 from indexer.facets import FacetTable, date_bounds
 from indexer.query import InvalidQueryError
-from indexer.search import IndexHandle, SearchRequest, _deadline_check, _filter_masks, _filtered, _matching, _parsed
+from indexer.masks import match_documents
+from indexer.search import IndexHandle, SearchRequest, _deadline_check, _filter_masks, _filtered, _parsed
 from indexer.store import damage_reported
 
 INTERVALS = ("day", "week", "month", "year")
@@ -79,7 +80,7 @@ def run_timeline(handle: IndexHandle, queries: list[str], request: SearchRequest
         matched = []
         for text in queries:
             parsed = _parsed(text, request.accents, reader)
-            mask, _ = _matching(searcher, parsed, table, None if parsed.browse else lengths, check_deadline)
+            mask = table.live if parsed.browse else match_documents(searcher, parsed.query, lengths, check_deadline)
             matched.append(mask & admitted)
     low, high = _span(codes, matched, request, interval)
     if high - low + 1 > MAX_PERIODS:

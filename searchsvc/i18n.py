@@ -117,6 +117,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "date_from": "Từ ngày",
         "date_to": "Đến ngày",
         "date_placeholder": "NNNN-TT-NN",
+        "date_hint": "Năm (2021), tháng (2021-05) hoặc ngày (2021-05-07)",
+        "histogram_list": "Danh sách {count} tháng có bài",
+        "facet_more": "Xem thêm",
+        "error_param": "Giá trị của tham số “{param}” không dùng được; hãy sửa hoặc bỏ nó.",
     },
     "en": {
         "site_name": "News search",
@@ -224,6 +228,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "date_from": "From",
         "date_to": "To",
         "date_placeholder": "YYYY-MM-DD",
+        "date_hint": "A year (2021), month (2021-05) or day (2021-05-07)",
+        "histogram_list": "List of the {count} months with articles",
+        "facet_more": "Show more",
+        "error_param": "The value of the parameter “{param}” cannot be used; correct it or leave it out.",
     },
 }
 

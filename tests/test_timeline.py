@@ -223,3 +223,22 @@ def test_timeline_answers_match_the_documented_schema(small, params):
     Draft202012Validator(schema, registry=registry).validate(timeline(small, ["hội thảo", "xyzzy"], **params))
     error = small.get("/api/v1/timeline", query_string={"q": "hội thảo", "interval": "hour"}).json
     Draft202012Validator({"$ref": f"{DOCUMENT_URI}#/components/schemas/Error"}, registry=registry).validate(error)
+
+
+@pytest.mark.parametrize("q", ['"chính phủ"', 'kinh tế -"du lịch"', "giáo dục OR y tế", "title:bóng", "học sinh AND NOT thi",
+                               "giao duc", "(bóng đá OR thể thao) AND việt nam"])
+def test_matching_without_scores_finds_the_documents_the_search_finds(news_index, q):
+    from indexer.masks import match_documents
+    from indexer.matching import match_and_score
+    from indexer.search import _deadline_check, _parsed
+
+    handle = IndexHandle(news_index)
+    searcher = handle.searcher()
+    parsed = _parsed(q, "auto", searcher.reader())
+
+    mask = match_documents(searcher, parsed.query, handle.field_lengths(searcher), _deadline_check(2.0))
+
+    expected, _ = match_and_score(searcher, parsed.query, handle.field_lengths(searcher), _deadline_check(2.0))
+    assert mask.any() and (mask == expected).all()
+    again = match_documents(searcher, parsed.query, handle.field_lengths(searcher), _deadline_check(2.0))
+    assert (again == expected).all()  # a phrase's documents, remembered, are the same
