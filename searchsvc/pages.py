@@ -6,6 +6,7 @@ string with one change (`PageLinks`), so any view can be bookmarked or shared.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
@@ -14,7 +15,7 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from werkzeug.datastructures import MultiDict
 
 from indexer.facets import FacetValue
-from indexer.search import FILTERS, SearchPage, get_document, run_search
+from indexer.search import FILTERS, MAX_FACET_SIZE, SearchPage, get_document, run_search
 from searchsvc import chart, i18n
 from searchsvc.api import index_handle
 from searchsvc.params import KNOWN, parse_search_args
@@ -35,7 +36,9 @@ def _compact_templates(state) -> None:
 def search_page():
     # Browsers and trackers add their own parameters (utm_source=), forms send empty fields.
     search_request = parse_search_args(request.args, current_app.config, browser=True)
-    page = run_search(index_handle(), search_request)
+    # One value more than shown tells whether a facet has more: then it gets a "more" link.
+    page = run_search(index_handle(), dataclasses.replace(search_request, facet_size=search_request.facet_size + 1))
+    page, more = _cut_facets(page, search_request.facet_size)
     links = PageLinks(request.args)
     t = i18n.translator(current_lang())
     depth = int(current_app.config["MAX_PAGE_DEPTH"])
@@ -43,17 +46,33 @@ def search_page():
     bars = chart.month_bars(page.facets.get("month", []))
     histogram = chart.histogram_svg(
         bars,
-        href=lambda bar: links.remove("date_from", "date_to") if bar.selected else links.period(bar.month),
+        href=lambda bar: chart.bar_href(bar, links),
         label=lambda bar: t("histogram_bar_selected" if bar.selected else "histogram_bar",
                             month=i18n.format_date(bar.month, current_lang()), count=bar.count),
-        labelledby="histogram-heading",
     )
+    bar_links = [(chart.bar_href(bar, links), bar) for bar in bars if bar.count]
+    more_urls = {name: links.with_("facet_size", str(min(MAX_FACET_SIZE, search_request.facet_size * 4)))
+                 + f"#facet-{name}" for name in more}
     return render_template(
         "search.html", page=page, search=search_request, links=links, histogram=histogram, bars=bars,
+        bar_links=bar_links, more_urls=more_urls,
         organizers=organizer_tree(page.facets.get("organizer", [])),
         active=active_filters(page, links, t), pages=page_window(search_request.page, last_page),
         last_page=last_page, has_facets=any(page.facets.get(name) for name in (*FILTERS, "year")),
     )
+
+
+def _cut_facets(page: SearchPage, size: int) -> tuple[SearchPage, set[str]]:
+    """The page with each filter facet cut to `size` values (selected ones kept), and the
+    names of the facets that had more."""
+    more = set()
+    facets = dict(page.facets)
+    for name in FILTERS:
+        values = facets.get(name, [])
+        if any(not v.selected for v in values[size:]):
+            more.add(name)
+        facets[name] = values[:size] + [v for v in values[size:] if v.selected]
+    return dataclasses.replace(page, facets=facets, request=dataclasses.replace(page.request, facet_size=size)), more
 
 
 @blueprint.get("/doc/<path:doc_id>")
@@ -61,7 +80,11 @@ def document(doc_id: str):
     record = get_document(index_handle(), doc_id)
     if record is None:
         abort(404, description=f"no document with id {doc_id!r}")
-    return render_template("document.html", doc=record, links=PageLinks(request.args),
+    # The URL carries the search that led here (for "Back to search"); the article's own
+    # links (its source, organizers) start a new search in the same language.
+    searched = PageLinks(request.args)
+    own = PageLinks(MultiDict([(k, v) for k, v in request.args.items(multi=True) if k == "lang"]))
+    return render_template("document.html", doc=record, links=own, back_url=searched.url("/"),
                            original_url=safe_url(record.get("url")))
 
 
@@ -79,7 +102,7 @@ def interface() -> dict:
     links = PageLinks(request.args)
     return {
         "lang": lang, "t": i18n.translator(lang), "other_lang": "en" if lang == "vi" else "vi",
-        "lang_url": links.language, "home_url": links.home(),
+        "lang_url": links.language, "home_url": links.home(), "lang_param": links._lang(),
         "fmt_date": lambda value: i18n.format_date(value, lang),
         "fmt_number": lambda number: i18n.format_number(number, lang),
         "fmt_ms": lambda ms: i18n.format_decimal(ms, lang),
@@ -143,8 +166,8 @@ class PageLinks:
         return self.url(path, drop=("lang", *drop))
 
     def document(self, doc_id: str) -> str:
-        lang = self._lang()
-        return _url(url_for("pages.document", doc_id=doc_id), [("lang", lang)] if lang else [])
+        """The article's page, carrying this search so that "Back to search" returns to it."""
+        return _url(url_for("pages.document", doc_id=doc_id), self.pairs)
 
     def home(self) -> str:
         lang = self._lang()
