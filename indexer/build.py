@@ -35,6 +35,7 @@ from indexer.store import (
 )
 from indexer.analysis import analyze_text
 from indexer.summary import BoundedLog, ReportStream, located_record
+from indexer.wordterms import encode_counts, word_terms
 from indexer.extraction.names import canonical_organizer, name_key
 from indexer.vietnamese import fold
 
@@ -193,12 +194,15 @@ def analyze(article: Article) -> dict:
     title = "" if article.title_built and not INDEX_BUILT_TITLES else article.title or ""
     title_exact, title_folded, title_pairs = analyze_text(title)
     body_exact, body_folded, body_pairs = analyze_text(article.body)
+    words = word_terms(title) + word_terms(article.body)
     return {
         "title": title_exact,
         "title_folded": title_folded,
         "body": body_exact,
         "body_folded": body_folded,
         "compounds": dict(title_pairs + body_pairs),
+        "words": dict(words),
+        "word_counts": encode_counts(words),
     }
 
 

@@ -28,7 +28,7 @@ from indexer.vietnamese import fold_term
 
 Deadline = Callable[[], None]  # raises when the search has used up its time
 B, K1 = 0.75, 1.6  # K1 1.6 over Whoosh's 1.2: +0.002 nDCG@10 on both dev sets (docs/relevance.md)
-_SCORED_FIELDS = ("title", "title_folded", "body", "body_folded", "compounds", "author")
+_SCORED_FIELDS = ("title", "title_folded", "body", "body_folded", "compounds", "author", "words")
 _POSITIONAL_FIELDS = ("title", "title_folded", "body", "body_folded")
 
 

@@ -29,7 +29,7 @@ from indexer.schema import build_schema
 # Bump when the schema changes; together with ANALYZER_VERSION and EXTRACTION_VERSION (what
 # the indexer reads out of an article) it says whether an index on disk can be read and
 # updated by this code.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: the words field and word_counts column (key terms, similar articles)
 FORMAT_FILE = "vnsearch-format.json"
 INDEX_ENV = "VNSEARCH_INDEX"
 DEFAULT_INDEX_DIR = "var/index"

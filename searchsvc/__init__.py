@@ -27,10 +27,11 @@ def create_app(overrides: dict | None = None) -> Flask:
     budget_s = float(app.config["SEARCH_TIME_BUDGET_MS"]) / 1000
     app.extensions["index"] = IndexHandle(Path(app.config["INDEX_DIR"]), time_budget_s=budget_s)
 
-    from searchsvc import api, errors, exports, pages, timeline
+    from searchsvc import api, errors, exports, pages, research, timeline
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(exports.blueprint)
+    app.register_blueprint(research.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(timeline.blueprint)
     errors.register(app)

@@ -15,13 +15,18 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from werkzeug.datastructures import MultiDict
 
 from indexer.facets import FacetValue
+from indexer.keyterms import key_terms
 from indexer.search import FILTERS, MAX_FACET_SIZE, SearchPage, get_document, run_search
+from indexer.similar import similar_articles
+from indexer.vietnamese import fold
 from searchsvc import chart, i18n
 from searchsvc.api import index_handle
 from searchsvc.params import KNOWN, parse_search_args
 
 blueprint = Blueprint("pages", __name__)
 _LINKED = (*KNOWN, "lang")  # what a link on the page keeps of the current query string
+KEY_TERMS_SHOWN = 12  # key terms in the search page's panel
+SIMILAR_SHOWN = 5  # similar articles in the document page's panel
 
 
 
@@ -53,9 +58,12 @@ def search_page():
     bar_links = [(chart.bar_href(bar, links), bar) for bar in bars if bar.count]
     more_urls = {name: links.with_("facet_size", str(min(MAX_FACET_SIZE, search_request.facet_size * 4)))
                  + f"#facet-{name}" for name in more}
+    terms = key_terms(index_handle(), search_request, KEY_TERMS_SHOWN + 4) if search_request.q and page.total else None
     return render_template(
         "search.html", page=page, search=search_request, links=links, histogram=histogram, bars=bars,
         bar_links=bar_links, more_urls=more_urls,
+        key_terms=new_terms(terms.terms, search_request.q)[:KEY_TERMS_SHOWN] if terms else [],
+        key_terms_sample=terms.sample if terms else 0,
         organizers=organizer_tree(page.facets.get("organizer", [])),
         active=active_filters(page, links, t), pages=page_window(search_request.page, last_page),
         last_page=last_page, has_facets=any(page.facets.get(name) for name in (*FILTERS, "year")),
@@ -85,7 +93,8 @@ def document(doc_id: str):
     searched = PageLinks(request.args)
     own = PageLinks(MultiDict([(k, v) for k, v in request.args.items(multi=True) if k == "lang"]))
     return render_template("document.html", doc=record, links=own, back_url=searched.url("/"),
-                           original_url=safe_url(record.get("url")))
+                           original_url=safe_url(record.get("url")),
+                           similar=similar_articles(index_handle(), doc_id, SIMILAR_SHOWN))
 
 
 @blueprint.after_request
@@ -258,6 +267,12 @@ def active_filters(page: SearchPage, links: PageLinks, t) -> list[ActiveFilter]:
             f"{i18n.format_date(low, lang) or '…'} – {i18n.format_date(high, lang) or '…'}"
         found.append(ActiveFilter(t("facet_date"), span, links.remove("date_from", "date_to")))
     return found
+
+
+def new_terms(terms: list, q: str) -> list:
+    """The key terms the query does not already hold (a click adds a term to the query)."""
+    folded = f" {fold(q)} "
+    return [term for term in terms if f" {fold(term.term)} " not in folded]
 
 
 def page_window(current: int, last: int, around: int = 2) -> list[int | None]:

@@ -10,7 +10,7 @@ from indexer.store import default_index_dir
 
 SETTINGS: dict[str, tuple[object, str]] = {
     "INDEX_DIR": (None, "index directory to serve (default: $VNSEARCH_INDEX, else var/index)"),
-    "CSV_MAX_ROWS": (10_000, "most rows one /api/v1/search.csv answer holds"),
+    "CSV_MAX_ROWS": (10_000, "most rows one /api/v1/search.csv answer (and records one /api/v1/search.ris answer) holds"),
     "FEED_ENTRIES": (50, "entries in one Atom feed"),
     "BASE_URL": (None, "public address of the service (https://tin.example.vn): the feed's links start with it; unset, they are relative to the feed, never taken from the request's Host header"),
     "MAX_PAGE_DEPTH": (10_000, "largest page × per_page a search may reach"),
