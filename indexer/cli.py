@@ -119,10 +119,12 @@ def _run_serve(args: argparse.Namespace) -> int:
         print("vnsearch: --workers and --threads must be at least 1", file=sys.stderr)
         return EXIT_ERROR
     overrides = serve_overrides(args.index, args.threads, os.environ)
-    index_dir = create_app(overrides).config["INDEX_DIR"]
+    config = create_app(overrides).config
+    index_dir = config["INDEX_DIR"]
     processes = f"{args.workers} processes × {args.threads} threads" if args.workers > 1 else f"{args.threads} threads"
     print(f"serving {index_dir} on http://{args.host}:{args.port}/ ({processes})", flush=True)
-    serve(lambda: create_app(overrides), args.host, args.port, args.threads, args.workers)
+    serve(lambda: create_app(overrides), args.host, args.port, args.threads, args.workers,
+          client_timeout=float(config["CLIENT_TIMEOUT_S"]), connection_limit=int(config["CONNECTION_LIMIT"]))
     return EXIT_OK
 
 
