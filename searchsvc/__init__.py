@@ -28,11 +28,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["index"] = IndexHandle(Path(app.config["INDEX_DIR"]), time_budget_s=budget_s)
 
     from searchsvc import errors
-    from searchsvc.views import api, exports, pages
+    from searchsvc.views import api, exports, pages, research, timeline
 
     app.register_blueprint(api.blueprint)
     app.register_blueprint(exports.blueprint)
+    app.register_blueprint(research.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(timeline.blueprint)
     errors.register(app)
 
     @app.after_request

@@ -27,7 +27,11 @@ def _wants_json() -> bool:
 def _answer(status: int, body: dict, headers: dict | None = None):
     if _wants_json():
         return jsonify(body), status, headers or {}
-    return render_template("error.html", status=status, error=body), status, headers or {}
+    from searchsvc.views.pages import current_lang  # not at the top: pages imports api, which imports this module
+
+    # In the page's language, also for a path no page serves (no blueprint adds the header there).
+    return render_template("error.html", status=status, error=body), status, \
+        {"Content-Language": current_lang(), **(headers or {})}
 
 
 def register(app: Flask) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-import waitress
+from searchsvc.slow_clients import header_reading_worker, waitress_server
 
 IDENT = "vnsearch"
 # Seconds a worker may take over one request before the master replaces it (the search's own
@@ -25,17 +25,24 @@ GRACEFUL_TIMEOUT_S = 5
 KEEPALIVE_S = 5
 
 
-def serve(make_app: Callable[[], object], host: str, port: int, threads: int, workers: int = 1) -> None:
-    """Serves until interrupted (one process) or until SIGTERM/SIGINT stops the workers."""
+def serve(make_app: Callable[[], object], host: str, port: int, threads: int, workers: int = 1,
+          client_timeout: float = 10, connection_limit: int = 1000) -> None:
+    """Serves until interrupted (one process) or until SIGTERM/SIGINT stops the workers.
+
+    A client has `client_timeout` seconds to send a request (searchsvc/slow_clients.py); each
+    process holds up to `connection_limit` connections."""
     if workers <= 1 or sys.platform == "win32":
-        waitress.serve(make_app(), host=host, port=port, threads=threads, ident=IDENT)
+        server = waitress_server(make_app(), host, port, threads, IDENT, client_timeout, connection_limit)
+        server.print_listen("Serving on http://{}:{}")
+        server.run()
         return
     from gunicorn.app.base import BaseApplication  # POSIX only
 
     class PreforkServer(BaseApplication):
         def load_config(self) -> None:
             settings = {
-                "bind": f"{host}:{port}", "workers": workers, "worker_class": "gthread", "threads": threads,
+                "bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                "worker_class": header_reading_worker(client_timeout), "worker_connections": connection_limit,
                 "timeout": WORKER_TIMEOUT_S, "graceful_timeout": GRACEFUL_TIMEOUT_S, "keepalive": KEEPALIVE_S,
                 "proc_name": IDENT, "preload_app": False, "accesslog": None, "errorlog": "-", "loglevel": "warning",
             }

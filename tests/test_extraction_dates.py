@@ -166,3 +166,9 @@ def test_a_term_of_the_same_day_lends_its_year():
 )
 def test_the_start_of_a_period_or_a_rule_is_no_event_date(lead):
     assert find_event_date(lead, "Cụ thể, từ ngày 1-8-2019, các cơ quan phải thực hiện.") is None
+
+
+def test_a_rule_taking_effect_gives_no_date_when_the_abstract_lost_its_first_letter():
+    lead = "ừ ngày 1-8, cơ quan hành chính nhà nước, đơn vị sự nghiệp trên địa bàn TP không dùng ly, ống hút nhựa."
+    rest = "Cụ thể, từ ngày 1-8-2019, cơ quan hành chính nhà nước không sử dụng ly nhựa."
+    assert find_event_date(lead, rest) is None

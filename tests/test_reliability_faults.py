@@ -172,7 +172,8 @@ def _file_size_limit(most: int):
     return apply
 
 
-def test_a_full_disk_during_indexing_leaves_the_old_index_serving_and_the_next_run_completes(full_disk, figure):
+def test_a_full_disk_during_indexing_leaves_the_old_index_serving_removes_its_partial_files_and_the_next_run_completes(
+        full_disk, figure):
     corpus, full_dir, disk, limit = full_disk
     before = index_snapshot(full_dir)
 
@@ -181,13 +182,16 @@ def test_a_full_disk_during_indexing_leaves_the_old_index_serving_and_the_next_r
     assert result.returncode != 0
     after = index_snapshot(full_dir)
     assert {name: after.get(name) for name in before} == before
+    stray = sorted(set(after) - set(before))
+    assert stray == [], f"a failed run left its partial files: {stray}"
+    assert sorted(p.name for p in full_dir.iterdir() if p.is_dir()) == []  # nor a writer's temporary folder
     _serves(full_dir, BASE)
     (disk / "filler").unlink(missing_ok=True)
     _completed(indexer_command([corpus], full_dir, "--jobs", "1"))
     assert _documents(full_dir) == BASE + 600
     how = "file-size limit" if limit else "16 MB tmpfs"
     figure(f"disk full ({how}): indexing failed with exit {result.returncode}, old index intact "
-                  f"({BASE} documents served), {len(set(after) - set(before))} stray files left; next run completed")
+                  f"({BASE} documents served), {len(stray)} stray files left; next run completed")
 
 
 def test_a_full_disk_during_indexing_is_a_clear_error(full_disk):

@@ -92,52 +92,23 @@ def _run_index(args: argparse.Namespace) -> int:
     from indexer.index.build import build_index
     from indexer.index.progress import Progress
     from indexer.ingest.reading import read_pending
+    from indexer.ingest.reading.estimate import estimate_articles
+    from indexer.index.summary import print_summary, run_with_report
 
     index_dir = args.index or default_index_dir()
     missing = [str(p) for p in args.paths if not p.exists()]
     if missing:
         print(f"vnsearch: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return EXIT_ERROR
-    estimate = _estimate_articles(args.paths)
+    estimate = estimate_articles(args.paths)
     # Starting worker processes costs more than it saves on a few articles.
     jobs = args.jobs or (1 if estimate is not None and estimate < SMALL_RUN else None)
-    summary = build_index(
-        read_pending(args.paths), index_dir, rebuild=args.rebuild,
-        prune_roots=list(args.paths) if args.prune else None, jobs=jobs, progress=Progress(total=estimate),
-    )
-    rate = summary.indexed / summary.seconds if summary.seconds else 0.0
-    print(
-        f"{index_dir}: {summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {len(summary.failures)} failed"
-        f"{f', {len(summary.warnings)} with fields left out' if summary.warnings else ''} in {summary.seconds:.1f}s "
-        f"({rate:.1f} docs/s)"
-    )
-    for failure in summary.failures:
-        print(f"  failed: {failure}")
-    for warning in summary.warnings:
-        print(f"  warning: {warning}")
-    if args.report:
-        args.report.write_text(json.dumps(summary.to_record(), ensure_ascii=False, indent=2), encoding="utf-8")
+    summary = run_with_report(args.report, lambda report: build_index(
+        read_pending(args.paths), index_dir, rebuild=args.rebuild, prune_roots=list(args.paths) if args.prune else None,
+        jobs=jobs, progress=Progress(total=estimate), report=report,
+    ))
+    print_summary(summary, index_dir)
     return EXIT_FAILURES if summary.failures else EXIT_OK
-
-
-def _estimate_articles(paths: list[Path]) -> int | None:
-    """How many articles the inputs hold, for the progress bar's ETA (JSON Lines counted by line)."""
-    import gzip
-
-    total = 0
-    files = [p for root in paths for p in ([root] if root.is_file() else sorted(root.rglob("*"))) if p.is_file()]
-    for path in files:
-        if path.name.endswith((".jsonl", ".jsonl.gz")):
-            opener = gzip.open if path.suffix == ".gz" else open
-            try:
-                with opener(path, "rb") as stream:
-                    total += sum(1 for line in stream if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total or None
 
 
 def _run_serve(args: argparse.Namespace) -> int:
@@ -148,10 +119,12 @@ def _run_serve(args: argparse.Namespace) -> int:
         print("vnsearch: --workers and --threads must be at least 1", file=sys.stderr)
         return EXIT_ERROR
     overrides = serve_overrides(args.index, args.threads, os.environ)
-    index_dir = create_app(overrides).config["INDEX_DIR"]
+    config = create_app(overrides).config
+    index_dir = config["INDEX_DIR"]
     processes = f"{args.workers} processes × {args.threads} threads" if args.workers > 1 else f"{args.threads} threads"
     print(f"serving {index_dir} on http://{args.host}:{args.port}/ ({processes})", flush=True)
-    serve(lambda: create_app(overrides), args.host, args.port, args.threads, args.workers)
+    serve(lambda: create_app(overrides), args.host, args.port, args.threads, args.workers,
+          client_timeout=float(config["CLIENT_TIMEOUT_S"]), connection_limit=int(config["CONNECTION_LIMIT"]))
     return EXIT_OK
 
 

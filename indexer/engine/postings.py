@@ -91,6 +91,12 @@ def positions_in(matcher, documents: np.ndarray, decode: Callable) -> dict[int, 
     return found
 
 
+def segment_id_if_leaf(reader) -> str | None:
+    """The id of the segment a reader reads, or None for a reader of several segments."""
+    segment = getattr(reader, "_segment", None)
+    return None if segment is None else segment.segment_id()
+
+
 def segment_id(reader) -> str:
     """The id of the one segment a leaf reader reads (a segment never changes once written)."""
     return reader._segment.segment_id()

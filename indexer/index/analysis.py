@@ -96,7 +96,7 @@ class CompoundTokenizer(Tokenizer):
         **kwargs: object,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        words = list(Counter(compound_terms(value)).elements()) if isinstance(value, str) else value
+        words = list(Counter(self.terms_of(value)).elements()) if isinstance(value, str) else value
         for i, word in enumerate(words):
             token.text = word
             token.boost = 1.0
@@ -104,6 +104,10 @@ class CompoundTokenizer(Tokenizer):
             if positions:
                 token.pos = start_pos + i
             yield token
+
+    def terms_of(self, text: str) -> dict[str, int]:
+        """The terms of a plain string with their frequencies."""
+        return compound_terms(text)
 
 
 def exact_analyzer() -> SpellingFilter:

@@ -18,8 +18,9 @@ from typing import Protocol
 
 from whoosh.writing import CLEAR
 
-from indexer.ingest.articles import Article, ReadFailure, ReadWarning
+from indexer.ingest.articles import Article, ReadFailure
 from indexer.engine.commit import commit_with_segments, finish_segment
+from indexer.index.cleanup import entry_names, partial_files_removed_on_failure
 from indexer.index.progress import Progress
 from indexer.index.store import (
     FORMAT_FILE,
@@ -32,6 +33,8 @@ from indexer.index.store import (
     write_error,
 )
 from indexer.index.analysis import analyze_text
+from indexer.index.summary import BoundedLog, ReportStream, located_record
+from indexer.index.wordterms import encode_counts, word_terms
 from indexer.ingest.extraction.names import canonical_organizer, name_key
 from indexer.text.vietnamese import fold
 
@@ -51,9 +54,10 @@ class BuildSummary:
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
-    failures: list[ReadFailure] = field(default_factory=list)
+    # The first failures (indexer.summary.KEPT) and the count of all; a report streams them all.
+    failures: BoundedLog = field(default_factory=BoundedLog)
     # Fields left out of articles that were indexed without them (a date that is no real day).
-    warnings: list[ReadWarning] = field(default_factory=list)
+    warnings: BoundedLog = field(default_factory=BoundedLog)
     seconds: float = 0.0
     index_dir: str = ""
 
@@ -62,11 +66,11 @@ class BuildSummary:
         return self.added + self.updated
 
     def to_record(self) -> dict:
-        record = asdict(self)
-        record["failed"] = len(self.failures)
-        record["failures"] = [asdict(f) for f in self.failures]
-        record["warnings"] = [asdict(w) for w in self.warnings]
-        return record
+        """The counts, and the failures and warnings held (`failed` counts every failure)."""
+        counts = ("added", "updated", "unchanged", "removed", "seconds", "index_dir")
+        return {**{name: getattr(self, name) for name in counts}, "failed": self.failures.total,
+                "failures": [located_record(f) for f in self.failures],
+                "warnings": [located_record(w) for w in self.warnings]}
 
 
 def build_index(
@@ -77,6 +81,7 @@ def build_index(
     prune_roots: list[Path] | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    report: ReportStream | None = None,
 ) -> BuildSummary:
     """Adds new articles, updates changed ones, skips unchanged ones, and commits once.
 
@@ -89,17 +94,29 @@ def build_index(
     With `rebuild` the new generation holds only this run's articles. With `prune_roots`,
     documents not seen in this run whose origin lies under one of those roots (or whose
     origin file is gone) are removed. Readers' failures are carried into the summary; an
-    article that fails to index is reported and the batch goes on.
+    article that fails to index is reported and the batch goes on; with `report`, failures and
+    warnings are streamed into it as they come. A run that fails removes the files it wrote.
     """
     started = time.monotonic()
     summary = BuildSummary(index_dir=str(index_dir))
+    if report is not None:
+        report.attach(summary.failures, summary.warnings)
     try:
         ix = open_index(index_dir)
     except IndexNotBuiltError:
         ix = create_index(index_dir)
         rebuild = False  # already empty
+    before = entry_names(index_dir)  # a writer opens its segment's files as it starts
     writer = open_writer(ix)
     jobs = jobs or os.cpu_count() or 1
+    with partial_files_removed_on_failure(index_dir, before):
+        _run_build(items, index_dir, ix, writer, summary, rebuild, prune_roots, jobs, progress)
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _run_build(items: Iterable[Item], index_dir: Path, ix, writer, summary: BuildSummary, rebuild: bool,
+               prune_roots: list[Path] | None, jobs: int, progress: Progress | None) -> None:
     try:
         known = {} if rebuild else _known_documents(ix)
         run = _Run(summary, known, writer, progress)
@@ -122,8 +139,6 @@ def build_index(
     finally:
         if progress:
             progress.close()
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
 class _Run:
@@ -178,12 +193,15 @@ def analyze(article: Article) -> dict:
     title = "" if article.title_built and not INDEX_BUILT_TITLES else article.title or ""
     title_exact, title_folded, title_pairs = analyze_text(title)
     body_exact, body_folded, body_pairs = analyze_text(article.body)
+    words = word_terms(title) + word_terms(article.body)
     return {
         "title": title_exact,
         "title_folded": title_folded,
         "body": body_exact,
         "body_folded": body_folded,
         "compounds": dict(title_pairs + body_pairs),
+        "words": dict(words),
+        "word_counts": encode_counts(words),
     }
 
 
@@ -255,14 +273,23 @@ _known: dict[str, tuple[str, str]] = {}
 
 
 def _prepare(item: Item) -> Prepared:
-    """Resolves (decodes, extracts) and analyzes one input: the costly work, done in a worker."""
+    """Resolves (decodes, extracts) and analyzes one input: the costly work, done in a worker.
+
+    The safety net of the batch: an article that fails here for any reason (text no UTF-8
+    writer accepts, a bug in one analysis step) is reported "cannot index" and the batch goes on.
+    """
     article = item.resolve() if not isinstance(item, (Article, ReadFailure)) else item
     if isinstance(article, ReadFailure):
         return FAILED, article, None
-    previous = _known.get(article.id)
-    if previous is not None and previous[0] == article.content_hash():
-        return UNCHANGED, article, None
-    return FRESH, article, analyze(article)
+    try:
+        previous = _known.get(article.id)
+        if previous is not None and previous[0] == article.content_hash():
+            return UNCHANGED, article, None
+        return FRESH, article, analyze(article)
+    except OSError:
+        raise  # the machine, not the article: no later article would fare better
+    except Exception as error:
+        return FAILED, ReadFailure(article.origin or article.id, f"cannot index: {type(error).__name__}: {error}"), None
 
 
 def _add(writer, article: Article, analyzed: dict) -> ReadFailure | None:
@@ -361,6 +388,10 @@ def _index_in_workers(items: Iterable[Item], index_dir: Path, known: dict[str, t
     except BaseException:
         for worker in workers:
             worker.kill()
+        # Chunks still buffered for the dead workers would keep this process waiting at exit
+        # for a feeder thread that can never write them: drop them.
+        tasks.cancel_join_thread()
+        answers.cancel_join_thread()
         raise
     finally:
         for worker in workers:

@@ -19,7 +19,7 @@ from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
 
 from indexer.engine import mmapfiles  # noqa: F401  (shares mapped files between searchers)
-from indexer.engine.leftopen import close_files_left_open
+from indexer.engine.leftopen import close_files_left_open, open_every_segment
 from indexer.engine.segmentwriter import CompactSegmentWriter
 from indexer.index.analysis import ANALYZER_VERSION
 from indexer.index.schema import build_schema
@@ -28,7 +28,8 @@ from indexer.ingest.extraction import EXTRACTION_VERSION
 # Bump when the schema changes; together with ANALYZER_VERSION and EXTRACTION_VERSION (what
 # the indexer reads out of an article) it says whether an index on disk can be read and
 # updated by this code. 4: the analyzers moved to indexer.index.analysis (Whoosh pickles the
-# analyzer's import path into the index, so an index of version 3 cannot be opened any more).
+# analyzer's import path into the index, so an index of version 3 cannot be opened any more),
+# and the words field and word_counts column (key terms, similar articles).
 SCHEMA_VERSION = 4
 FORMAT_FILE = "vnsearch-format.json"
 INDEX_ENV = "VNSEARCH_INDEX"
@@ -138,8 +139,7 @@ def open_index(directory: Path) -> FileIndex:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             opened = index.open_dir(str(directory))
-            with opened.reader() as reader:
-                reader.doc_count_all()
+            open_every_segment(opened)
     except Exception as error:  # Whoosh raises many kinds on damaged files
         close_files_left_open(error)
         raise IndexCorruptError(

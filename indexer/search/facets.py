@@ -131,12 +131,16 @@ class FacetTable:
         return np.isin(self.single[facet], wanted)
 
     def date_mask(self, lo: int | None, hi: int | None) -> np.ndarray:
-        """Documents whose date lies within [lo, hi] (yyyymmdd, inclusive); undated ones are out."""
+        """Documents whose whole date lies within [lo, hi] (yyyymmdd, inclusive); undated ones are out.
+
+        Whole: an article dated only "2021" is not in May 2021, so a month's histogram bar (which
+        cannot count it) and the search its click runs find the same articles.
+        """
         result = self.date_lo > 0
         if lo is not None:
-            result &= self.date_hi >= lo
+            result &= self.date_lo >= lo
         if hi is not None:
-            result &= self.date_lo <= hi
+            result &= self.date_hi <= hi
         return result
 
     def count(self, facet: str, among: np.ndarray, selected: Iterable[str], limit: int) -> list[FacetValue]:

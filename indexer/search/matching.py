@@ -27,7 +27,7 @@ from indexer.search.ranking import B, K1
 from indexer.text.vietnamese import fold_term
 
 Deadline = Callable[[], None]  # raises when the search has used up its time
-_SCORED_FIELDS = ("title", "title_folded", "body", "body_folded", "compounds", "author")
+_SCORED_FIELDS = ("title", "title_folded", "body", "body_folded", "compounds", "author", "words")
 _POSITIONAL_FIELDS = ("title", "title_folded", "body", "body_folded")
 
 

@@ -166,6 +166,11 @@ class IndexHandle:
         """Per-document facet values of the searcher's generation."""
         return self._per_generation(FacetTable, searcher)
 
+    def derived(self, build: Callable[[Any], T], searcher) -> T:
+        """What `build(reader)` makes of the searcher's generation, built once and shared by every
+        thread (for the modules beside the search that keep data of their own per generation)."""
+        return self._per_generation(build, searcher)
+
     def _per_generation(self, build: Callable[[Any], T], searcher) -> T:
         """`build(reader)` once per index generation, shared by every thread; older ones dropped."""
         generation = searcher.reader().generation()
@@ -385,23 +390,43 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
         return []
     wanted = offset + request.per_page
     if parsed.browse or request.sort != "relevance":
-        docnums = np.flatnonzero(final)
-        newest_first = request.sort != "oldest"
-        keys = table.date_lo[docnums]
-        order = np.lexsort((docnums, -keys if newest_first else np.where(keys > 0, keys, 99999999)))
-        chosen = docnums[order][offset:wanted]
+        chosen = _by_date(table, final, request.sort)[offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
         chosen = _ranked(final, scores, wanted, adjacent)[offset:]
         scored = [(int(d), round(float(scores[d]), 4)) for d in chosen]
-    hits = []
-    for docnum, score in scored:
-        record = _record(searcher.stored_fields(docnum))
-        text = record["body"]
-        hits.append(Hit(
-            id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
-            date=record.get("date"), date_source=record.get("date_source"), organizers=record.get("organizers") or [],
-            event_type=record.get("event_type"), author=record.get("author"),
-            snippet=snippet(text, parsed.exact_terms, parsed.folded_terms) if snippets else "", score=score,
-        ))
-    return hits
+    terms = (parsed.exact_terms, parsed.folded_terms) if snippets else None
+    return [hit_at(searcher, docnum, score, terms) for docnum, score in scored]
+
+
+def hit_at(searcher, docnum: int, score: float | None, terms: tuple | None) -> Hit:
+    """The Hit of one document, its snippet around `terms` ((exact, folded) terms; None: no snippet)."""
+    record = _record(searcher.stored_fields(docnum))
+    return Hit(
+        id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
+        date=record.get("date"), date_source=record.get("date_source"), organizers=record.get("organizers") or [],
+        event_type=record.get("event_type"), author=record.get("author"),
+        snippet=snippet(record["body"], *terms) if terms is not None else "", score=score,
+    )
+
+
+def ranked_documents(handle: IndexHandle, request: SearchRequest, n: int) -> tuple[Any, np.ndarray]:
+    """This thread's searcher and the numbers of the first `n` documents the search would list
+    (its filters, its order: by relevance, or by date for a browse or another `sort`)."""
+    with damage_reported(handle.directory):
+        searcher = handle.searcher()
+        table = handle.facet_table(searcher)
+        parsed = _parsed(request.q, request.accents, searcher.reader())
+        lengths = None if parsed.browse else handle.field_lengths(searcher)
+        matched, scores = _matching(searcher, parsed, table, lengths, _deadline_check(handle.time_budget_s))
+        final = _filtered(matched, _filter_masks(table, request))
+        if not parsed.browse and request.sort == "relevance":
+            return searcher, _ranked(final, scores, n)
+        return searcher, _by_date(table, final, request.sort)[:n]
+
+
+def _by_date(table: FacetTable, mask: np.ndarray, sort: str) -> np.ndarray:
+    """The documents of `mask` newest first (oldest first for sort "oldest", undated last)."""
+    docnums = np.flatnonzero(mask)
+    keys = table.date_lo[docnums]
+    return docnums[np.lexsort((docnums, -keys if sort != "oldest" else np.where(keys > 0, keys, 99999999)))]

@@ -46,25 +46,32 @@ def month_bars(values: Sequence[FacetValue]) -> list[Bar]:
     return [by_month.get(month, Bar(month, 0, False)) for month in months]
 
 
-def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callable[[Bar], str],
-                  labelledby: str) -> Markup:
+def bar_href(bar: Bar, links) -> str:
+    """Where a bar leads: its month's search, or (once chosen) the search without a date."""
+    return links.remove("date_from", "date_to") if bar.selected else links.period(bar.month)
+
+
+def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callable[[Bar], str]) -> Markup:
     """An SVG of `bars` scaled to the largest count; each non-empty bar links to `href(bar)`.
 
-    `label(bar)` is the link's <title>: its accessible name and its tooltip; `labelledby` is
-    the id of the heading that names the chart.
+    The time axis is to scale: a bar stands at its month's place from the first month, so
+    months left out past MAX_FILLED_MONTHS still show as a gap. The bars are for the mouse and
+    touch: hidden from assistive technology and out of the tab order (one Tab would stop at
+    each), the page lists the same links once (`bar_href`). `label(bar)` is the tooltip.
     """
     if not bars:
         return Markup("")
     peak = max(bar.count for bar in bars) or 1
-    slot = WIDTH / len(bars)
+    first = _month_number(bars[0].month)
+    slot = WIDTH / (_month_number(bars[-1].month) - first + 1)
     gap = min(slot * 0.2, 4.0)
     parts = [
         f'<svg class="histogram" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        f'preserveAspectRatio="none" role="group" aria-labelledby="{escape(labelledby)}" '
+        f'preserveAspectRatio="none" aria-hidden="true" '
         'xmlns="http://www.w3.org/2000/svg">'
     ]
-    for i, bar in enumerate(bars):
-        x = i * slot
+    for bar in bars:
+        x = (_month_number(bar.month) - first) * slot
         if bar.count == 0:
             parts.append(f'<rect class="bar empty" x="{_n(x + gap / 2)}" y="{HEIGHT - 1}" '
                          f'width="{_n(slot - gap)}" height="1" fill="#a0aec0"/>')
@@ -74,7 +81,7 @@ def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callab
         classes = "bar selected" if bar.selected else "bar"
         current = ' aria-current="true"' if bar.selected else ""
         parts.append(
-            f'<a href="{escape(href(bar))}"{current}>'
+            f'<a href="{escape(href(bar))}" tabindex="-1"{current}>'
             f"<title>{name}</title>"
             f'<rect class="hit-area" x="{_n(x)}" y="0" width="{_n(slot)}" height="{HEIGHT}" fill="transparent"/>'
             f'<rect class="{classes}" x="{_n(x + gap / 2)}" y="{_n(HEIGHT - height)}" '
@@ -83,6 +90,10 @@ def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callab
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def _month_number(month: str) -> int:
+    return int(month[:4]) * 12 + int(month[5:7]) - 1
 
 
 def _is_month(value: str) -> bool:

@@ -1,14 +1,17 @@
 """The same searches as files: all matches as CSV, the newest matches as an Atom feed.
 
-Both take the search parameters of /api/v1/search (validated the same way, same 400s);
-`page` and `per_page` are ignored. The CSV holds every match in the request's order up to
-CSV_MAX_ROWS (the `X-Total-Count` and `X-Rows` headers say whether it was cut); the feed
-holds the FEED_ENTRIES newest matches.
+They take the search parameters of /api/v1/search (validated the same way, same 400s);
+`page` and `per_page` are ignored. The CSV and the RIS citations hold every match in the
+request's order up to CSV_MAX_ROWS (the `X-Total-Count` and `X-Rows` headers say whether it
+was cut); the feed holds the FEED_ENTRIES newest matches. The CSV's `sep=semicolon` makes
+its cells separated by semicolons, as spreadsheets set up for Vietnamese (where the comma
+is the decimal mark) expect.
 """
 
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 from collections.abc import Iterator
@@ -18,12 +21,15 @@ from xml.sax.saxutils import escape
 
 from flask import Blueprint, Response, current_app, request, url_for
 
-from indexer.search.search import Hit, run_search
+from indexer.search.search import Hit, SearchPage, run_search
+from searchsvc.renderers import ris
 from searchsvc.views.api import index_handle
-from searchsvc.params import parse_search_args
+from searchsvc.params import InvalidParameterError, parse_search_args
 
 blueprint = Blueprint("exports", __name__)
-CSV_COLUMNS = ("id", "title", "url", "source", "date", "organizers", "event_type", "author", "score")
+CSV_COLUMNS = ("id", "title", "url", "source", "date", "date_source", "organizers", "event_type", "author", "score",
+               "snippet")
+SEPARATORS = {"comma": ",", "semicolon": ";"}  # the CSV's `sep` parameter
 # A cell whose first visible character is one of these is a formula to a spreadsheet
 # (OWASP "CSV injection"; the full-width forms too, which some locales accept); a leading
 # apostrophe makes it text.
@@ -36,28 +42,56 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 @blueprint.get("/api/v1/search.csv")
 def search_csv():
-    search_request = parse_search_args(request.args, current_app.config)
+    args = request.args.copy()
+    separators = args.poplist("sep")
+    if len(separators) > 1 or (separators and separators[0] not in SEPARATORS):
+        raise InvalidParameterError("sep", f"sep must be given once, one of {', '.join(SEPARATORS)}")
+    page = _every_match(args, snippets=True)
+    delimiter = SEPARATORS[separators[0] if separators else "comma"]
+    return Response(_csv_lines(page.hits, delimiter), mimetype="text/csv",
+                    headers=_export_headers(page, "vnsearch.csv"))
+
+
+@blueprint.get("/api/v1/search.ris")
+def search_ris():
+    page = _every_match(request.args, snippets=False)
+    return Response(ris.ris_records(page.hits), mimetype=ris.MIMETYPE, headers=_export_headers(page, "vnsearch.ris"))
+
+
+def _every_match(args, snippets: bool) -> SearchPage:
+    """The search of the query string with every match on one page, up to CSV_MAX_ROWS."""
+    search_request = parse_search_args(args, current_app.config)
     cap = int(current_app.config["CSV_MAX_ROWS"])
-    everything = replace(search_request, page=1, per_page=cap)
-    page = run_search(index_handle(), everything, snippets=False)
-    headers = {"Content-Disposition": 'attachment; filename="vnsearch.csv"',
-               "X-Total-Count": str(page.total), "X-Rows": str(len(page.hits))}
-    return Response(_csv_lines(page.hits), mimetype="text/csv", headers=headers)
+    return run_search(index_handle(), replace(search_request, page=1, per_page=cap), snippets=snippets)
 
 
-def _csv_lines(hits: list[Hit]) -> Iterator[str]:
+def _export_headers(page: SearchPage, filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}"',
+            "X-Total-Count": str(page.total), "X-Rows": str(len(page.hits))}
+
+
+def _csv_lines(hits: list[Hit], delimiter: str = ",") -> Iterator[str]:
     """The CSV text, a row at a time: a BOM and the header, then one row per hit."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(CSV_COLUMNS)
     yield _BOM + buffer.getvalue()
     for hit in hits:
         buffer.seek(0)
         buffer.truncate()
         organizers = "; ".join(o.get("name") or "" for o in hit.organizers)
-        values = [hit.id, hit.title, hit.url, hit.source, hit.date, organizers, hit.event_type, hit.author, hit.score]
+        values = [hit.id, hit.title, hit.url, hit.source, hit.date, hit.date_source, organizers, hit.event_type,
+                  hit.author, hit.score, plain_text(hit.snippet)]
         writer.writerow([safe_cell(v) for v in values])
         yield buffer.getvalue()
+
+
+def plain_text(snippet: str) -> str:
+    """A hit's HTML snippet as the text it shows (the <mark> tags out, entities decoded)."""
+    return html.unescape(_MARKS.sub("", snippet))
+
+
+_MARKS = re.compile(r"</?mark>")
 
 
 def safe_cell(value: object) -> str:

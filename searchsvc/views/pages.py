@@ -6,6 +6,7 @@ string with one change (`PageLinks`), so any view can be bookmarked or shared.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlencode, urlsplit
@@ -14,7 +15,10 @@ from flask import Blueprint, Response, abort, current_app, g, render_template, r
 from werkzeug.datastructures import MultiDict
 
 from indexer.search.facets import FacetValue
-from indexer.search.search import FILTERS, SearchPage, get_document, run_search
+from indexer.search.keyterms import key_terms
+from indexer.search.search import FILTERS, MAX_FACET_SIZE, SearchPage, get_document, run_search
+from indexer.search.similar import similar_articles
+from indexer.text.vietnamese import fold
 from searchsvc.renderers import chart
 from searchsvc import i18n
 from searchsvc.views.api import index_handle
@@ -22,6 +26,8 @@ from searchsvc.params import KNOWN, parse_search_args
 
 blueprint = Blueprint("pages", __name__)
 _LINKED = (*KNOWN, "lang")  # what a link on the page keeps of the current query string
+KEY_TERMS_SHOWN = 12  # key terms in the search page's panel
+SIMILAR_SHOWN = 5  # similar articles in the document page's panel
 
 
 
@@ -36,7 +42,9 @@ def _compact_templates(state) -> None:
 def search_page():
     # Browsers and trackers add their own parameters (utm_source=), forms send empty fields.
     search_request = parse_search_args(request.args, current_app.config, browser=True)
-    page = run_search(index_handle(), search_request)
+    # One value more than shown tells whether a facet has more: then it gets a "more" link.
+    page = run_search(index_handle(), dataclasses.replace(search_request, facet_size=search_request.facet_size + 1))
+    page, more = _cut_facets(page, search_request.facet_size)
     links = PageLinks(request.args)
     t = i18n.translator(current_lang())
     depth = int(current_app.config["MAX_PAGE_DEPTH"])
@@ -44,17 +52,36 @@ def search_page():
     bars = chart.month_bars(page.facets.get("month", []))
     histogram = chart.histogram_svg(
         bars,
-        href=lambda bar: links.remove("date_from", "date_to") if bar.selected else links.period(bar.month),
+        href=lambda bar: chart.bar_href(bar, links),
         label=lambda bar: t("histogram_bar_selected" if bar.selected else "histogram_bar",
                             month=i18n.format_date(bar.month, current_lang()), count=bar.count),
-        labelledby="histogram-heading",
     )
+    bar_links = [(chart.bar_href(bar, links), bar) for bar in bars if bar.count]
+    more_urls = {name: links.with_("facet_size", str(min(MAX_FACET_SIZE, search_request.facet_size * 4)))
+                 + f"#facet-{name}" for name in more}
+    terms = key_terms(index_handle(), search_request, KEY_TERMS_SHOWN + 4) if search_request.q and page.total else None
     return render_template(
         "search.html", page=page, search=search_request, links=links, histogram=histogram, bars=bars,
+        bar_links=bar_links, more_urls=more_urls,
+        key_terms=new_terms(terms.terms, search_request.q)[:KEY_TERMS_SHOWN] if terms else [],
+        key_terms_sample=terms.sample if terms else 0,
         organizers=organizer_tree(page.facets.get("organizer", [])),
         active=active_filters(page, links, t), pages=page_window(search_request.page, last_page),
         last_page=last_page, has_facets=any(page.facets.get(name) for name in (*FILTERS, "year")),
     )
+
+
+def _cut_facets(page: SearchPage, size: int) -> tuple[SearchPage, set[str]]:
+    """The page with each filter facet cut to `size` values (selected ones kept), and the
+    names of the facets that had more."""
+    more = set()
+    facets = dict(page.facets)
+    for name in FILTERS:
+        values = facets.get(name, [])
+        if any(not v.selected for v in values[size:]):
+            more.add(name)
+        facets[name] = values[:size] + [v for v in values[size:] if v.selected]
+    return dataclasses.replace(page, facets=facets, request=dataclasses.replace(page.request, facet_size=size)), more
 
 
 @blueprint.get("/doc/<path:doc_id>")
@@ -62,8 +89,13 @@ def document(doc_id: str):
     record = get_document(index_handle(), doc_id)
     if record is None:
         abort(404, description=f"no document with id {doc_id!r}")
-    return render_template("document.html", doc=record, links=PageLinks(request.args),
-                           original_url=safe_url(record.get("url")))
+    # The URL carries the search that led here (for "Back to search"); the article's own
+    # links (its source, organizers) start a new search in the same language.
+    searched = PageLinks(request.args)
+    own = PageLinks(MultiDict([(k, v) for k, v in request.args.items(multi=True) if k == "lang"]))
+    return render_template("document.html", doc=record, links=own, back_url=searched.url("/"),
+                           original_url=safe_url(record.get("url")),
+                           similar=similar_articles(index_handle(), doc_id, SIMILAR_SHOWN))
 
 
 @blueprint.after_request
@@ -80,7 +112,7 @@ def interface() -> dict:
     links = PageLinks(request.args)
     return {
         "lang": lang, "t": i18n.translator(lang), "other_lang": "en" if lang == "vi" else "vi",
-        "lang_url": links.language, "home_url": links.home(),
+        "lang_url": links.language, "home_url": links.home(), "lang_param": links.lang_param(),
         "fmt_date": lambda value: i18n.format_date(value, lang),
         "fmt_number": lambda number: i18n.format_number(number, lang),
         "fmt_ms": lambda ms: i18n.format_decimal(ms, lang),
@@ -108,30 +140,30 @@ class PageLinks:
 
     def url(self, path: str = "/", drop: Iterable[str] = ()) -> str:
         dropped = set(drop)
-        return _url(path, [(k, v) for k, v in self.pairs if k not in dropped])
+        return page_url(path, [(k, v) for k, v in self.pairs if k not in dropped])
 
     def with_(self, name: str, value: str | None) -> str:
         """Sets (or, with None, removes) one single-valued parameter."""
         pairs = [(k, v) for k, v in self._reset(name) if k != name]
         if value is not None:
             pairs.append((name, value))
-        return _url("/", pairs)
+        return page_url("/", pairs)
 
     def remove(self, *names: str) -> str:
-        return _url("/", [(k, v) for k, v in self._reset(*names) if k not in names])
+        return page_url("/", [(k, v) for k, v in self._reset(*names) if k not in names])
 
     def toggle(self, name: str, value: str, relatives: Iterable[str] = ()) -> str:
         """Adds the filter `name=value` (dropping its `relatives`), or removes it if present."""
         pairs = self._reset(name)
         if (name, value) in pairs:
-            return _url("/", [p for p in pairs if p != (name, value)])
+            return page_url("/", [p for p in pairs if p != (name, value)])
         others = set(relatives)
-        return _url("/", [(k, v) for k, v in pairs if not (k == name and v in others)] + [(name, value)])
+        return page_url("/", [(k, v) for k, v in pairs if not (k == name and v in others)] + [(name, value)])
 
     def period(self, value: str) -> str:
         """Filters to one year or month (date_from = date_to = value)."""
         pairs = [(k, v) for k, v in self._reset("date_from", "date_to") if k not in ("date_from", "date_to")]
-        return _url("/", pairs + [("date_from", value), ("date_to", value)])
+        return page_url("/", pairs + [("date_from", value), ("date_to", value)])
 
     def page(self, number: int) -> str:
         return self.with_("page", str(number) if number > 1 else None)
@@ -144,18 +176,18 @@ class PageLinks:
         return self.url(path, drop=("lang", *drop))
 
     def document(self, doc_id: str) -> str:
-        lang = self._lang()
-        return _url(url_for("pages.document", doc_id=doc_id), [("lang", lang)] if lang else [])
+        """The article's page, carrying this search so that "Back to search" returns to it."""
+        return page_url(url_for("pages.document", doc_id=doc_id), self.pairs)
 
     def home(self) -> str:
-        lang = self._lang()
-        return _url("/", [("lang", lang)] if lang else [])
+        lang = self.lang_param()
+        return page_url("/", [("lang", lang)] if lang else [])
 
     def language(self, lang: str) -> str:
         """This same page in another language."""
-        return _url(request.path, [(k, v) for k, v in self.pairs if k != "lang"] + [("lang", lang)])
+        return page_url(request.path, [(k, v) for k, v in self.pairs if k != "lang"] + [("lang", lang)])
 
-    def _lang(self) -> str | None:
+    def lang_param(self) -> str | None:
         return next((v for k, v in self.pairs if k == "lang" and v in i18n.LANGUAGES), None)
 
     def _reset(self, *names: str) -> list[tuple[str, str]]:
@@ -164,7 +196,7 @@ class PageLinks:
         return [(k, v) for k, v in self.pairs if k != "page"]
 
 
-def _url(path: str, pairs: list[tuple[str, str]]) -> str:
+def page_url(path: str, pairs: list[tuple[str, str]]) -> str:
     return f"{path}?{urlencode(pairs)}" if pairs else path
 
 
@@ -236,6 +268,12 @@ def active_filters(page: SearchPage, links: PageLinks, t) -> list[ActiveFilter]:
             f"{i18n.format_date(low, lang) or '…'} – {i18n.format_date(high, lang) or '…'}"
         found.append(ActiveFilter(t("facet_date"), span, links.remove("date_from", "date_to")))
     return found
+
+
+def new_terms(terms: list, q: str) -> list:
+    """The key terms the query does not already hold (a click adds a term to the query)."""
+    folded = f" {fold(q)} "
+    return [term for term in terms if f" {fold(term.term)} " not in folded]
 
 
 def page_window(current: int, last: int, around: int = 2) -> list[int | None]:

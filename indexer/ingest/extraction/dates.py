@@ -59,6 +59,8 @@ _NOT_THE_NEWS = re.compile(
 # but it lends its year to a day and month close to it.
 _UNTIL = re.compile(r"(?:\b(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?(?:ngày\s+)?|\((?:ngày\s+)?)$")
 _SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
+# vietnews abstracts lose their first letter: "ừ ngày 1-8, cơ quan ..." began "Từ ngày 1-8".
+_SINCE_FIRST_LETTER_LOST = re.compile(r"ừ\s+(?:ngày\s+)?")
 # A date before these began a period that lasts until now ("ngày 18-12-1978 đến nay"): history.
 # "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
 _RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
@@ -139,7 +141,7 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
     until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
     # Matched where the date ends, without copying the rest of the text for every date.
-    since = _SINCE.search(text[max(0, start - 12) : start]) and (year is not None or not _RANGE_END.match(text, match.end()))
+    since = (_SINCE.search(text[max(0, start - 12) : start]) or start <= 12 and _SINCE_FIRST_LETTER_LOST.fullmatch(text[:start])) and (year is not None or not _RANGE_END.match(text, match.end()))
     if since or year is not None and _UP_TO_NOW.match(text, match.end()):
         cited = True  # "từ 1-1-2020", "từ ngày 1-8,", "18-12-1978 đến nay": when a rule applies or a long period began
     if rank == 4:

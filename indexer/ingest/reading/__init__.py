@@ -26,6 +26,7 @@ from indexer.ingest.reading.files import (
 )
 from indexer.ingest.reading.jsonl import jsonl_lines, parse_line
 from indexer.ingest.reading.plaintext import read_text_article
+from indexer.ingest.reading.surrogates import escaped
 
 __all__ = ["MAX_FILE_BYTES", "SUPPORTED_SUFFIXES", "PendingArticle", "read_articles", "read_pending"]
 
@@ -72,7 +73,10 @@ def read_pending(paths: Iterable[str | Path]) -> Iterator[PendingArticle | ReadF
 
 
 def _pending_of(item: InputFile) -> Iterator[PendingArticle | ReadFailure]:
-    path, where = item.path, str(item.path)
+    path, where = item.path, escaped(str(item.path))
+    if item.problem:
+        yield ReadFailure(where, item.problem)
+        return
     origin = os.path.abspath(where)  # stored with the document: --prune from any directory finds it
     suffix = suffix_of(path)
     if path.is_dir():

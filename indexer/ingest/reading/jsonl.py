@@ -11,7 +11,6 @@ the line, and the rest of the record is indexed as if the field were absent.
 
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from dataclasses import replace
@@ -20,9 +19,11 @@ from typing import BinaryIO, Iterator
 
 from indexer.ingest.articles import Article, Organizer, ReadFailure, ReadWarning
 from indexer.ingest.extraction.dates import normalize_iso
+from indexer.ingest.reading.decompression import DecompressionLimitError, open_input
 from indexer.ingest.reading.encodings import repair_legacy
 from indexer.ingest.reading.files import MAX_FILE_BYTES
 from indexer.ingest.reading.plaintext import article_from_text
+from indexer.ingest.reading.surrogates import may_hold_surrogates, replace_surrogates
 from indexer.text.vietnamese import nfc
 
 # The longest line read; longer lines are reported (the file itself may be any size).
@@ -39,13 +40,15 @@ def jsonl_lines(path: Path, *, file_id: str) -> Iterator[tuple[bytes, Path, str,
     """The non-empty lines of a JSON Lines file, unparsed (raw, path, file_id, line number)."""
     line_number = 0
     try:
-        with _open(path) as stream:
+        with open_input(path) as stream:
             for line_number, raw in enumerate(_lines(stream), start=1):
                 if raw is None:
                     yield ReadFailure(str(path), f"line too long (limit {MAX_LINE_BYTES} bytes)", line_number)
                     continue
                 if raw.strip():
                     yield raw, path, file_id, line_number
+    except DecompressionLimitError as error:  # what was read before stands; the rest is not read
+        yield ReadFailure(str(path), str(error), line_number + 1)
     except (OSError, EOFError, zlib.error) as error:
         yield ReadFailure(str(path), f"unreadable: {error}", line_number + 1 if line_number else None)
 
@@ -53,12 +56,6 @@ def jsonl_lines(path: Path, *, file_id: str) -> Iterator[tuple[bytes, Path, str,
 def parse_line(raw: bytes, path: Path, file_id: str, line_number: int) -> Article | ReadFailure:
     """One JSON Lines record as an article (given fields win, the rest extracted), or why not."""
     return _read_line(raw, path=path, file_id=file_id, line_number=line_number)
-
-
-def _open(path: Path) -> BinaryIO:
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
 
 
 def _lines(stream: BinaryIO) -> Iterator[bytes | None]:
@@ -88,7 +85,15 @@ def _read_line(raw: bytes, *, path: Path, file_id: str, line_number: int) -> Art
     if not isinstance(record, dict):
         return ReadFailure(where, "malformed JSON: a line must be an object", line_number)
     try:
-        return _article(record, where=where, file_id=file_id, line_number=line_number)
+        replaced = 0
+        if may_hold_surrogates(raw):  # a lone "\\ud800" would fail every UTF-8 write later
+            record, replaced = replace_surrogates(record)  # type: ignore[assignment]
+        article = _article(record, where=where, file_id=file_id, line_number=line_number)
+        if replaced and isinstance(article, Article):
+            warning = ReadWarning(where, f"record {article.id!r}: {replaced} lone surrogate escape(s) "
+                                         "(\\ud800–\\udfff) replaced with U+FFFD", line_number)
+            article = _replace(article, {"warnings": (warning, *article.warnings)})
+        return article
     except _FieldError as error:
         return ReadFailure(where, f"bad field: {error}", line_number)
     except RecursionError:
