@@ -44,6 +44,8 @@ class FieldLengths:
             self.lengths[field] = np.ones(size, dtype=np.float32)
             self.averages[field] = (reader.field_length(field) / max(reader.doc_count(), 1)) or 1.0
         for segment, offset in reader.leaf_readers():
+            if not segment.doc_count_all():  # an index without documents: an EmptyReader, no columns
+                continue
             # Each segment's lengths column read whole (a document at a time took seconds at 100k).
             table = LengthTable(segment._perdoc)
             for field in fields:
@@ -261,7 +263,10 @@ def _cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndar
     segment = getattr(reader, "_segment", None)
     if segment is None:
         return _postings(_stored_postings(reader, field, text))
-    key = (segment.segment_id(), field, text)
+    # Whoosh draws segment ids from `random`: a process that seeds it (hypothesis does, for each
+    # example) writes the same ids into other indexes, so the directory and size are in the key.
+    folder = getattr(getattr(reader, "_storage", None), "folder", None)
+    key = (folder, segment.segment_id(), segment.doc_count_all(), field, text)
     found = _cache.get(key)
     if found is None:
         ids, weights = _postings(_stored_postings(reader, field, text))
