@@ -22,7 +22,7 @@ from collections.abc import Callable
 import numpy as np
 from whoosh import query as wq
 
-from indexer.engine.postings import length_table, positions_in, posting_arrays, segment_id, stored_postings
+from indexer.engine.postings import length_table, positions_in, posting_arrays, segment_key, stored_postings
 from indexer.search.ranking import B, K1
 from indexer.text.vietnamese import fold_term
 
@@ -43,6 +43,8 @@ class FieldLengths:
             self.lengths[field] = np.ones(size, dtype=np.float32)
             self.averages[field] = (reader.field_length(field) / max(reader.doc_count(), 1)) or 1.0
         for segment, offset in reader.leaf_readers():
+            if not segment.doc_count_all():  # an index without documents: an EmptyReader, no columns
+                continue
             # Each segment's lengths column read whole (a document at a time took seconds at 100k).
             table = length_table(segment)
             for field in fields:
@@ -222,10 +224,11 @@ _cache = _PostingsCache(POSTINGS_CACHE_BYTES)
 
 
 def _cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    key = (segment_id(reader), field, text)
-    found = _cache.get(key)
+    segment = segment_key(reader)
+    found = _cache.get((segment, field, text)) if segment is not None else None
     if found is None:
         ids, weights = posting_arrays(stored_postings(reader, field, text))
         found = (ids.astype(np.int32), weights)
-        _cache.put(key, found)
+        if segment is not None:  # a reader of no segment (an empty index): nothing to cache
+            _cache.put((segment, field, text), found)
     return found

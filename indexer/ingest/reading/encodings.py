@@ -82,7 +82,11 @@ def repair_legacy(text: str) -> str:
         return text
     original = plausibility(text)
     best, best_score = text, original
-    for converted in (_finish(_from_tcvn3(text)), _finish(_from_vni(text))):
+    for convert in (_from_tcvn3, _from_vni):
+        try:
+            converted = _finish(convert(text))
+        except UndecodableError:  # control codes (a field of a JSON record may hold any): no reading
+            continue
         score = plausibility(converted)
         if score > best_score + 0.15:
             best, best_score = converted, score
