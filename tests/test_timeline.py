@@ -230,15 +230,15 @@ def test_timeline_answers_match_the_documented_schema(small, params):
 def test_matching_without_scores_finds_the_documents_the_search_finds(news_index, q):
     from indexer.search.masks import match_documents
     from indexer.search.matching import match_and_score
-    from indexer.search.search import _deadline_check, _parsed
+    from indexer.search.search import deadline_check, parse_with_index
 
     handle = IndexHandle(news_index)
     searcher = handle.searcher()
-    parsed = _parsed(q, "auto", searcher.reader())
+    parsed = parse_with_index(q, "auto", searcher.reader())
 
-    mask = match_documents(searcher, parsed.query, handle.field_lengths(searcher), _deadline_check(2.0))
+    mask = match_documents(searcher, parsed.query, handle.field_lengths(searcher), deadline_check(2.0))
 
-    expected, _ = match_and_score(searcher, parsed.query, handle.field_lengths(searcher), _deadline_check(2.0))
+    expected, _ = match_and_score(searcher, parsed.query, handle.field_lengths(searcher), deadline_check(2.0))
     assert mask.any() and (mask == expected).all()
-    again = match_documents(searcher, parsed.query, handle.field_lengths(searcher), _deadline_check(2.0))
+    again = match_documents(searcher, parsed.query, handle.field_lengths(searcher), deadline_check(2.0))
     assert (again == expected).all()  # a phrase's documents, remembered, are the same

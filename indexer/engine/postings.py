@@ -91,14 +91,9 @@ def positions_in(matcher, documents: np.ndarray, decode: Callable) -> dict[int, 
     return found
 
 
-def segment_id_if_leaf(reader) -> str | None:
-    """The id of the segment a reader reads, or None for a reader of several segments."""
-    segment = getattr(reader, "_segment", None)
-    return None if segment is None else segment.segment_id()
-
-
 def segment_key(reader) -> tuple | None:
-    """What names a leaf reader's segment across indexes, or None for a reader of no segment.
+    """What names a leaf reader's segment across indexes (a segment never changes once written),
+    or None for a reader of no segment or of several.
 
     Whoosh draws segment ids from `random`: a process that seeds it (hypothesis does, for each
     example) writes the same ids into other indexes, so the directory and size are in the key."""
@@ -107,11 +102,6 @@ def segment_key(reader) -> tuple | None:
         return None
     folder = getattr(getattr(reader, "_storage", None), "folder", None)
     return (folder, segment.segment_id(), segment.doc_count_all())
-
-
-def segment_id(reader) -> str:
-    """The id of the one segment a leaf reader reads (a segment never changes once written)."""
-    return reader._segment.segment_id()
 
 
 def length_table(segment_reader) -> LengthTable:

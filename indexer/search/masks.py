@@ -17,8 +17,8 @@ from collections import OrderedDict
 import numpy as np
 from whoosh import query as wq
 
-from indexer.engine.postings import segment_id_if_leaf
-from indexer.search.matching import Deadline, FieldLengths, _cached_postings, _Context
+from indexer.engine.postings import segment_key
+from indexer.search.matching import Deadline, FieldLengths, cached_postings, MatchContext
 
 
 PHRASES_KEPT = 1024  # (segment, field, words) entries; each holds the phrase's document numbers
@@ -26,7 +26,7 @@ _phrases: OrderedDict[tuple, np.ndarray] = OrderedDict()
 _phrases_lock = threading.Lock()
 
 
-class _MaskContext(_Context):
+class _MaskContext(MatchContext):
     """The engine's evaluation of a query tree, with every score left at zero."""
 
     def evaluate(self, searcher, q: wq.Query, offset: int, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -47,7 +47,7 @@ class _MaskContext(_Context):
         return super().evaluate(searcher, q, offset, size)  # terms (below), the rest
 
     def _phrase(self, searcher, q: wq.Phrase, offset: int, size: int) -> np.ndarray:
-        segment = segment_id_if_leaf(searcher.reader())
+        segment = segment_key(searcher.reader())
         if segment is None:  # not a Whoosh segment reader: nothing names what it holds
             return super().evaluate(searcher, q, offset, size)[0]
         key = (segment, q.fieldname, tuple(q.words), q.slop)
@@ -70,7 +70,7 @@ class _MaskContext(_Context):
               ) -> tuple[np.ndarray, np.ndarray]:
         mask = np.zeros(size, dtype=bool)
         if (field, text) in reader:
-            mask[_cached_postings(reader, field, text)[0]] = True
+            mask[cached_postings(reader, field, text)[0]] = True
         return mask, self._zeros(size)
 
     @staticmethod

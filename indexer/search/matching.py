@@ -58,7 +58,7 @@ def match_and_score(searcher, q: wq.Query, lengths: FieldLengths, check_deadline
                     ) -> tuple[np.ndarray, np.ndarray]:
     """(mask, scores) over all document numbers: where `q` matches (deleted ones included) and how well."""
     size = searcher.doc_count_all()
-    context = _Context(searcher, lengths, check_deadline)
+    context = MatchContext(searcher, lengths, check_deadline)
     mask = np.zeros(size, dtype=bool)
     scores = np.zeros(size, dtype=np.float32)
     for subsearcher, offset in searcher.leaf_searchers():
@@ -69,7 +69,7 @@ def match_and_score(searcher, q: wq.Query, lengths: FieldLengths, check_deadline
     return mask, scores
 
 
-class _Context:
+class MatchContext:
     def __init__(self, searcher, lengths: FieldLengths, check_deadline: Deadline) -> None:
         self.top = searcher
         self.lengths = lengths
@@ -156,7 +156,7 @@ class _Context:
     def _term_mask(reader, field: str, text: str, size: int) -> np.ndarray:
         mask = np.zeros(size, dtype=bool)
         if (field, text) in reader:
-            mask[_cached_postings(reader, field, text)[0]] = True
+            mask[cached_postings(reader, field, text)[0]] = True
         return mask
 
     def _term(self, reader, field: str, text: str, boost: float, offset: int, size: int
@@ -165,7 +165,7 @@ class _Context:
         scores = np.zeros(size, dtype=np.float32)
         if (field, text) not in reader:
             return mask, scores
-        ids, weights = _cached_postings(reader, field, text)
+        ids, weights = cached_postings(reader, field, text)
         mask[ids] = True
         if field in self.lengths.lengths:
             idf = self._idf.get((field, text))
@@ -223,7 +223,7 @@ POSTINGS_CACHE_BYTES = 64 * 1024 * 1024
 _cache = _PostingsCache(POSTINGS_CACHE_BYTES)
 
 
-def _cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+def cached_postings(reader, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     segment = segment_key(reader)
     found = _cache.get((segment, field, text)) if segment is not None else None
     if found is None:

@@ -209,19 +209,19 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     searcher = handle.searcher()
     table = handle.facet_table(searcher)
     reader = searcher.reader()
-    parsed = _parsed(request.q, request.accents, reader)
+    parsed = parse_with_index(request.q, request.accents, reader)
     # Built once per index generation, before the query's budget starts; a browse needs none.
     lengths = None if parsed.browse else handle.field_lengths(searcher)
-    check_deadline = _deadline_check(handle.time_budget_s)
+    check_deadline = deadline_check(handle.time_budget_s)
     matched, scores = _matching(searcher, parsed, table, lengths, check_deadline)
-    filters = _filter_masks(table, request)
-    final = _filtered(matched, filters)
+    filters = filter_masks(table, request)
+    final = apply_filters(matched, filters)
     total = int(final.sum())
     if lengths is not None and respell.wanted(parsed) and request.sort == "relevance" and total:
         scores = _respelled(searcher, parsed, final, scores, lengths, check_deadline)
     facets = {}
     for name in FACETS:
-        among = _filtered(matched, {k: v for k, v in filters.items() if k != _filter_of(name)})
+        among = apply_filters(matched, {k: v for k, v in filters.items() if k != _filter_of(name)})
         facets[name] = table.count(name, among, _selected(request, name), request.facet_size)
     adjacent = None
     if parsed.adjacent is not None and lengths is not None and request.sort == "relevance":
@@ -229,14 +229,14 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     hits = _page_of_hits(searcher, parsed, request, final, scores, table, total, snippets, adjacent)
     folded_total = None
     if parsed.exact and total < FEW_EXACT_MATCHES and lengths is not None:
-        folded = _parsed(request.q, "ignore", reader)
+        folded = parse_with_index(request.q, "ignore", reader)
         folded_matched, _ = _matching(searcher, folded, table, lengths, check_deadline)
-        folded_total = int(_filtered(folded_matched, filters).sum())
+        folded_total = int(apply_filters(folded_matched, filters).sum())
     unquoted_total = None
     if '"' in parsed.quoted_text and total < FEW_EXACT_MATCHES and lengths is not None:
-        unquoted = _parsed(parsed.quoted_text.replace('"', " "), request.accents, reader)
+        unquoted = parse_with_index(parsed.quoted_text.replace('"', " "), request.accents, reader)
         unquoted_matched, _ = _matching(searcher, unquoted, table, lengths, check_deadline)
-        unquoted_total = int(_filtered(unquoted_matched, filters).sum())
+        unquoted_total = int(apply_filters(unquoted_matched, filters).sum())
     suggestion = None
     # Few matches of a query spelled as typed may be a typo's; "did you mean" checks it finds more.
     if asks_for_suggestion(parsed, total):
@@ -250,7 +250,8 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
                       unquoted_total=unquoted_total if unquoted_total is not None and unquoted_total > total else None)
 
 
-def _parsed(text: str, accents: str, reader) -> ParsedQuery:
+def parse_with_index(text: str, accents: str, reader) -> ParsedQuery:
+    """The query parsed against what the index holds (which spellings exist, how common)."""
     return parse_query(text, lambda term: reader.doc_frequency("body", term) > 0, accents=accents,
                        frequency=lambda folded: reader.doc_frequency("body_folded", folded))
 
@@ -262,12 +263,13 @@ def asks_for_suggestion(parsed: ParsedQuery, total: int) -> bool:
 
 def _count(searcher, text: str, table: FacetTable, lengths, filters, check_deadline) -> int:
     """How many documents the words of `text`, matched by their spelling, find under the filters."""
-    parsed = _parsed(text, "exact", searcher.reader())
+    parsed = parse_with_index(text, "exact", searcher.reader())
     matched, _ = _matching(searcher, parsed, table, lengths, check_deadline)
-    return int(_filtered(matched, filters).sum())
+    return int(apply_filters(matched, filters).sum())
 
 
-def _filtered(matched: np.ndarray, filters: dict[str, np.ndarray]) -> np.ndarray:
+def apply_filters(matched: np.ndarray, filters: dict[str, np.ndarray]) -> np.ndarray:
+    """The matched documents that every filter's mask admits."""
     result = matched.copy()
     for mask in filters.values():
         result &= mask
@@ -280,7 +282,7 @@ def _respelled(searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndar
     unaccented words add; the first ranking stands when the time budget runs out first."""
 
     def texts() -> Iterator[str]:
-        for docnum in _ranked(final, scores, respell.DOCUMENTS):
+        for docnum in best_documents(final, scores, respell.DOCUMENTS):
             check_deadline()
             record = _record(searcher.stored_fields(int(docnum)))
             yield f"{record['title']}\n{record['body']}"
@@ -296,7 +298,7 @@ def _respelled(searcher, parsed: ParsedQuery, final: np.ndarray, scores: np.ndar
     return scores + np.where(final, extra_scores, 0).astype(np.float32)
 
 
-def _ranked(mask: np.ndarray, scores: np.ndarray, n: int, tier: np.ndarray | None = None) -> np.ndarray:
+def best_documents(mask: np.ndarray, scores: np.ndarray, n: int, tier: np.ndarray | None = None) -> np.ndarray:
     """The numbers of the `n` best documents in `mask`, best first: a higher `tier` first, then
     a higher score, ties in index order (so that pages of one search never overlap)."""
     candidates = np.flatnonzero(mask)
@@ -334,7 +336,7 @@ def _matching(searcher, parsed: ParsedQuery, table: FacetTable, lengths: FieldLe
     return mask & table.live, scores
 
 
-def _deadline_check(budget_s: float):
+def deadline_check(budget_s: float):
     """A function that raises QueryTooExpensiveError once this thread has spent `budget_s` of CPU.
 
     CPU time of the searching thread, not wall time: on a busy server a request waiting for
@@ -371,7 +373,8 @@ def _selected(request: SearchRequest, facet: str) -> tuple[str, ...]:
     return ()
 
 
-def _filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.ndarray]:
+def filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.ndarray]:
+    """One mask of admitted documents per filter the request sets (dates included)."""
     masks = {}
     for name in FILTERS:
         selected = getattr(request, name)
@@ -393,7 +396,7 @@ def _page_of_hits(searcher, parsed, request, final, scores, table, total, snippe
         chosen = _by_date(table, final, request.sort)[offset:wanted]
         scored: list[tuple[int, float | None]] = [(int(d), None) for d in chosen]
     else:
-        chosen = _ranked(final, scores, wanted, adjacent)[offset:]
+        chosen = best_documents(final, scores, wanted, adjacent)[offset:]
         scored = [(int(d), round(float(scores[d]), 4)) for d in chosen]
     terms = (parsed.exact_terms, parsed.folded_terms) if snippets else None
     return [hit_at(searcher, docnum, score, terms) for docnum, score in scored]
@@ -416,12 +419,12 @@ def ranked_documents(handle: IndexHandle, request: SearchRequest, n: int) -> tup
     with damage_reported(handle.directory):
         searcher = handle.searcher()
         table = handle.facet_table(searcher)
-        parsed = _parsed(request.q, request.accents, searcher.reader())
+        parsed = parse_with_index(request.q, request.accents, searcher.reader())
         lengths = None if parsed.browse else handle.field_lengths(searcher)
-        matched, scores = _matching(searcher, parsed, table, lengths, _deadline_check(handle.time_budget_s))
-        final = _filtered(matched, _filter_masks(table, request))
+        matched, scores = _matching(searcher, parsed, table, lengths, deadline_check(handle.time_budget_s))
+        final = apply_filters(matched, filter_masks(table, request))
         if not parsed.browse and request.sort == "relevance":
-            return searcher, _ranked(final, scores, n)
+            return searcher, best_documents(final, scores, n)
         return searcher, _by_date(table, final, request.sort)[:n]
 
 

@@ -16,7 +16,7 @@ from whoosh import query as wq
 
 from indexer.search.keyterms import BackgroundCounts
 from indexer.search.matching import match_and_score
-from indexer.search.search import Hit, IndexHandle, _deadline_check, _ranked, hit_at
+from indexer.search.search import Hit, IndexHandle, deadline_check, best_documents, hit_at
 from indexer.index.store import damage_reported
 from indexer.index.wordterms import decode_counts
 
@@ -57,13 +57,13 @@ def similar_articles(handle: IndexHandle, doc_id: str, size: int = 10) -> Simila
         if terms:
             query = wq.Or([wq.Term("words", term) for term in terms])
             mask, scores = match_and_score(searcher, query, handle.field_lengths(searcher),
-                                           _deadline_check(handle.time_budget_s))
+                                           deadline_check(handle.time_budget_s))
             mask &= handle.facet_table(searcher).live
             mask[docnum] = False
             syllables = {s for term in terms[:SNIPPET_TERMS] for s in term.split()}
             snippet_terms: tuple[set[str], set[str]] = (syllables, set())
             hits = [hit_at(searcher, int(d), round(float(scores[d]), 4), snippet_terms)
-                    for d in _ranked(mask, scores, size)]
+                    for d in best_documents(mask, scores, size)]
     return SimilarArticles(hits, terms, round((time.perf_counter() - started) * 1000, 2))
 
 

@@ -21,7 +21,7 @@ import numpy as np
 from indexer.search.facets import FacetTable, date_bounds
 from indexer.search.query import InvalidQueryError
 from indexer.search.masks import match_documents
-from indexer.search.search import IndexHandle, SearchRequest, _deadline_check, _filter_masks, _filtered, _parsed
+from indexer.search.search import IndexHandle, SearchRequest, deadline_check, filter_masks, apply_filters, parse_with_index
 from indexer.index.store import damage_reported
 
 INTERVALS = ("day", "week", "month", "year")
@@ -73,13 +73,13 @@ def run_timeline(handle: IndexHandle, queries: list[str], request: SearchRequest
         table = handle.facet_table(searcher)
         reader = searcher.reader()
         codes = period_codes(table, interval)
-        filters = _filter_masks(table, request)
-        admitted = _filtered(table.live, filters) & (codes >= 0)
-        check_deadline = _deadline_check(handle.time_budget_s)
+        filters = filter_masks(table, request)
+        admitted = apply_filters(table.live, filters) & (codes >= 0)
+        check_deadline = deadline_check(handle.time_budget_s)
         lengths = handle.field_lengths(searcher)
         matched = []
         for text in queries:
-            parsed = _parsed(text, request.accents, reader)
+            parsed = parse_with_index(text, request.accents, reader)
             mask = table.live if parsed.browse else match_documents(searcher, parsed.query, lengths, check_deadline)
             matched.append(mask & admitted)
     low, high = _span(codes, matched, request, interval)
