@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:  # when run as a script
     sys.path.insert(0, str(ROOT))
 
 from indexer.ingest.articles import Article, Organizer  # noqa: E402
+from waiting import wait_until  # noqa: E402
 
 FIGURES_FILE = ROOT / "var" / "reliability-figures.txt"
 
@@ -180,14 +181,14 @@ def free_port() -> int:
 
 
 def wait_for_port(port: int, seconds: float = 30.0) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+    def accepts() -> bool:
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
+                return True
         except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {seconds}s")
+            return False
+
+    wait_until(accepts, seconds, f"a server accepting connections on 127.0.0.1:{port}")
 
 
 if __name__ == "__main__":

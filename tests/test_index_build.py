@@ -7,7 +7,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from indexer.index.build import build_index
 from vnsearch.cli import main
 from indexer.search.search import IndexHandle, SearchRequest, run_search
 from indexer.index.store import FORMAT_FILE, IndexLockedError, IndexVersionError, open_index, open_writer
+from waiting import child_pids, cpu_seconds, process_alive, wait_until
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -199,16 +199,18 @@ import sys, time, json
 from pathlib import Path
 from indexer.search.search import IndexHandle, SearchRequest, run_search
 handle = IndexHandle(Path(sys.argv[1]))
-deadline = time.monotonic() + float(sys.argv[2])
-seen, errors = set(), 0
-while time.monotonic() < deadline:
+expected, deadline = int(sys.argv[2]), time.monotonic() + float(sys.argv[3])
+seen, errors, searches = set(), 0, 0
+while expected not in seen and time.monotonic() < deadline:  # back to back, until it sees the update
     try:
         page = run_search(handle, SearchRequest(q="hoi nghi", per_page=100))
         seen.add(page.total)
     except Exception as error:
         errors += 1
         print(repr(error), file=sys.stderr)
-    time.sleep(0.05)
+    searches += 1
+    if searches == 1:
+        print("searching", flush=True)
 print(json.dumps({"totals": sorted(seen), "errors": errors}))
 """
 
@@ -221,12 +223,12 @@ def generated_articles(count: int, prefix: str) -> list[Article]:
 def test_a_search_in_another_process_never_errors_during_an_update_and_sees_it_after_commit(tmp_path):
     index_dir = tmp_path / "index"
     build_index(generated_articles(50, "cu"), index_dir, jobs=1)
-    reader = subprocess.Popen([sys.executable, "-c", SEARCH_LOOP, str(index_dir), "8"], cwd=ROOT,
+    reader = subprocess.Popen([sys.executable, "-c", SEARCH_LOOP, str(index_dir), "350", "60"], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    assert reader.stdout.readline().strip() == "searching"  # its first search is done
 
     build_index(generated_articles(300, "moi"), index_dir, jobs=1)
-    out, err = reader.communicate(timeout=60)
+    out, err = reader.communicate(timeout=90)  # it ends once it has seen the 350 documents
 
     result = json.loads(out)
     assert result["errors"] == 0, err
@@ -238,10 +240,13 @@ import sys
 from pathlib import Path
 from indexer.ingest.articles import Article
 from indexer.index.build import build_index
-articles = (Article(id=f"moi-{i}", title=f"Hội nghị số {i}", body="Bộ Nội vụ tổ chức Hội nghị. " * 200)
-            for i in range(100000))
+def articles():
+    for i in range(100000):
+        if i == 10:  # the build has taken 10 articles: it is writing its new segment
+            print("writing", flush=True)
+        yield Article(id=f"moi-{i}", title=f"Hội nghị số {i}", body="Bộ Nội vụ tổ chức Hội nghị. " * 200)
 print("started", flush=True)
-build_index(articles, Path(sys.argv[1]), jobs=1)
+build_index(articles(), Path(sys.argv[1]), jobs=1)
 """
 
 
@@ -262,7 +267,7 @@ def test_kill_9_in_the_middle_of_an_update_leaves_the_previous_index_searchable(
     index_dir = tmp_path / "index"
     build_index(generated_articles(20, "cu"), index_dir, jobs=1)
     builder = _start_build(KILLABLE_BUILD, index_dir)
-    time.sleep(3)
+    assert builder.stdout.readline().strip() == "writing"
 
     _kill_9(builder)
 
@@ -279,44 +284,35 @@ def test_workers_die_with_an_indexer_killed_mid_chunk_and_the_next_run_is_not_re
     index_dir = tmp_path / "index"
     build_index(generated_articles(20, "cu"), index_dir, jobs=1)
     builder = _start_build(KILLABLE_TWO_WORKER_BUILD, index_dir)
-    workers: list[int] = []
-    deadline = time.monotonic() + 20
-    while len(workers) < 2 and time.monotonic() < deadline:  # the workers are busy with their chunks
-        workers = [int(pid) for task in Path(f"/proc/{builder.pid}/task").iterdir()
-                   for pid in (task / "children").read_text().split()]
-        time.sleep(0.1)
-    time.sleep(1)
+    # A worker that has used CPU beyond its start is analyzing a chunk: idle, it waits on its queue.
+    workers = wait_until(lambda: _busy_workers(builder.pid, 2, cpu_s=0.3), timeout=30,
+                         what="two indexing workers busy with their chunks")
 
     _kill_9(builder)
-    deadline = time.monotonic() + 5
-    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: not any(process_alive(pid) for pid in workers), timeout=5,
+               what=f"the end of the workers {workers} of the killed indexer")
 
-    assert len(workers) == 2 and not any(_alive(pid) for pid in workers)
     summary = _build_once_the_lock_is_free(index_dir, within_s=5)
     assert summary.added == 5 and len(titles(index_dir)) == 25
+
+
+def _busy_workers(parent: int, count: int, cpu_s: float) -> list[int]:
+    """The parent's `count` children once each has used `cpu_s` seconds of CPU, else []."""
+    workers = child_pids(parent)
+    return workers if len(workers) == count and all(cpu_seconds(pid) >= cpu_s for pid in workers) else []
 
 
 def _build_once_the_lock_is_free(index_dir: Path, within_s: float):
     # The kernel frees a dead process's lock as it tears the process down; a run started in
     # that instant may still be refused (seen once in ~20 runs), so the next run gets seconds,
     # where before the fix orphaned workers held the lock for minutes.
-    deadline = time.monotonic() + within_s
-    while True:
+    def build():
         try:
             return build_index(generated_articles(5, "sau"), index_dir, jobs=1)
         except IndexLockedError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+            return None
 
-
-def _alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return next(line.split()[1] for line in status if line.startswith("State:")) != "Z"
-    except OSError:
-        return False
+    return wait_until(build, timeout=within_s, what="an indexing run not refused for the lock")
 
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])

@@ -24,6 +24,7 @@ from urllib.parse import quote
 import pytest
 from reliability_helpers import (ROOT, figure, free_port, generated_record, index_snapshot,  # noqa: F401
                                  indexer_command, indexer_name, wait_for_port, write_jsonl)
+from waiting import wait_until
 
 from vnsearch import cli
 from indexer.search.search import REFRESH_INTERVAL_S, IndexHandle, SearchRequest, run_search
@@ -287,6 +288,7 @@ def test_damage_found_only_while_searching_is_a_503_not_a_500(intact_index, tmp_
 # Re-indexing under load: every generation g re-labels every article with source the-he-g.gov.vn,
 # so one answer showing two labels, or facet counts that disagree with its hits, mixed two generations.
 LOAD_THREADS = 16
+SERVER_THREADS = 8
 LOAD_MAX_SECONDS = 240  # a safety bound; the load stops once the last generation is served
 GENERATIONS = 3
 
@@ -319,9 +321,10 @@ def test_reindexing_while_serving_under_load_has_no_errors_and_never_mixes_gener
     log = (tmp_path / "server.log").open("w")  # a file: an unread pipe would fill and stall the server
     # No shedding here: the test is about generations, and 16 connections exceed what 8 threads admit.
     server = subprocess.Popen([sys.executable, "-m", "vnsearch", "serve", "--index", str(index_dir),
-                               "--port", str(port), "--threads", "8"], cwd=ROOT, stdout=log, stderr=log,
+                               "--port", str(port), "--threads", str(SERVER_THREADS)], cwd=ROOT, stdout=log, stderr=log,
                               env={**os.environ, "SEARCHSVC_MAX_IN_FLIGHT": "64"})
-    counts = {"requests": 0, "errors": 0, "mixed": 0}
+    # "settled": search answers in a row from the last generation, since any from an older one.
+    counts = {"requests": 0, "errors": 0, "mixed": 0, "settled": 0}
     problems: list[str] = []
     seen_generations: set[int] = set()
     lock = threading.Lock()
@@ -346,8 +349,10 @@ def test_reindexing_while_serving_under_load_has_no_errors_and_never_mixes_gener
                     record = json.loads(body)
                     mixed = _mixed(record, everything="hội" not in record["query"]["q"])
                     if mixed is None and record["hits"]:
+                        g = int(record["hits"][0]["source"].split("-")[2].split(".")[0])
                         with lock:
-                            seen_generations.add(int(record["hits"][0]["source"].split("-")[2].split(".")[0]))
+                            seen_generations.add(g)
+                            counts["settled"] = counts["settled"] + 1 if g == GENERATIONS else 0
                     problem = mixed and f"mixed: {mixed}"
                 elif problem is None and path.startswith("/api/v1/search.csv"):
                     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
@@ -375,7 +380,11 @@ def test_reindexing_while_serving_under_load_has_no_errors_and_never_mixes_gener
         for g in range(1, GENERATIONS + 1):
             write_jsonl(corpus / "articles.jsonl", _generation(g))
             _completed(indexer_command([corpus], index_dir, "--jobs", "1", *(["--rebuild"] if g == 2 else [])))
-        time.sleep(REFRESH_INTERVAL_S * 3)  # every thread's searcher has refreshed by now
+        # The load goes on through every server thread's refresh to the last generation: a
+        # thread that has not refreshed answers an older one, so 10 answers per thread in a row
+        # from the last one mean each thread that serves has moved to it.
+        wait_until(lambda: counts["settled"] >= 10 * SERVER_THREADS, timeout=REFRESH_INTERVAL_S * 30,
+                   what=f"{10 * SERVER_THREADS} search answers in a row from generation {GENERATIONS}")
         done.set()
         for worker in workers:
             worker.join(timeout=60)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
-import time
 from dataclasses import replace
 
 import pytest
 
 from bench.replicas import NEW_ARTICLE, SEED_ARTICLES, ids_for, start_server, wait_for_document
 from indexer.index.build import build_index
+from waiting import wait_until
 
 pytestmark = pytest.mark.slow
 
@@ -67,7 +67,7 @@ def test_replicas_keep_answering_while_the_indexer_commits(two_replicas):
             except OSError:
                 errors += 1
     indexer.join()
-    time.sleep(1.5)  # one refresh interval
 
     assert errors == 0
-    assert all(s.get_json("/healthz")["documents"] == len(SEED_ARTICLES) + 5 for s in servers)
+    wait_until(lambda: all(s.get_json("/healthz")["documents"] == len(SEED_ARTICLES) + 5 for s in servers),
+               timeout=10, what="both replicas counting the five committed articles")

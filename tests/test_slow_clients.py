@@ -43,7 +43,7 @@ class Slowloris:
                         self.closed_by_server.add(number)
             position += 1
             self._rounds.release()
-            self._stop.wait(0.2)
+            self._stop.wait(0.2)  # a slow client's pace: the behaviour under test, not a wait for an event
 
     def wait_for_rounds(self, rounds: int) -> None:
         """Returns once every open socket has sent `rounds` more bytes."""
