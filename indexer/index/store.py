@@ -19,7 +19,7 @@ from whoosh.index import FileIndex
 from whoosh.index import LockError as WhooshLockError
 
 from indexer.engine import mmapfiles  # noqa: F401  (shares mapped files between searchers)
-from indexer.engine.leftopen import close_files_left_open, open_every_segment
+from indexer.engine.leftopen import close_files_left_open, open_every_segment, open_fail_fast
 from indexer.engine.segmentwriter import CompactSegmentWriter
 from indexer.index.analysis import ANALYZER_VERSION
 from indexer.index.schema import build_schema
@@ -138,7 +138,7 @@ def open_index(directory: Path) -> FileIndex:
         # On a damaged segment Whoosh retries and drops each attempt's open file unclosed.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
-            opened = index.open_dir(str(directory))
+            opened = open_fail_fast(str(directory))
             open_every_segment(opened)
     except Exception as error:  # Whoosh raises many kinds on damaged files
         close_files_left_open(error)
