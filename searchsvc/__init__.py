@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer.search.search import IndexHandle
+from indexer.search.handle import IndexHandle
 from searchsvc.overload import InFlightLimit
 from searchsvc.settings import defaults
 

@@ -19,7 +19,7 @@ from typing import Any
 from indexer.ingest.extraction.dates import is_calendar_date
 from indexer.search.facets import date_bounds
 from indexer.search.query import ACCENT_MODES, MAX_QUERY_CHARS
-from indexer.search.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
+from indexer.search.results import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
 from indexer.text.vietnamese import nfc
 
 MAX_PER_PAGE = 100

@@ -15,7 +15,9 @@ import pytest
 from indexer.ingest.articles import Article
 from indexer.index.build import build_index
 from vnsearch.cli import main
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.index.store import FORMAT_FILE, IndexLockedError, IndexVersionError, open_index, open_writer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -197,7 +199,9 @@ def test_stats_report_documents_facets_dates_size_and_format(tmp_path, capsys):
 SEARCH_LOOP = """
 import sys, time, json
 from pathlib import Path
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 handle = IndexHandle(Path(sys.argv[1]))
 deadline = time.monotonic() + float(sys.argv[2])
 seen, errors = set(), 0

@@ -26,7 +26,9 @@ from reliability_helpers import (ROOT, figure, free_port, generated_record, inde
                                  indexer_command, indexer_name, wait_for_port, write_jsonl)
 
 from vnsearch import cli
-from indexer.search.search import REFRESH_INTERVAL_S, IndexHandle, SearchRequest, run_search
+from indexer.search.handle import REFRESH_INTERVAL_S, IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from searchsvc import create_app
 
 BASE = 200

@@ -21,7 +21,9 @@ from reliability_helpers import ROOT, generated_record, write_jsonl
 from vnsearch import cli
 from indexer.ingest.articles import Article
 from indexer.index.build import build_index
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.index.summary import KEPT
 
 RUN_TIMEOUT_S = 120

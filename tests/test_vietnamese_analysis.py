@@ -9,7 +9,9 @@ import pytest
 from indexer.ingest.articles import Article
 from indexer.search.snippets import snippet
 from indexer.search.query import InvalidQueryError, parse_query
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.text.tokens import syllables
 from indexer.text.vietnamese import canonical, fold
 

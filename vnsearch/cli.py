@@ -141,7 +141,9 @@ def serve_overrides(index: Path | None, threads: int, environ: Mapping[str, str]
 
 def _run_search(args: argparse.Namespace) -> int:
     from indexer.search.query import InvalidQueryError
-    from indexer.search.search import IndexHandle, SearchRequest, run_search
+    from indexer.search.handle import IndexHandle
+    from indexer.search.results import SearchRequest
+    from indexer.search.search import run_search
 
     request = SearchRequest(
         q=args.q, organizer=tuple(args.organizer), source=tuple(args.source), event_type=tuple(args.event_type),

@@ -17,7 +17,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.search.search import IndexHandle, SearchRequest, ranked_documents
+from indexer.search.handle import IndexHandle
+
+from indexer.search.results import SearchRequest
+
+from indexer.search.search import ranked_documents
 from indexer.index.store import damage_reported
 from indexer.index.wordterms import decode_terms
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from indexer.search.search import SearchPage
+from indexer.search.results import SearchPage
 
 
 def page_to_json(page: SearchPage) -> dict:

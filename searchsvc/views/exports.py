@@ -21,7 +21,9 @@ from xml.sax.saxutils import escape
 
 from flask import Blueprint, Response, current_app, request, url_for
 
-from indexer.search.search import Hit, SearchPage, run_search
+from indexer.search.results import Hit, SearchPage
+
+from indexer.search.search import run_search
 from searchsvc.renderers import ris
 from searchsvc.views.api import index_handle
 from searchsvc.params import InvalidParameterError, parse_search_args

@@ -16,7 +16,8 @@ from werkzeug.datastructures import MultiDict
 
 from indexer.search.facets import FacetValue
 from indexer.search.keyterms import key_terms
-from indexer.search.search import FILTERS, MAX_FACET_SIZE, SearchPage, get_document, run_search
+from indexer.search.results import FILTERS, MAX_FACET_SIZE, SearchPage
+from indexer.search.search import get_document, run_search
 from indexer.search.similar import similar_articles
 from indexer.text.vietnamese import fold
 from searchsvc.renderers import chart

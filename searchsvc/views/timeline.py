@@ -15,7 +15,7 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from werkzeug.datastructures import MultiDict
 
 from indexer.search.query import MAX_QUERY_CHARS
-from indexer.search.search import FILTERS, SearchRequest
+from indexer.search.results import FILTERS, SearchRequest
 from indexer.search.timeline import INTERVALS, MAX_QUERIES, Timeline, TooManyPeriodsError, period_search_range, run_timeline
 from indexer.text.vietnamese import nfc
 from searchsvc import i18n
