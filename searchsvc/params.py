@@ -108,9 +108,12 @@ def _reject_empty(args) -> None:
 
 
 def _values(args, name: str, most: int) -> list[str]:
-    """The non-blank values of a repeatable parameter, NFC, each once, in the order given."""
-    values = list(dict.fromkeys(nfc(v).strip() for v in args.getlist(name) if v.strip()))
-    if len(values) > most:
+    """The non-blank values of a repeatable parameter, NFC, each once, in the order given.
+
+    The limit counts repetitions as given, as the OpenAPI's maxItems does, not distinct values."""
+    given = args.getlist(name)
+    values = list(dict.fromkeys(nfc(v).strip() for v in given if v.strip()))
+    if len(given) > most:
         raise InvalidParameterError(name, f"'{name}' may be repeated at most {most} times")
     for value in values:
         if len(value) > MAX_FILTER_CHARS:
