@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from indexer.search.facets import FacetValue
 from indexer.search.query import ACCENT_MODES, InvalidQueryError
+from indexer.search.snippets import Snippet
 
 SORTS = ("relevance", "newest", "oldest")
 FACET_LIMIT = 30
@@ -56,7 +57,7 @@ class Hit:
     organizers: list[dict]
     event_type: str | None
     author: str | None
-    snippet: str
+    snippet: Snippet  # empty when the search was asked for none
     score: float | None
 
 

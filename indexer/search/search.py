@@ -15,7 +15,7 @@ from indexer.search.handle import IndexHandle, QueryTooExpensiveError, deadline_
 from indexer.search.matching import FieldLengths, match_and_score
 from indexer.search.query import ParsedQuery, parse_query, respelling_query
 from indexer.search.results import FILTERS, Hit, SearchPage, SearchRequest
-from indexer.search.snippets import snippet
+from indexer.search.snippets import Snippet, snippet
 from indexer.search.suggest import suggest
 
 # An accented query that finds fewer than this is also counted without diacritics, and the
@@ -221,7 +221,7 @@ def hit_at(searcher, docnum: int, score: float | None, terms: tuple | None) -> H
         id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
         date=record.get("date"), date_source=record.get("date_source"), organizers=record.get("organizers") or [],
         event_type=record.get("event_type"), author=record.get("author"),
-        snippet=snippet(record["body"], *terms) if terms is not None else "", score=score,
+        snippet=snippet(record["body"], *terms) if terms is not None else Snippet(), score=score,
     )
 
 
