@@ -5,7 +5,7 @@ Run from the repository root:
     python -m bench.analysis_speed                 # 400 articles of vietnews-train
     python -m bench.analysis_speed --articles 1000 --repeat 3
 
-"Our full analysis" is what an indexing worker does per article (`indexer.index.build.analyze`):
+"Our full analysis" is what an indexing worker does per article (`indexer.index.documents.analyze`):
 exact and folded syllables of title and body, and the folded word pairs of both. The
 baseline is `pyvi.ViTokenizer.tokenize` alone on the same text (pip install -e '.[bench]'),
 the segmentation a Vietnamese indexer would otherwise run. Both run in this one process,
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from bench.common import SHARED_DATA
 from indexer.ingest.articles import Article
-from indexer.index.build import analyze
+from indexer.index.documents import analyze
 
 TRAIN = SHARED_DATA / "vietnews-train.jsonl.gz"
 # The bound: our analysis at most this many times slower than pyvi alone.
@@ -50,7 +50,7 @@ def _pyvi(article: Article) -> None:
 
 
 PYVI = "pyvi ViTokenizer.tokenize (baseline)"
-OURS = "ours: full analysis (indexer.index.build.analyze)"
+OURS = "ours: full analysis (indexer.index.documents.analyze)"
 STAGES: dict[str, Callable[[Article], object]] = {PYVI: _pyvi, OURS: analyze}
 
 

@@ -7,7 +7,7 @@ Run from the repository root:
 
 Each case builds its input in memory and sends it where `vnsearch index` sends a file:
 `PendingArticle.resolve` (decoding, HTML reading, metadata extraction) and then
-`indexer.index.build.analyze` (the terms of every field). The last case indexes a JSON Lines file
+`indexer.index.documents.analyze` (the terms of every field). The last case indexes a JSON Lines file
 holding all of them between two normal articles with `vnsearch index` into a fresh index.
 
 Every case is also run at half its size: the ratio of the two times is about 2 for a step
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.ingest.articles import ReadFailure
-from indexer.index.build import analyze
+from indexer.index.documents import analyze
 from indexer.ingest.reading import PendingArticle
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -47,12 +47,13 @@ class OursEngine:
             raise RuntimeError(f"{len(summary.failures)} failures, first: {summary.failures[0]}")
 
     def __init__(self, directory: Path) -> None:
-        from indexer.search.search import IndexHandle
+        from indexer.search.handle import IndexHandle
 
         self.handle = IndexHandle(directory)
 
     def search(self, query: BenchQuery) -> Answer:
-        from indexer.search.search import SearchRequest, run_search
+        from indexer.search.results import SearchRequest
+        from indexer.search.search import run_search
 
         request = SearchRequest(q=query.q, organizer=(query.organizer,) if query.organizer else (),
                                 source=(query.source,) if query.source else (),

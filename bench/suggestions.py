@@ -35,7 +35,9 @@ from pathlib import Path
 
 from bench.service import SearchClient, running_service
 from indexer.search.query import parse_query
-from indexer.search.search import FEW_EXACT_MATCHES, FEW_MATCHES, IndexHandle, SearchRequest, asks_for_suggestion, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import FEW_EXACT_MATCHES, FEW_MATCHES, asks_for_suggestion, run_search
 from indexer.index.store import format_record
 from indexer.search.suggest import suggest
 from indexer.text.vietnamese import canonical

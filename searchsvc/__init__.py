@@ -6,8 +6,9 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer.search.search import IndexHandle
+from indexer.search.handle import IndexHandle
 from searchsvc.overload import InFlightLimit
+from searchsvc.renderers.snippet_html import snippet_html
 from searchsvc.settings import defaults
 
 # Inline scripts are forbidden; the page needs none (it works without JavaScript).
@@ -36,6 +37,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(timeline.blueprint)
     errors.register(app)
+    app.add_template_filter(snippet_html)  # `{{ hit.snippet|snippet_html }}`
 
     @app.after_request
     def secure_headers(response):

@@ -19,7 +19,7 @@ from typing import Any
 from indexer.ingest.extraction.dates import is_calendar_date
 from indexer.search.facets import date_bounds
 from indexer.search.query import ACCENT_MODES, MAX_QUERY_CHARS
-from indexer.search.search import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
+from indexer.search.results import FACET_LIMIT, FILTERS, MAX_FACET_SIZE, SORTS, SearchRequest
 from indexer.text.vietnamese import nfc
 
 MAX_PER_PAGE = 100
@@ -108,9 +108,12 @@ def _reject_empty(args) -> None:
 
 
 def _values(args, name: str, most: int) -> list[str]:
-    """The non-blank values of a repeatable parameter, NFC, each once, in the order given."""
-    values = list(dict.fromkeys(nfc(v).strip() for v in args.getlist(name) if v.strip()))
-    if len(values) > most:
+    """The non-blank values of a repeatable parameter, NFC, each once, in the order given.
+
+    The limit counts repetitions as given, as the OpenAPI's maxItems does, not distinct values."""
+    given = args.getlist(name)
+    values = list(dict.fromkeys(nfc(v).strip() for v in given if v.strip()))
+    if len(given) > most:
         raise InvalidParameterError(name, f"'{name}' may be repeated at most {most} times")
     for value in values:
         if len(value) > MAX_FILTER_CHARS:

@@ -8,7 +8,9 @@ import pytest
 
 from indexer.ingest.articles import Article, Organizer
 from indexer.index.build import build_index
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -158,6 +158,15 @@ def test_repeated_values_of_one_filter_are_alternatives(search):
     assert set(ids(found)) == {"napa-tap-huan-xa-hoi", "moha-hoi-nghi-truc-tuyen", "chinhphu-phien-hop"}
 
 
+@pytest.mark.parametrize("values", [[f"Sở {n}" for n in range(21)], ["Bộ Nội vụ"] * 21],
+                         ids=["21 bodies", "one body 21 times"])
+def test_a_filter_repeated_more_often_than_the_documented_limit_is_refused(client, values):
+    answer = client.get("/api/v1/search", query_string={"organizer": values})
+
+    assert answer.status_code == 400
+    assert answer.json["param"] == "organizer" and "at most 20 times" in answer.json["message"]
+
+
 def test_different_filters_must_all_hold(search):
     found = search(organizer=BO_NOI_VU.name, event_type="hội nghị", per_page=100)
 

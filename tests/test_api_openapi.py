@@ -15,7 +15,7 @@ from conftest import client_for
 from indexer.ingest.articles import Article, Organizer, Person
 from indexer.index.build import build_index
 from indexer.search.query import MAX_QUERY_CHARS
-from indexer.search.search import SORTS
+from indexer.search.results import SORTS
 from searchsvc.params import DEFAULT_PER_PAGE, LISTS, MAX_FILTER_CHARS, MAX_PER_PAGE, SCALARS
 from searchsvc.settings import SETTINGS
 

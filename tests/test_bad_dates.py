@@ -18,7 +18,9 @@ from indexer.index.build import build_index
 from vnsearch.cli import main
 from indexer.ingest.extraction import extract_metadata
 from indexer.ingest.reading import read_pending
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.search.stats import index_stats
 
 BODY = "Sáng ngày 17/10/2022, tại Hà Nội, Bộ Tài chính tổ chức hội nghị tổng kết công tác năm."

@@ -18,7 +18,9 @@ from vnsearch.cli import main
 from indexer.search.query import InvalidQueryError
 from indexer.ingest.reading.html import MAX_HTML_DEPTH, MAX_HTML_ELEMENTS
 from indexer.ingest.reading.plaintext import MAX_ARTICLE_CHARS
-from indexer.search.search import IndexHandle, SearchRequest, get_document, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import get_document, run_search
 from indexer.text.tokens import MAX_TOKEN_CHARS
 
 SENTENCE = ("Sáng ngày 12/3/2021, Học viện Hành chính Quốc gia phối hợp với Bộ Nội vụ tổ chức "

@@ -10,7 +10,7 @@ import pytest
 
 from indexer.ingest.articles import Article, Organizer
 from conftest import client_for, index_of
-from searchsvc.views.exports import CSV_COLUMNS, safe_cell
+from searchsvc.renderers.csv_table import CSV_COLUMNS, safe_cell
 
 HOC_VIEN = "Học viện Hành chính Quốc gia"
 # Titles a spreadsheet would run as formulas, and text that would break XML if copied as is.

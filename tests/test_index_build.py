@@ -14,7 +14,9 @@ import pytest
 from indexer.ingest.articles import Article
 from indexer.index.build import build_index
 from vnsearch.cli import main
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.index.store import FORMAT_FILE, IndexLockedError, IndexVersionError, open_index, open_writer
 from waiting import child_pids, cpu_seconds, process_alive, wait_until
 
@@ -197,7 +199,9 @@ def test_stats_report_documents_facets_dates_size_and_format(tmp_path, capsys):
 SEARCH_LOOP = """
 import sys, time, json
 from pathlib import Path
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 handle = IndexHandle(Path(sys.argv[1]))
 expected, deadline = int(sys.argv[2]), time.monotonic() + float(sys.argv[3])
 seen, errors, searches = set(), 0, 0
@@ -352,9 +356,9 @@ def test_worker_processes_build_the_index_one_process_builds(tmp_path):
 
 @pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two workers"])
 def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp_path, monkeypatch, jobs):
-    from indexer.index import build
+    from indexer.index import documents
 
-    real_fields = build.document_fields
+    real_fields = documents.document_fields
 
     def fields_failing_for_one(article, analyzed):
         document = real_fields(article, analyzed)
@@ -364,7 +368,7 @@ def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp
             document["title_folded"] = {"hoi": None}
         return document
 
-    monkeypatch.setattr(build, "document_fields", fields_failing_for_one)
+    monkeypatch.setattr(documents, "document_fields", fields_failing_for_one)
     articles = generated_articles(30, "tot")
     articles.insert(10, Article(id="hong", title="Tin lỗi", body="Khánh thành cầu Rạch Miễu hai."))
 
@@ -378,9 +382,9 @@ def test_a_document_that_fails_halfway_is_reported_and_leaves_nothing_behind(tmp
 
 def _worker_that(fails):
     """A stand-in for one indexing step of a worker process that fails on the article 'hong'."""
-    from indexer.index import build
+    from indexer.index import workers
 
-    real = build._index_in_worker
+    real = workers.index_one
 
     def step(writer, item):
         if getattr(item, "id", None) == "hong":
@@ -392,7 +396,7 @@ def _worker_that(fails):
 
 @pytest.mark.parametrize("failure", ["raises", "dies"])
 def test_a_failing_worker_stops_the_run_with_a_clear_error_and_the_index_unchanged(tmp_path, monkeypatch, failure):
-    from indexer.index import build
+    from indexer.index import workers
     from indexer.index.store import IndexWriteError
 
     build_index(generated_articles(5, "cu"), tmp_path, jobs=1)
@@ -400,7 +404,7 @@ def test_a_failing_worker_stops_the_run_with_a_clear_error_and_the_index_unchang
     def raises():
         raise RuntimeError("bộ phân tích hỏng")
 
-    monkeypatch.setattr(build, "_index_in_worker", _worker_that(raises if failure == "raises" else lambda: os._exit(3)))
+    monkeypatch.setattr(workers, "index_one", _worker_that(raises if failure == "raises" else lambda: os._exit(3)))
     articles = generated_articles(40, "moi")
     articles.insert(20, Article(id="hong", title="Tin lỗi", body="Khánh thành cầu."))
 

@@ -11,9 +11,10 @@ from conftest import client_for
 from indexer.ingest.articles import Article, Organizer, Person
 from indexer.index.build import build_index
 from indexer.search.facets import FacetValue
-from searchsvc.renderers.chart import Bar, histogram_svg, month_bars
+from searchsvc.renderers.chart import Bar, histogram, month_bars
 from searchsvc.i18n import STRINGS, format_date, format_number
-from searchsvc.views.pages import organizer_tree, page_window
+from searchsvc.views.organizer_tree import organizer_tree
+from searchsvc.views.pages import page_window
 
 ACADEMY = "Học viện Hành chính Quốc gia"
 FACULTY = "Khoa Khoa học hành chính và Tổ chức nhân sự"
@@ -368,9 +369,9 @@ def test_histogram_draws_every_month_of_a_long_span(tmp_path):
     assert drawn[0].startswith("Tháng 01/2019") and drawn[-1].startswith("Tháng 12/2021: 1 bài (đang lọc")
 
 
-def test_histogram_escapes_its_links_and_labels():
-    svg = histogram_svg([Bar("2022-11", 3, False)], href=lambda bar: '/?q="><script>',
-                        label=lambda bar: "<b>")
+def test_histogram_escapes_its_links_and_labels(client):
+    chart = histogram([Bar("2022-11", 3, False)], href=lambda bar: '/?q="><script>', label=lambda bar: "<b>")
+    svg = client.application.jinja_env.get_template("_histogram.svg").render(chart=chart)
 
     assert "<script>" not in svg and "<b>" not in svg
     assert 'href="/?q=&#34;&gt;&lt;script&gt;"' in svg

@@ -9,7 +9,9 @@ import pytest
 from indexer.search import respell
 from indexer.ingest.articles import Article
 from indexer.index.build import build_index
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 
 ARTICLES = [
     Article(id="vanh-tai", title="", body="Vành tai là phần sụn bên ngoài của tai, giúp thu nhận âm thanh."),

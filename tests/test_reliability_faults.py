@@ -27,7 +27,9 @@ from reliability_helpers import (ROOT, figure, free_port, generated_record, inde
 from waiting import wait_until
 
 from vnsearch import cli
-from indexer.search.search import REFRESH_INTERVAL_S, IndexHandle, SearchRequest, run_search
+from indexer.search.handle import REFRESH_INTERVAL_S, IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from searchsvc import create_app
 
 BASE = 200

@@ -21,7 +21,9 @@ from reliability_helpers import ROOT, generated_record, write_jsonl
 from vnsearch import cli
 from indexer.ingest.articles import Article
 from indexer.index.build import build_index
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.index.summary import KEPT
 
 RUN_TIMEOUT_S = 120
@@ -194,11 +196,11 @@ def test_a_file_name_that_is_not_utf8_is_reported_escaped_in_the_summary_and_the
 # worker dying at the article bai-00500.
 _FAULTY_RUN = """
 import os, shutil, sys
-from indexer.index import build
+from indexer.index import workers
 from indexer.ingest import reading
 index_dir = sys.argv[3]
 fault = sys.argv[1]
-real_read, real_step = reading.read_pending, build._index_in_worker
+real_read, real_step = reading.read_pending, workers.index_one
 
 def read_then_remove(paths):
     for number, item in enumerate(real_read(paths)):
@@ -212,7 +214,7 @@ def step_then_die(writer, item):
     return real_step(writer, item)
 
 reading.read_pending = read_then_remove if fault == "removed" else reading.read_pending
-build._index_in_worker = step_then_die if fault == "dies" else real_step
+workers.index_one = step_then_die if fault == "dies" else real_step
 from vnsearch.cli import main
 sys.exit(main(["index", sys.argv[2], "--index", index_dir, "--jobs", "2"]))
 """

@@ -12,7 +12,7 @@ from reliability_helpers import figure, generated_record  # noqa: F401 (figure: 
 from indexer.ingest.articles import Article, Organizer
 from indexer.index.build import build_index
 from indexer.search.query import MAX_DEPTH, MAX_QUERY_CHARS, MAX_TERMS
-from indexer.search.search import TIME_BUDGET_S
+from indexer.search.handle import TIME_BUDGET_S
 from searchsvc import create_app
 
 DOCUMENTS = 2_000

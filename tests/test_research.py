@@ -17,7 +17,9 @@ import pytest
 
 from conftest import SHARED, client_for, index_of
 from indexer.ingest.articles import Article, Organizer
-from indexer.search.search import IndexHandle, SearchRequest, get_document, ranked_documents
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import get_document, ranked_documents
 from indexer.text.tokens import syllables
 from indexer.text.vietnamese import canonical_term, nfc
 from indexer.index.wordterms import decode_counts, stopwords, word_terms

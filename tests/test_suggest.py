@@ -7,7 +7,9 @@ from conftest import index_of
 
 from indexer.ingest.articles import Article
 from indexer.search.query import parse_query
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.search.suggest import suggest
 from indexer.text.vietnamese import fold_term
 

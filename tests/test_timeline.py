@@ -19,7 +19,9 @@ from bs4 import BeautifulSoup
 from bench.workload import corpus_available, read_corpus
 from conftest import client_for
 from indexer.index.build import build_index
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.search.timeline import period_search_range, run_timeline
 
 QUERIES = ["chính phủ", "bóng đá", "giáo dục", "du lịch", "kinh tế"]
@@ -230,7 +232,8 @@ def test_timeline_answers_match_the_documented_schema(small, params):
 def test_matching_without_scores_finds_the_documents_the_search_finds(news_index, q):
     from indexer.search.masks import match_documents
     from indexer.search.matching import match_and_score
-    from indexer.search.search import deadline_check, parse_with_index
+    from indexer.search.handle import deadline_check
+    from indexer.search.search import parse_with_index
 
     handle = IndexHandle(news_index)
     searcher = handle.searcher()

@@ -7,11 +7,18 @@ import unicodedata
 import pytest
 
 from indexer.ingest.articles import Article
-from indexer.search.snippets import snippet
+from indexer.search.snippets import Snippet, snippet
 from indexer.search.query import InvalidQueryError, parse_query
-from indexer.search.search import IndexHandle, SearchRequest, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import run_search
 from indexer.text.tokens import syllables
 from indexer.text.vietnamese import canonical, fold
+from searchsvc.renderers.snippet_html import snippet_html
+
+
+def marked_words(passage: Snippet) -> list[str]:
+    return [text for text, marked in passage.parts() if marked]
 
 
 def nfd(text: str) -> str:
@@ -165,10 +172,9 @@ def test_snippet_marks_accented_words_for_an_unaccented_query():
     text = "Chiều ngày 25/11, Bộ Nội vụ tổ chức Hội thảo về chính phủ số."
     parsed = parse_query("hoi thao chinh phu")
 
-    marked = snippet(text, parsed.exact_terms, parsed.folded_terms)
+    marked = marked_words(snippet(text, parsed.exact_terms, parsed.folded_terms))
 
-    assert "<mark>Hội</mark> <mark>thảo</mark>" in marked
-    assert "<mark>chính</mark> <mark>phủ</mark>" in marked
+    assert marked == ["Hội", "thảo", "chính", "phủ"]
 
 
 def test_snippet_of_a_long_article_repeating_the_query_shows_where_all_its_words_meet():
@@ -177,15 +183,29 @@ def test_snippet_of_a_long_article_repeating_the_query_shows_where_all_its_words
     text = "Hội thảo khoa học. " * 30_000 + "Hội thảo về chính phủ số. " + "Hội thảo khoa học. " * 15_000
     parsed = parse_query("hội thảo chính phủ số")
 
-    marked = snippet(text, parsed.exact_terms, parsed.folded_terms)
+    passage = snippet(text, parsed.exact_terms, parsed.folded_terms)
 
-    assert "<mark>chính</mark> <mark>phủ</mark> <mark>số</mark>" in marked
+    assert "chính phủ số" in passage.text and {"chính", "phủ", "số"} <= set(marked_words(passage))
 
 
-def test_snippet_escapes_html_in_the_text():
-    marked = snippet('Hội thảo <script>alert("x")</script>', set(), {"hoi"})
+def test_snippet_is_the_text_itself_with_the_spans_of_its_matches():
+    passage = snippet('Hội thảo <script>alert("x")</script>', set(), {"hoi"})
 
-    assert "<script>" not in marked and "&lt;script&gt;" in marked
+    assert passage.text == 'Hội thảo <script>alert("x")</script>' and passage.marks == ((0, 3),)
+
+
+def test_snippet_html_escapes_the_text_and_marks_only_the_matches():
+    html = str(snippet_html(snippet('Hội thảo <script>alert("x")</script> & hội', set(), {"hoi"})))
+
+    assert html == '<mark>Hội</mark> thảo &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; <mark>hội</mark>'
+
+
+def test_a_snippet_cut_from_the_middle_of_an_article_keeps_its_marks_on_the_words():
+    text = "Mở đầu. " * 100 + "Sở Y tế tổ chức hội thảo về dịch sốt xuất huyết. " + "Kết thúc. " * 100
+    passage = snippet(text, set(), {"hoi", "thao"})
+
+    assert passage.text.startswith("…") and passage.text.endswith("…")
+    assert [passage.text[a:b] for a, b in passage.marks] == ["hội", "thảo"]
 
 
 @pytest.mark.parametrize("key, doc", [("13/2023/NĐ-CP", "cntt-asean"), ("13/2023/nd-cp", "cntt-asean"),
@@ -252,7 +272,6 @@ def test_snippet_of_an_accented_query_marks_the_exact_words_not_their_look_alike
     text = "Đội tuyển đã thắng. Người hâm mộ bóng đá vui mừng."
     parsed = parse_query("bóng đá")
 
-    marked = snippet(text, parsed.exact_terms, parsed.folded_terms)
+    marked = marked_words(snippet(text, parsed.exact_terms, parsed.folded_terms))
 
-    assert "<mark>bóng</mark> <mark>đá</mark>" in marked
-    assert "<mark>đã</mark>" not in marked
+    assert marked == ["bóng", "đá"]

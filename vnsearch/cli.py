@@ -8,8 +8,12 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from indexer.index.store import INDEX_ENV, IndexError_, default_index_dir
+
+if TYPE_CHECKING:
+    from indexer.search.snippets import Snippet
 
 EXIT_OK, EXIT_FAILURES, EXIT_ERROR = 0, 1, 2
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a command whose reader went away
@@ -141,7 +145,9 @@ def serve_overrides(index: Path | None, threads: int, environ: Mapping[str, str]
 
 def _run_search(args: argparse.Namespace) -> int:
     from indexer.search.query import InvalidQueryError
-    from indexer.search.search import IndexHandle, SearchRequest, run_search
+    from indexer.search.handle import IndexHandle
+    from indexer.search.results import SearchRequest
+    from indexer.search.search import run_search
 
     request = SearchRequest(
         q=args.q, organizer=tuple(args.organizer), source=tuple(args.source), event_type=tuple(args.event_type),
@@ -167,15 +173,13 @@ def _run_search(args: argparse.Namespace) -> int:
         print(f"did you mean: {page.suggestion}")
     for number, hit in enumerate(page.hits, start=(request.page - 1) * request.per_page + 1):
         print(f"{number}. {hit.title}  [{hit.date or '—'} · {hit.source or '—'} · id {hit.id}]")
-        print(f"   {_plain(hit.snippet)}")
+        print(f"   {_starred(hit.snippet)}")
     return EXIT_OK
 
 
-def _plain(snippet_html: str) -> str:
-    import html
-    import re
-
-    return html.unescape(re.sub(r"</?mark>", "*", snippet_html))
+def _starred(snippet: Snippet) -> str:
+    """A snippet for a terminal: its matched words between asterisks."""
+    return "".join(f"*{text}*" if marked else text for text, marked in snippet.parts())
 
 
 def _run_stats(args: argparse.Namespace) -> int:

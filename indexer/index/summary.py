@@ -120,7 +120,7 @@ def run_with_report(path: Path | None, run: Callable[[ReportStream | None], T]) 
     return summary
 
 
-def print_summary(summary, index_dir: Path) -> None:  # summary: indexer.build.BuildSummary
+def print_summary(summary, index_dir: Path) -> None:  # summary: indexer.index.build.BuildSummary
     """The run's summary line, then its failures and warnings held (and how many more there were)."""
     failures, warnings = summary.failures, summary.warnings
     rate = summary.indexed / summary.seconds if summary.seconds else 0.0

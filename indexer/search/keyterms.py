@@ -17,9 +17,11 @@ import time
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.search.search import IndexHandle, SearchRequest, ranked_documents
 from indexer.index.store import damage_reported
 from indexer.index.wordterms import decode_terms
+from indexer.search.handle import IndexHandle
+from indexer.search.results import SearchRequest
+from indexer.search.search import ranked_documents
 
 SAMPLE_SIZE = 200  # best hits whose terms are counted (Elasticsearch's sampler default is 100)
 MIN_COUNT = 3  # a term in fewer sampled documents is no key term (significant_text's min_doc_count)

@@ -2,195 +2,28 @@
 
 from __future__ import annotations
 
-import threading
-import weakref
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 
+from indexer.index.store import damage_reported
 from indexer.search import respell
-from indexer.search.facets import FACETS, FacetTable, FacetValue, date_bounds
-from indexer.search.snippets import snippet
+from indexer.search.facets import FACETS, FacetTable, date_bounds
+from indexer.search.handle import IndexHandle, QueryTooExpensiveError, deadline_check
 from indexer.search.matching import FieldLengths, match_and_score
-from indexer.search.query import ACCENT_MODES, InvalidQueryError, ParsedQuery, parse_query, respelling_query
-from indexer.index.store import damage_reported, open_index
+from indexer.search.query import ParsedQuery, parse_query, respelling_query
+from indexer.search.results import FILTERS, Hit, SearchPage, SearchRequest
+from indexer.search.snippets import Snippet, snippet
 from indexer.search.suggest import suggest
 
-SORTS = ("relevance", "newest", "oldest")
-FACET_LIMIT = 30
-MAX_FACET_SIZE = 1000
-FILTERS = ("organizer", "person", "source", "event_type")  # facets a request may filter by
-T = TypeVar("T")
-# How often (seconds) a reader checks whether the indexer committed a new generation.
-REFRESH_INTERVAL_S = 1.0
-# Most CPU time one search may spend matching and scoring before it is refused as too broad.
-TIME_BUDGET_S = 2.0
 # An accented query that finds fewer than this is also counted without diacritics, and the
 # answer offers that reading when it finds at least twice as many.
 FEW_EXACT_MATCHES = 10
 # A query finding fewer than this (FEW_EXACT_MATCHES when matched by its spelling) may be a
 # typo's: "did you mean" looks for a spelling that finds more.
 FEW_MATCHES = 3
-
-
-class QueryTooExpensiveError(InvalidQueryError):
-    """The query would take longer than the time budget: the user should narrow it."""
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """A validated search: query text, facet filters, date range, order and page."""
-
-    q: str = ""
-    organizer: tuple[str, ...] = ()
-    person: tuple[str, ...] = ()
-    source: tuple[str, ...] = ()
-    event_type: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 10
-    accents: str = "auto"  # one of ACCENT_MODES: how the query's words match (indexer.search.query)
-    facet_size: int = FACET_LIMIT  # most values listed per facet
-
-    def __post_init__(self) -> None:
-        if self.accents not in ACCENT_MODES:
-            raise InvalidQueryError(f"accents must be one of {', '.join(ACCENT_MODES)}")
-
-    def to_record(self) -> dict:
-        return {
-            "q": self.q, "organizer": list(self.organizer), "person": list(self.person), "source": list(self.source),
-            "event_type": list(self.event_type), "date_from": self.date_from, "date_to": self.date_to,
-            "sort": self.sort, "page": self.page, "per_page": self.per_page, "accents": self.accents,
-            "facet_size": self.facet_size,
-        }
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result as the API returns it."""
-
-    id: str
-    title: str
-    url: str | None
-    source: str | None
-    date: str | None
-    date_source: str | None  # "published", "text" or None (no date)
-    organizers: list[dict]
-    event_type: str | None
-    author: str | None
-    snippet: str
-    score: float | None
-
-
-@dataclass(frozen=True)
-class SearchPage:
-    """The answer to a SearchRequest: one page of hits, total, facets over all matches."""
-
-    request: SearchRequest
-    total: int
-    hits: list[Hit]
-    facets: dict[str, list[FacetValue]]
-    suggestion: str | None
-    took_ms: float
-    pages: int = field(default=0)
-    matching: str = "folded"  # how the words matched: "exact" (by spelling) or "folded"
-    # For an exact match that found little: how many the query finds without diacritics.
-    folded_total: int | None = None
-    dropped_terms: list[str] = field(default_factory=list)  # common words a long text left out
-    # For a query with quotes that found little: how many its words find without the quotes.
-    unquoted_total: int | None = None
-
-
-class IndexHandle:
-    """Read access to an index directory that follows the indexer's commits without a restart.
-
-    Each thread keeps its own Whoosh searcher (their file readers are not shared across
-    threads); the facet table is built once per index generation and shared.
-    """
-
-    def __init__(self, directory: Path, time_budget_s: float = TIME_BUDGET_S) -> None:
-        self.directory = Path(directory)
-        self.time_budget_s = time_budget_s
-        self._local = threading.local()
-        self._lock = threading.Lock()
-        self._derived: dict[tuple, Any] = {}  # (builder, generation) → what it built
-        self._build_lock = threading.Lock()  # apart from _lock: a build takes seconds
-        self._ix = None
-        # Every searcher still open, closed when replaced or when the handle goes away.
-        self._open: list = []
-        weakref.finalize(self, _close_all, self._open, self._lock)
-
-    def searcher(self):
-        """This thread's searcher on the newest committed generation."""
-        if self._ix is None:
-            with self._lock:
-                if self._ix is None:
-                    self._ix = open_index(self.directory)
-        local = self._local
-        now = time.monotonic()
-        current = getattr(local, "searcher", None)
-        if current is None:
-            local.searcher = self._opened(self._ix.searcher())
-            local.checked = now
-        elif now - local.checked >= REFRESH_INTERVAL_S:
-            local.checked = now
-            # Not Searcher.refresh(): Whoosh-Reloaded 2.7.5 keeps the readers of segments a
-            # merge removed, so after the indexer merges, documents are counted twice.
-            if self._ix.latest_generation() != current.reader().generation():
-                local.searcher = self._opened(self._ix.searcher())
-                with self._lock:
-                    self._open.remove(current)
-                current.close()
-        return local.searcher
-
-    def _opened(self, searcher):
-        with self._lock:
-            self._open.append(searcher)
-        return searcher
-
-    def close(self) -> None:
-        """Closes every searcher this handle opened."""
-        _close_all(self._open, self._lock)
-
-    def field_lengths(self, searcher) -> FieldLengths:
-        """Per-document field lengths of the searcher's generation, for scoring."""
-        return self._per_generation(FieldLengths, searcher)
-
-    def facet_table(self, searcher) -> FacetTable:
-        """Per-document facet values of the searcher's generation."""
-        return self._per_generation(FacetTable, searcher)
-
-    def derived(self, build: Callable[[Any], T], searcher) -> T:
-        """What `build(reader)` makes of the searcher's generation, built once and shared by every
-        thread (for the modules beside the search that keep data of their own per generation)."""
-        return self._per_generation(build, searcher)
-
-    def _per_generation(self, build: Callable[[Any], T], searcher) -> T:
-        """`build(reader)` once per index generation, shared by every thread; older ones dropped."""
-        generation = searcher.reader().generation()
-        key = (build, generation)
-        found = self._derived.get(key)
-        if found is None:
-            with self._build_lock:
-                found = self._derived.get(key)
-                if found is None:
-                    found = build(searcher.reader())
-                    kept = {k: v for k, v in self._derived.items() if k[1] == generation}
-                    self._derived = {**kept, key: found}
-        return found
-
-
-def _close_all(searchers: list, lock: threading.Lock) -> None:
-    with lock:
-        for searcher in searchers:
-            searcher.close()
-        searchers.clear()
 
 
 def run_search(handle: IndexHandle, request: SearchRequest, *, snippets: bool = True) -> SearchPage:
@@ -336,27 +169,6 @@ def _matching(searcher, parsed: ParsedQuery, table: FacetTable, lengths: FieldLe
     return mask & table.live, scores
 
 
-def deadline_check(budget_s: float):
-    """A function that raises QueryTooExpensiveError once this thread has spent `budget_s` of CPU.
-
-    CPU time of the searching thread, not wall time: on a busy server a request waiting for
-    a core is not the query's fault.
-    """
-    deadline = time.thread_time() + budget_s
-
-    def check() -> None:
-        if time.thread_time() > deadline:
-            raise _too_expensive()
-
-    return check
-
-
-def _too_expensive() -> QueryTooExpensiveError:
-    return QueryTooExpensiveError(
-        "the query needs more time than a search may take; narrow it (fewer very common words, a phrase, or filters)"
-    )
-
-
 def _filter_of(facet: str) -> str:
     return "date" if facet in ("year", "month") else facet
 
@@ -409,7 +221,7 @@ def hit_at(searcher, docnum: int, score: float | None, terms: tuple | None) -> H
         id=record["id"], title=record["title"], url=record.get("url"), source=record.get("source"),
         date=record.get("date"), date_source=record.get("date_source"), organizers=record.get("organizers") or [],
         event_type=record.get("event_type"), author=record.get("author"),
-        snippet=snippet(record["body"], *terms) if terms is not None else "", score=score,
+        snippet=snippet(record["body"], *terms) if terms is not None else Snippet(), score=score,
     )
 
 

@@ -16,7 +16,9 @@ from whoosh import query as wq
 
 from indexer.search.keyterms import BackgroundCounts
 from indexer.search.matching import match_and_score
-from indexer.search.search import Hit, IndexHandle, deadline_check, best_documents, hit_at
+from indexer.search.handle import IndexHandle, deadline_check
+from indexer.search.results import Hit
+from indexer.search.search import best_documents, hit_at
 from indexer.index.store import damage_reported
 from indexer.index.wordterms import decode_counts
 

@@ -1,11 +1,16 @@
-"""Snippets: the best passage of a text with the matched words marked."""
+"""Snippets: the best passage of a text and where the matched words lie in it.
+
+A snippet is text and spans, never markup: each rendering (the page's and the feed's HTML, the
+JSON API, the CSV, the command line) marks the spans its own way (searchsvc/renderers/).
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
-from html import escape
 
 from indexer.text.tokens import syllables
 from indexer.text.vietnamese import canonical_term, fold_term
@@ -13,6 +18,26 @@ from indexer.text.vietnamese import canonical_term, fold_term
 SNIPPET_CHARS = 240
 WINDOW_CHARS = 150
 Span = tuple[int, int]
+ELLIPSIS = "…"
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A passage of an article's text and the (start, end) offsets of its matched words, in order."""
+
+    text: str = ""
+    marks: tuple[Span, ...] = ()
+
+    def parts(self) -> Iterator[tuple[str, bool]]:
+        """The passage as consecutive (text, marked) pieces, the marked ones being matched words."""
+        cursor = 0
+        for start, end in self.marks:
+            if start > cursor:
+                yield self.text[cursor:start], False
+            yield self.text[start:end], True
+            cursor = end
+        if cursor < len(self.text):
+            yield self.text[cursor:], False
 
 
 def _letter_variants() -> dict[str, str]:
@@ -33,8 +58,8 @@ _VARIANTS = _letter_variants()
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 
 
-def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars: int = SNIPPET_CHARS) -> str:
-    """HTML-escaped passage around the densest run of matches, matched words in <mark>.
+def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars: int = SNIPPET_CHARS) -> Snippet:
+    """The passage around the densest run of matches, with its matched words' spans.
 
     A word matches when its folded form was searched for (the query had no diacritics, or
     was Telex) or its exact form was; so an unaccented query marks the accented words.
@@ -53,7 +78,7 @@ def snippet(text: str, exact_terms: set[str], folded_terms: set[str], max_chars:
         cut = text.rfind(" ", start_char, end_char)
         end_char = cut if cut > start_char else end_char
     marked = [(a, b) for a, b in hits if a >= start_char and b <= end_char]
-    return _render(text, start_char, end_char, marked)
+    return _cut(text, start_char, end_char, marked)
 
 
 def _candidate_spans(text: str, exact_terms: set[str], folded_terms: set[str]) -> list[Span]:
@@ -132,13 +157,13 @@ def _sentence_start(text: str, at: int) -> int:
     return space + 1 if space >= 0 else at
 
 
-def _render(text: str, start: int, end: int, marked: list[Span]) -> str:
-    parts = ["…" if start > 0 else ""]
-    cursor = start
-    for word_start, word_end in marked:
-        parts.append(escape(text[cursor:word_start]))
-        parts.append(f"<mark>{escape(text[word_start:word_end])}</mark>")
-        cursor = word_end
-    parts.append(escape(text[cursor:end]))
-    parts.append("…" if end < len(text) else "")
-    return "".join(parts).strip()
+def _cut(text: str, start: int, end: int, marked: list[Span]) -> Snippet:
+    """text[start:end] without its outer blanks, "…" where the article goes on, spans shifted into it."""
+    before = ELLIPSIS if start > 0 else ""
+    after = ELLIPSIS if end < len(text) else ""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    shift = len(before) - start
+    return Snippet(before + text[start:end] + after, tuple((a + shift, b + shift) for a, b in marked))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from indexer.index.build import index_size_bytes
 from indexer.search.facets import FACETS
-from indexer.search.search import IndexHandle
+from indexer.search.handle import IndexHandle
 from indexer.index.store import damage_reported, format_record
 
 

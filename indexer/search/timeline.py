@@ -21,7 +21,9 @@ import numpy as np
 from indexer.search.facets import FacetTable, date_bounds
 from indexer.search.query import InvalidQueryError
 from indexer.search.masks import match_documents
-from indexer.search.search import IndexHandle, SearchRequest, deadline_check, filter_masks, apply_filters, parse_with_index
+from indexer.search.handle import IndexHandle, deadline_check
+from indexer.search.results import SearchRequest
+from indexer.search.search import apply_filters, filter_masks, parse_with_index
 from indexer.index.store import damage_reported
 
 INTERVALS = ("day", "week", "month", "year")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from indexer.search.search import SearchPage
+from indexer.search.results import Hit, SearchPage
+from searchsvc.renderers.snippet_html import snippet_html
 
 
 def page_to_json(page: SearchPage) -> dict:
@@ -20,7 +21,7 @@ def page_to_json(page: SearchPage) -> dict:
         "total": page.total,
         "page": page.request.page,
         "per_page": page.request.per_page,
-        "hits": [asdict(hit) for hit in page.hits],
+        "hits": [hit_to_json(hit) for hit in page.hits],
         "facets": facets,
         "suggestion": page.suggestion,
         "matching": page.matching,
@@ -29,3 +30,10 @@ def page_to_json(page: SearchPage) -> dict:
         "unquoted_total": page.unquoted_total,
         "took_ms": page.took_ms,
     }
+
+
+def hit_to_json(hit: Hit) -> dict:
+    """One hit as the API returns it: its snippet as HTML, and as plain text with the offsets
+    (in code points) of the matched words, for clients that mark them their own way."""
+    return {**asdict(hit), "snippet": str(snippet_html(hit.snippet)), "snippet_text": hit.snippet.text,
+            "highlights": [list(span) for span in hit.snippet.marks]}

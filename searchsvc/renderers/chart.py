@@ -1,15 +1,15 @@
 """The month histogram of a search, drawn on the server as an SVG whose bars are links.
 
-No script and no inline style: geometry goes in SVG attributes, colours in the stylesheet
-(classes `bar`, `selected`, `empty`, `hit-area`). Every text that reaches the SVG is escaped.
+Only numbers and the texts given are computed here; `templates/_histogram.svg` draws them (an
+autoescaping template: no text reaches the SVG unescaped). No script and no inline style:
+geometry goes in SVG attributes, colours in the stylesheet (classes `bar`, `selected`, `empty`,
+`hit-area`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-from markupsafe import Markup, escape
 
 from indexer.search.facets import FacetValue
 
@@ -51,45 +51,50 @@ def bar_href(bar: Bar, links) -> str:
     return links.remove("date_from", "date_to") if bar.selected else links.period(bar.month)
 
 
-def histogram_svg(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callable[[Bar], str]) -> Markup:
-    """An SVG of `bars` scaled to the largest count; each non-empty bar links to `href(bar)`.
+@dataclass(frozen=True)
+class Column:
+    """A bar as drawn: its slot on the time axis, the bar within it, its link and its tooltip."""
+
+    x: float
+    slot: float
+    bar_x: float
+    bar_width: float
+    bar_y: float
+    bar_height: float
+    href: str
+    label: str
+    bar: Bar
+
+
+@dataclass(frozen=True)
+class Histogram:
+    width: int
+    height: int
+    columns: list[Column]
+
+
+def histogram(bars: Sequence[Bar], href: Callable[[Bar], str], label: Callable[[Bar], str]) -> Histogram | None:
+    """The geometry of `bars` scaled to the largest count; each non-empty bar links to `href(bar)`.
 
     The time axis is to scale: a bar stands at its month's place from the first month, so
     months left out past MAX_FILLED_MONTHS still show as a gap. The bars are for the mouse and
-    touch: hidden from assistive technology and out of the tab order (one Tab would stop at
-    each), the page lists the same links once (`bar_href`). `label(bar)` is the tooltip.
+    touch: the template hides them from assistive technology and keeps them out of the tab order
+    (one Tab would stop at each); the page lists the same links once (`bar_href`). `label(bar)`
+    is the tooltip. None when there is no bar.
     """
     if not bars:
-        return Markup("")
+        return None
     peak = max(bar.count for bar in bars) or 1
     first = _month_number(bars[0].month)
     slot = WIDTH / (_month_number(bars[-1].month) - first + 1)
     gap = min(slot * 0.2, 4.0)
-    parts = [
-        f'<svg class="histogram" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
-        f'preserveAspectRatio="none" aria-hidden="true" '
-        'xmlns="http://www.w3.org/2000/svg">'
-    ]
+    columns = []
     for bar in bars:
         x = (_month_number(bar.month) - first) * slot
-        if bar.count == 0:
-            parts.append(f'<rect class="bar empty" x="{_n(x + gap / 2)}" y="{HEIGHT - 1}" '
-                         f'width="{_n(slot - gap)}" height="1" fill="#a0aec0"/>')
-            continue
-        height = max(MIN_BAR, bar.count / peak * (HEIGHT - 2))
-        name = escape(label(bar))
-        classes = "bar selected" if bar.selected else "bar"
-        current = ' aria-current="true"' if bar.selected else ""
-        parts.append(
-            f'<a href="{escape(href(bar))}" tabindex="-1"{current}>'
-            f"<title>{name}</title>"
-            f'<rect class="hit-area" x="{_n(x)}" y="0" width="{_n(slot)}" height="{HEIGHT}" fill="transparent"/>'
-            f'<rect class="{classes}" x="{_n(x + gap / 2)}" y="{_n(HEIGHT - height)}" '
-            f'width="{_n(slot - gap)}" height="{_n(height)}" fill="#2b6cb0"/>'
-            "</a>"
-        )
-    parts.append("</svg>")
-    return Markup("".join(parts))
+        height = max(MIN_BAR, bar.count / peak * (HEIGHT - 2)) if bar.count else 1
+        columns.append(Column(_n(x), _n(slot), _n(x + gap / 2), _n(slot - gap), _n(HEIGHT - height), _n(height),
+                              href(bar) if bar.count else "", label(bar) if bar.count else "", bar))
+    return Histogram(WIDTH, HEIGHT, columns)
 
 
 def _month_number(month: str) -> int:
@@ -111,6 +116,6 @@ def _months_between(first: str, last: str) -> list[str]:
     return months
 
 
-def _n(number: float) -> str:
-    """A coordinate with at most two decimals, without trailing zeros."""
-    return f"{number:.2f}".rstrip("0").rstrip(".")
+def _n(number: float) -> float:
+    """A coordinate with at most two decimals (the template writes 12.5, not 12.500000001)."""
+    return round(number, 2)

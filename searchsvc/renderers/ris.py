@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from indexer.search.search import Hit
+from indexer.search.results import Hit
 
 MIMETYPE = "application/x-research-info-systems"
 _LINE_BREAKS = re.compile(r"\s*[\r\n\u2028\u2029]+\s*")

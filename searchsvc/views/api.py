@@ -13,7 +13,8 @@ from pathlib import Path
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from searchsvc.renderers.api_json import page_to_json
-from indexer.search.search import IndexHandle, get_document, run_search
+from indexer.search.handle import IndexHandle
+from indexer.search.search import get_document, run_search
 from searchsvc.errors import error_body
 from searchsvc.params import parse_search_args, reject_unknown
 

@@ -7,25 +7,24 @@ string with one change (`PageLinks`), so any view can be bookmarked or shared.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from urllib.parse import urlencode, urlsplit
+from dataclasses import dataclass
 
-from flask import Blueprint, Response, abort, current_app, g, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, g, render_template, request
 from werkzeug.datastructures import MultiDict
 
-from indexer.search.facets import FacetValue
 from indexer.search.keyterms import key_terms
-from indexer.search.search import FILTERS, MAX_FACET_SIZE, SearchPage, get_document, run_search
+from indexer.search.results import FILTERS, MAX_FACET_SIZE, SearchPage
+from indexer.search.search import get_document, run_search
 from indexer.search.similar import similar_articles
 from indexer.text.vietnamese import fold
 from searchsvc.renderers import chart
 from searchsvc import i18n
 from searchsvc.views.api import index_handle
-from searchsvc.params import KNOWN, parse_search_args
+from searchsvc.params import parse_search_args
+from searchsvc.views.links import PageLinks, safe_url
+from searchsvc.views.organizer_tree import organizer_tree
 
 blueprint = Blueprint("pages", __name__)
-_LINKED = (*KNOWN, "lang")  # what a link on the page keeps of the current query string
 KEY_TERMS_SHOWN = 12  # key terms in the search page's panel
 SIMILAR_SHOWN = 5  # similar articles in the document page's panel
 
@@ -50,7 +49,7 @@ def search_page():
     depth = int(current_app.config["MAX_PAGE_DEPTH"])
     last_page = min(page.pages, max(1, depth // search_request.per_page))
     bars = chart.month_bars(page.facets.get("month", []))
-    histogram = chart.histogram_svg(
+    histogram = chart.histogram(
         bars,
         href=lambda bar: chart.bar_href(bar, links),
         label=lambda bar: t("histogram_bar_selected" if bar.selected else "histogram_bar",
@@ -127,127 +126,6 @@ def current_lang() -> str:
     return g.lang
 
 
-class PageLinks:
-    """URLs made from the current query string with one change; empty values are dropped.
-
-    Any change but a page move goes back to page 1. `lang` stays in every link once chosen.
-    Parameters the search does not read (utm_source=) are dropped, so no link carries one
-    to an endpoint that refuses it.
-    """
-
-    def __init__(self, args: MultiDict) -> None:
-        self.pairs = [(k, v) for k, v in args.items(multi=True) if v != "" and k in _LINKED]
-
-    def url(self, path: str = "/", drop: Iterable[str] = ()) -> str:
-        dropped = set(drop)
-        return page_url(path, [(k, v) for k, v in self.pairs if k not in dropped])
-
-    def with_(self, name: str, value: str | None) -> str:
-        """Sets (or, with None, removes) one single-valued parameter."""
-        pairs = [(k, v) for k, v in self._reset(name) if k != name]
-        if value is not None:
-            pairs.append((name, value))
-        return page_url("/", pairs)
-
-    def remove(self, *names: str) -> str:
-        return page_url("/", [(k, v) for k, v in self._reset(*names) if k not in names])
-
-    def toggle(self, name: str, value: str, relatives: Iterable[str] = ()) -> str:
-        """Adds the filter `name=value` (dropping its `relatives`), or removes it if present."""
-        pairs = self._reset(name)
-        if (name, value) in pairs:
-            return page_url("/", [p for p in pairs if p != (name, value)])
-        others = set(relatives)
-        return page_url("/", [(k, v) for k, v in pairs if not (k == name and v in others)] + [(name, value)])
-
-    def period(self, value: str) -> str:
-        """Filters to one year or month (date_from = date_to = value)."""
-        pairs = [(k, v) for k, v in self._reset("date_from", "date_to") if k not in ("date_from", "date_to")]
-        return page_url("/", pairs + [("date_from", value), ("date_to", value)])
-
-    def page(self, number: int) -> str:
-        return self.with_("page", str(number) if number > 1 else None)
-
-    def sort(self, order: str) -> str:
-        return self.with_("sort", None if order == "relevance" else order)
-
-    def export(self, path: str, drop: Sequence[str] = ()) -> str:
-        """The same search at another endpoint (JSON, CSV, Atom), without the interface language."""
-        return self.url(path, drop=("lang", *drop))
-
-    def document(self, doc_id: str) -> str:
-        """The article's page, carrying this search so that "Back to search" returns to it."""
-        return page_url(url_for("pages.document", doc_id=doc_id), self.pairs)
-
-    def home(self) -> str:
-        lang = self.lang_param()
-        return page_url("/", [("lang", lang)] if lang else [])
-
-    def language(self, lang: str) -> str:
-        """This same page in another language."""
-        return page_url(request.path, [(k, v) for k, v in self.pairs if k != "lang"] + [("lang", lang)])
-
-    def lang_param(self) -> str | None:
-        return next((v for k, v in self.pairs if k == "lang" and v in i18n.LANGUAGES), None)
-
-    def _reset(self, *names: str) -> list[tuple[str, str]]:
-        if "page" in names:
-            return list(self.pairs)
-        return [(k, v) for k, v in self.pairs if k != "page"]
-
-
-def page_url(path: str, pairs: list[tuple[str, str]]) -> str:
-    return f"{path}?{urlencode(pairs)}" if pairs else path
-
-
-@dataclass
-class TreeNode:
-    """An organizer with the units under it that are among the facet values."""
-
-    value: FacetValue
-    children: list[TreeNode] = field(default_factory=list)
-    relatives: set[str] = field(default_factory=set)
-
-
-def organizer_tree(values: Sequence[FacetValue]) -> list[TreeNode]:
-    """The organizer facet as a tree: units under their parent when the parent is listed too.
-
-    Each node's `relatives` are its ancestors and descendants, which choosing it replaces
-    (choosing a unit of a chosen body narrows to that unit rather than adding nothing).
-    """
-    nodes = {v.value: TreeNode(v) for v in values}
-    roots = []
-    for v in values:
-        parent = nodes.get(v.parent) if v.parent else None
-        if parent is None or _is_ancestor(nodes, v.value, v.parent):
-            roots.append(nodes[v.value])
-        else:
-            parent.children.append(nodes[v.value])
-    for root in roots:
-        _collect_relatives(root, [])
-    return roots
-
-
-def _is_ancestor(nodes: dict[str, TreeNode], name: str, start: str | None) -> bool:
-    """Whether `name` is `start` or above it (a loop in the data's parents)."""
-    seen = set()
-    while start and start not in seen:
-        if start == name:
-            return True
-        seen.add(start)
-        node = nodes.get(start)
-        start = node.value.parent if node else None
-    return False
-
-
-def _collect_relatives(node: TreeNode, ancestors: list[str]) -> set[str]:
-    below: set[str] = set()
-    for child in node.children:
-        below |= _collect_relatives(child, ancestors + [node.value.value])
-    node.relatives = set(ancestors) | below
-    return below | {node.value.value}
-
-
 @dataclass(frozen=True)
 class ActiveFilter:
     label: str
@@ -291,11 +169,3 @@ def page_window(current: int, last: int, around: int = 2) -> list[int | None]:
         window.append(number)
         previous = number
     return window
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s), else None (a stored `javascript:` link must never become a link)."""
-    if not url:
-        return None
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return url.strip() if scheme in ("http", "https") else None

@@ -15,6 +15,7 @@ from indexer.search import keyterms, similar
 from searchsvc.views.api import index_handle
 from searchsvc.errors import error_body
 from searchsvc.params import InvalidParameterError, parse_search_args, reject_unknown
+from searchsvc.renderers.api_json import hit_to_json
 
 blueprint = Blueprint("research", __name__)
 DEFAULT_TERMS = 20
@@ -35,7 +36,7 @@ def similar_documents(doc_id: str):
     found = similar.similar_articles(index_handle(), doc_id, size)
     if found is None:
         return jsonify(error_body("not_found", f"no document with id {doc_id[:200]!r}")), 404
-    return jsonify({"hits": [asdict(hit) for hit in found.hits], "terms": found.terms, "took_ms": found.took_ms})
+    return jsonify({"hits": [hit_to_json(hit) for hit in found.hits], "terms": found.terms, "took_ms": found.took_ms})
 
 
 def terms_to_json(found: keyterms.KeyTerms) -> dict:

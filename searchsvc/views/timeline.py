@@ -15,13 +15,14 @@ from flask import Blueprint, Response, current_app, jsonify, render_template, re
 from werkzeug.datastructures import MultiDict
 
 from indexer.search.query import MAX_QUERY_CHARS
-from indexer.search.search import FILTERS, SearchRequest
+from indexer.search.results import FILTERS, SearchRequest
 from indexer.search.timeline import INTERVALS, MAX_QUERIES, Timeline, TooManyPeriodsError, period_search_range, run_timeline
 from indexer.text.vietnamese import nfc
 from searchsvc import i18n
 from searchsvc.renderers import linechart
 from searchsvc.views import pages
 from searchsvc.views.api import index_handle
+from searchsvc.views.links import page_url
 from searchsvc.params import InvalidParameterError, parse_search_args, reject_unknown
 
 blueprint = Blueprint("timeline", __name__)
@@ -112,7 +113,7 @@ def timeline_page():
 
     def search_url(query: str, period: str) -> str:
         low, high = period_search_range(interval, period, filters.date_from, filters.date_to)
-        return pages.page_url("/", [("q", query), *filter_pairs, ("date_from", low), ("date_to", high), *language])
+        return page_url("/", [("q", query), *filter_pairs, ("date_from", low), ("date_to", high), *language])
 
     chart = linechart.line_chart(timeline, scale, search_url,
                                  label=lambda query, period, count, ratio: t(
@@ -122,13 +123,13 @@ def timeline_page():
                                  y_label=lambda v: format_percent(v, lang) if scale == "ratio"
                                  else i18n.format_number(int(v), lang))
     api_pairs = [(k, v) for k, v in kept if k not in _PAGE_ONLY]
-    scale_urls = {name: pages.page_url("/timeline", [(k, v) for k, v in kept if k != "scale"] + [("scale", name)])
+    scale_urls = {name: page_url("/timeline", [(k, v) for k, v in kept if k != "scale"] + [("scale", name)])
                   for name in SCALES}
     slots = queries + [""] * (MAX_QUERIES - len(queries))
     return render_template(
         "timeline.html", timeline=timeline, chart=chart, queries=queries, slots=slots, interval=interval,
         intervals=INTERVALS, scale=scale, scale_urls=scale_urls, search=filters, hidden=filter_pairs,
-        csv_url=pages.page_url("/api/v1/timeline.csv", api_pairs), json_url=pages.page_url("/api/v1/timeline", api_pairs),
+        csv_url=page_url("/api/v1/timeline.csv", api_pairs), json_url=page_url("/api/v1/timeline", api_pairs),
         search_url=search_url, fmt_period=lambda period: format_period(interval, period, lang),
         fmt_percent=lambda ratio: format_percent(ratio, lang),
     )

@@ -23,25 +23,10 @@ from bs4 import BeautifulSoup, Tag
 
 from indexer.ingest.articles import Article, ReadFailure
 from indexer.ingest.reading.encodings import UndecodableError, decode_bytes
+from indexer.ingest.reading.page_places import (AUTHOR_PLACES, BLOCKS, CONTAINERS, DATE_PLACES, SAPO, TITLE_PLACES,
+                                                 UNWANTED, UNWANTED_TAGS)
 from indexer.ingest.reading.plaintext import article_from_text
 
-_CONTAINERS = (
-    "div.detail-content", "div.td-post-content", "div.entry-content", "div[itemprop=articleBody]",
-    "div.article-content", "div.article-body", "div.content-detail", "div.news-content",
-    "div.post-content", "div.detail__content", "div.journal-content-article",
-)
-_SAPO = "div.detail-sapo, h2.detail-sapo, p.detail-sapo, .sapo, .td-post-sub-title, .entry-summary, .summary"
-_DATE_PLACES = ".detail-time, .td-post-date, .entry-date, .post-date, .date, .time, .publish-date, .news-date"
-_TITLE_PLACES = ".detail-title, .news-title, .title-detail, .article-title, .post-title, .entry-title"
-_AUTHOR_PLACES = ".detail-author, .author-name, .td-post-author-name, .author, [rel=author]"
-_UNWANTED_TAGS = ("script", "style", "noscript", "iframe", "form", "nav", "footer", "aside", "button", "svg", "select", "header")
-_UNWANTED = re.compile(
-    r"(?:^|[-_\s])(?:menu|nav|navbar|breadcrumbs?|footer|share|sharing|social|related|relate|lienquan|"
-    r"tin-?lien-?quan|comments?|sidebar|widget|tags?|banner|ads?|advert\w*|print|toolbar|pagination|"
-    r"rating|subscribe|newsletter|cookie|popup|modal|search|more-news|other-news|same-category)(?:$|[-_\s])",
-    re.IGNORECASE,
-)
-_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "pre")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 _MIN_ARTICLE_CHARS = 80
 # Real news pages nest a few dozen levels and hold a few thousand elements; broken markup
@@ -50,7 +35,7 @@ _MIN_ARTICLE_CHARS = 80
 MAX_HTML_DEPTH = 512
 MAX_HTML_ELEMENTS = 50_000
 # A dropped tag of these leaves a line break, so that the text on either side stays apart.
-_BREAKING = frozenset((*_BLOCKS, "div", "br", "section", "article", "table", "tr", "td", "ul", "ol"))
+_BREAKING = frozenset((*BLOCKS, "div", "br", "section", "article", "table", "tr", "td", "ul", "ol"))
 
 
 class _PageTooLarge(Exception):
@@ -110,7 +95,7 @@ def read_html_article(data: bytes, *, id: str, origin: str) -> Article | ReadFai
     if container is None:
         return ReadFailure(origin, "no article found in HTML")
     paragraphs = _paragraphs(container)
-    sapo = soup.select_one(_SAPO)
+    sapo = soup.select_one(SAPO)
     if sapo is not None and not _inside(sapo, container):
         paragraphs.insert(0, _text(sapo))
     paragraphs = [p for p in paragraphs if p and (title is None or p != title)]
@@ -150,7 +135,7 @@ def _page_meta(soup: BeautifulSoup) -> dict:
         value = tag.get("content") if tag is not None else None
         return " ".join(str(value).split()) if value else None
 
-    headings = [*soup.find_all("h1"), *soup.select(_TITLE_PLACES)]
+    headings = [*soup.find_all("h1"), *soup.select(TITLE_PLACES)]
     h1_text = next((_text(h) for h in headings if isinstance(h, Tag) and not _is_logo(h)), None)
     og_title = content(property="og:title")
     page_title = _text(soup.title) if soup.title else None
@@ -169,11 +154,11 @@ def _page_meta(soup: BeautifulSoup) -> dict:
     if not published and isinstance(time_tag, Tag) and time_tag.get("datetime"):
         published = str(time_tag.get("datetime"))
     if not published:
-        published = _stamp_in(scope.select_one(_DATE_PLACES) or time_tag)
+        published = _stamp_in(scope.select_one(DATE_PLACES) or time_tag)
     if published:
         meta["published"] = published
     author = content(name="author") or content(property="article:author")
-    place = scope.select_one(_AUTHOR_PLACES)
+    place = scope.select_one(AUTHOR_PLACES)
     if not author and isinstance(place, Tag):
         author = _text(place)
     if author and not author.startswith("http") and len(author) <= 60:
@@ -227,7 +212,7 @@ def _remove_furniture(soup: BeautifulSoup) -> None:
     tags = [(tag, id(tag.parent)) for tag in soup.find_all(True)]  # a parent before its children
     inside_unwanted: set[int] = set()
     for tag, parent_id in tags:
-        if tag.name in _UNWANTED_TAGS or parent_id in inside_unwanted:
+        if tag.name in UNWANTED_TAGS or parent_id in inside_unwanted:
             inside_unwanted.add(id(tag))
     holds_h1: set[int] = set()
     for tag, _ in tags:
@@ -252,11 +237,11 @@ def _names_furniture(tag: Tag) -> bool:
     classes = tag.get("class")
     listed: list[str] = [str(c) for c in classes] if isinstance(classes, list) else [str(classes or "")]
     names = " ".join([*listed, str(tag.get("id") or "")])
-    return bool(names.strip() and _UNWANTED.search(names))
+    return bool(names.strip() and UNWANTED.search(names))
 
 
 def _container(soup: BeautifulSoup) -> Tag | None:
-    for selector in _CONTAINERS:
+    for selector in CONTAINERS:
         tag = soup.select_one(selector)
         if tag is not None and len(_text(tag)) >= _MIN_ARTICLE_CHARS:
             return tag
@@ -272,7 +257,7 @@ def _container(soup: BeautifulSoup) -> Tag | None:
 def _paragraphs(container: Tag) -> list[str]:
     """The text of each outermost block of the container, and of each div holding no block:
     one pass to mark what holds a block, one to collect (the blocks taken never overlap)."""
-    wanted = (*_BLOCKS, "div")
+    wanted = (*BLOCKS, "div")
     # Document order, a parent before its children; parents taken before _text replaces any <br>.
     tags = [(tag, tag.parent) for tag in container.find_all(True)]
     holds_block: set[int] = set()
@@ -281,12 +266,12 @@ def _paragraphs(container: Tag) -> list[str]:
         while parent is not None and parent is not container and id(parent) not in holds_block:
             holds_block.add(id(parent))
             parent = parent.parent
-    under_block = {id(container)} if container.name in _BLOCKS else set()
+    under_block = {id(container)} if container.name in BLOCKS else set()
     found = []
     for tag, parent in tags:
-        if id(parent) in under_block or parent is not None and parent is not container and parent.name in _BLOCKS:
+        if id(parent) in under_block or parent is not None and parent is not container and parent.name in BLOCKS:
             under_block.add(id(tag))
-        elif tag.name in _BLOCKS or tag.name == "div" and id(tag) not in holds_block:
+        elif tag.name in BLOCKS or tag.name == "div" and id(tag) not in holds_block:
             if text := _text(tag):
                 found.append(text)
     if not found:
