@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 import whoosh.index
 
+import indexer.search.handle
 from conftest import ARTICLES, client_for
 from indexer.engine import leftopen
 from indexer.index.build import build_index
 from indexer.index.store import IndexCorruptError, open_index
 from indexer.ingest.articles import Article
-from indexer.search import search
 
 
 def _delete_segment(directory: Path) -> None:
@@ -68,7 +68,7 @@ def test_every_request_to_a_damaged_index_is_refused_without_waiting_for_a_retry
 
 def test_a_generation_damaged_after_the_service_opened_the_index_is_refused_without_waiting_for_a_retry(
         tmp_path, monkeypatch, whoosh_waits, segment_openings):
-    monkeypatch.setattr(search, "REFRESH_INTERVAL_S", 0.0)  # every request looks for a new generation
+    monkeypatch.setattr(indexer.search.handle, "REFRESH_INTERVAL_S", 0.0)  # every request looks for a new generation
     index_dir = tmp_path / "index"
     build_index(ARTICLES, index_dir, jobs=1)
     client = client_for(index_dir)
