@@ -27,7 +27,7 @@ from reliability_helpers import (ROOT, figure, free_port, generated_record, inde
 from waiting import wait_until
 
 from vnsearch import cli
-from indexer.search.handle import REFRESH_INTERVAL_S, IndexHandle
+from indexer.search.handle import IndexHandle
 from indexer.search.results import SearchRequest
 from indexer.search.search import run_search
 from searchsvc import create_app
@@ -385,7 +385,7 @@ def test_reindexing_while_serving_under_load_has_no_errors_and_never_mixes_gener
         # The load goes on through every server thread's refresh to the last generation: a
         # thread that has not refreshed answers an older one, so 10 answers per thread in a row
         # from the last one mean each thread that serves has moved to it.
-        wait_until(lambda: counts["settled"] >= 10 * SERVER_THREADS, timeout=REFRESH_INTERVAL_S * 30,
+        wait_until(lambda: counts["settled"] >= 10 * SERVER_THREADS, timeout=30,
                    what=f"{10 * SERVER_THREADS} search answers in a row from generation {GENERATIONS}")
         done.set()
         for worker in workers:
