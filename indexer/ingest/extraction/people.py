@@ -74,6 +74,8 @@ def find_people(text: str) -> tuple[Person, ...]:
         name = " ".join(match.group("name").split())
         found.append(_Found(match.start(), name, title, _role_after(text, match.end())))
     for run in _RUN.finditer(text):
+        if " " not in run.group() and is_vietnamese_syllable(run.group()):
+            continue  # one Vietnamese word ("Theo", "Ông") is never a full name: most runs end here
         person = _person_in_run(text, run)
         if person is not None:
             found.append(person)
@@ -83,8 +85,6 @@ def find_people(text: str) -> tuple[Person, ...]:
 def _person_in_run(text: str, run: re.Match[str]) -> _Found | None:
     """The person a run of capitalised words names, read with what stands before it."""
     words = [(m.group(), run.start() + m.start(), run.start() + m.end()) for m in _RUN_WORD.finditer(run.group())]
-    if len(words) == 1 and is_vietnamese_syllable(words[0][0]):
-        return None  # one Vietnamese word ("Theo", "Ông") is never a full name: most runs end here
     before = text[max(0, run.start() - _CONTEXT) : run.start()]
     before = before[before.rfind("\n") + 1 :]  # a title's words never announce the lead's names
     marker = _marker_before(before)
