@@ -67,6 +67,7 @@ def test_a_foreign_leader_is_named_after_the_post_and_the_country():
 
 def test_a_korean_name_spaced_around_its_hyphen_is_written_whole():
     assert names("Tuyên bố của nhà lãnh đạo Kim Jong - un được chuẩn bị kỹ lưỡng.") == ["Kim Jong-un"]
+    assert names("HLV Park Hang - seo cho biết đội tuyển đã sẵn sàng.") == ["Park Hang-seo"]
 
 
 def test_a_surname_alone_after_an_honorific_is_a_foreign_person_only():
@@ -92,9 +93,25 @@ def test_a_surname_already_named_in_full_is_the_same_person():
     "Trận đấu giữa Hoàng Anh Gia Lai và Hà Nội FC diễn ra tối qua.",
     "Chủ tịch Vinamilk và Tổng giám đốc SeABank cùng dự lễ.",
     "Thủ tướng Anh phát biểu tại London.",
+    "Tất cả xét tuyển vào lớp 10 trừ trường THPT chuyên Lê Hồng Phong, chuyên Trần Đại Nghĩa.",
+    "Chủ tịch UBND quận Hoàng Mai cho biết sẽ kiểm tra.",
+    "Trao đổi với phóng viên Tuổi Trẻ Online, người dân cho biết.",
 ])
 def test_a_street_a_school_an_address_a_place_or_a_company_is_no_person(text):
     assert find_people(text) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Lê Văn Tùng cung cấp thông tin cho bà Nguyễn Thị H., Phó trưởng phòng.",
+    "Ông Nguyễn Văn T. (SN 1970) cho biết.",
+])
+def test_a_name_the_paper_withholds_after_its_initial_is_not_cut_into_a_shorter_name(text):
+    assert "Nguyễn Thị" not in names(text) and "Nguyễn Văn" not in names(text)
+
+
+def test_a_post_before_a_name_keeps_the_name_even_after_a_word_that_ends_a_street_elsewhere():
+    assert names("Tổng biên tập Nguyễn Văn Ba và Trưởng đoàn Phạm Minh Chính phát biểu.") == [
+        "Nguyễn Văn Ba", "Phạm Minh Chính"]
 
 
 def test_a_name_across_a_line_break_is_two_lines_not_one_name():

@@ -18,7 +18,7 @@ from indexer.ingest.articles import Person
 from indexer.ingest.extraction.gazetteer import gazetteer
 from indexer.ingest.extraction.names import modern_tones
 from indexer.ingest.extraction.person_words import (
-    CALLINGS, COUNTRIES, ENGLAND, HONORIFICS, NAME_WORD, UPPER, NOT_A_PERSON_BEFORE, POSTS, RANKS, SURNAMES, alternation,
+    CALLINGS, COUNTRIES, ENGLAND, HONORIFICS, NAME_WORD, NOT_A_PERSON_BEFORE, POSTS, RANKS, SURNAMES, UPPER, alternation,
     is_vietnamese_syllable,
 )
 from indexer.ingest.extraction.text import keys_of, tokenize
@@ -33,6 +33,9 @@ _RUN = re.compile(rf"(?<![\w-]){NAME_WORD}(?:{_LINK}{NAME_WORD})*")
 _INNER_CAPITAL = re.compile(rf"[^\W\d_][{UPPER}]")
 # Posts whose holders the news names by their surname alone ("Tổng thống Putin", "Ngoại trưởng Pompeo").
 _LEADER_WORDS = {"thống", "tướng", "trưởng", "sứ", "đạo", "lĩnh", "đốc"}
+_VOWEL = re.compile(r"[aăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]", re.I)
+# A Vietnamese name never ends on its middle name: "Nguyễn Thị" is "Nguyễn Thị H." cut short.
+_MIDDLE_NAMES = {"Thị", "Văn"}
 _SPACED_SYLLABLE = re.compile(r" ?- ?[a-z]{1,3}\b")
 _RUN_WORD = re.compile(r"[^\s-]+(?:-[^\s-]+)*")
 # The words that announce a name, lowercased, by kind: the first kind listed wins a tie.
@@ -128,11 +131,11 @@ def _person_in_run(text: str, run: re.Match[str]) -> _Found | None:
         span = bare
     if len(span) == 1 and is_vietnamese_syllable(span[0][0]):
         return None  # "ông Hiểu", "ca sĩ Búp bê": a short form or a word, not a full name
-    if any(len(w) < 2 or w.isupper() or _INNER_CAPITAL.search(w) for w, _, _ in span):
-        return None  # "Vũ Quốc T.": a name the paper withholds; UBND, APEC: abbreviations; SeABank: a brand
+    if any(len(w) < 2 or w.isupper() or _INNER_CAPITAL.search(w) or not _VOWEL.search(w) for w, _, _ in span):
+        return None  # "Vũ Quốc T.", "Th.": a name the paper withholds; UBND, APEC: abbreviations; SeABank: a brand
     end = span[-1][2]
     syllable_after = _SPACED_SYLLABLE.match(text, end)
-    if syllable_after and not is_vietnamese_syllable(span[-1][0]):
+    if syllable_after and not all(is_vietnamese_syllable(w) for w, _, _ in span):
         end = syllable_after.end()  # "Kim Jong - un", "Park Geun - hye" as the corpus spaces them
     name = re.sub(r" *- *", "-", text[span[0][1] : end])
     title = marker[1] if marker and kind == "rank" else None
@@ -213,7 +216,10 @@ def _vietnamese_name(
                 break  # "Hoàng Anh Gia Lai": a name that runs into a province is a company's
             size += 1
         span = words[i : i + 1 + size]
-        if size == 0 or _lead_place_words(text[span[0][1] : span[-1][2]]) > 0:
+        withheld = i + 1 + size < len(words) and len(words[i + 1 + size][0]) == 1  # "Nguyễn Văn T."
+        if size == 0 or withheld or span[-1][0] in _MIDDLE_NAMES or not _free_word_before(text, words[i][1]):
+            continue
+        if _lead_place_words(text[span[0][1] : span[-1][2]]) > 0:
             continue
         if bare and (size < 2 or not _free_before(text, words, i)):
             return None
@@ -222,10 +228,14 @@ def _vietnamese_name(
 
 
 def _free_before(text: str, words: list[tuple[str, int, int]], i: int) -> bool:
-    """Whether what stands before words[i] leaves it a person: not "đường", "Trường THPT", "số 12"."""
-    if i > 0:
-        return False  # inside a longer name: "Trường THPT Lê Quý Đôn", "Giải Trịnh Công Sơn"
-    before = text[max(0, words[0][1] - 30) : words[0][1]].split()
+    """Whether a bare name at words[i] opens its run: inside a longer name ("Giải Trịnh Công Sơn")
+    it is a prize's, a school's or a street's."""
+    return i == 0 and _free_word_before(text, words[0][1])
+
+
+def _free_word_before(text: str, start: int) -> bool:
+    """Whether the word before `start` leaves a name there a person: not "đường", "quận", "số 12"."""
+    before = text[max(0, start - 30) : start].split()
     if not before:
         return True
     last = before[-1].strip("“\"(")

@@ -66,10 +66,9 @@ HONORIFICS = (
 # A name right after these is a street, a school, a place or a thing named after a person.
 NOT_A_PERSON_BEFORE = frozenset((
     "đường", "phố", "tỉnh", "tp", "huyện", "quận", "xã", "phường", "trấn", "trường", "thpt", "thcs", "ptth",
-    "pttH", "th", "học", "sông", "cầu", "chợ", "bến", "số", "ngõ", "hẻm", "ngách", "khu", "làng", "thôn", "ấp",
-    "cảng", "đền", "chùa", "lăng", "tượng", "viện", "ty", "giải", "cúp", "cup", "đảo", "tên", "hồ", "núi",
-    "đh", "cđ", "tuyến", "đại", "lộ", "bộ", "đội", "trạm", "đài", "nhà", "bảo", "tàng", "tập", "đoàn",
-    "quốc", "gia", "tư", "tưởng", "hiệu", "thôn", "bản", "buôn", "kdc", "kcn", "kđt", "dự", "án",
+    "th", "học", "chuyên", "sông", "cầu", "chợ", "bến", "số", "ngõ", "hẻm", "ngách", "khu", "làng", "thôn",
+    "ấp", "bản", "buôn", "cảng", "đền", "chùa", "lăng", "tượng", "tàng", "viện", "ty", "giải", "cúp", "cup",
+    "đảo", "tên", "hồ", "núi", "đh", "cđ", "tuyến", "đại", "lộ", "đội", "trạm", "đài", "nhà", "kdc", "kcn", "kđt",
 ))
 # Countries, cities and foreign bodies that stand between a post and a foreign leader's name
 # ("Thủ tướng Nhật Bản Shinzo Abe", "Chánh văn phòng Nhà Trắng John Kelly").
@@ -90,6 +89,9 @@ COUNTRIES = (
     "NATO", "EU", "ASEAN", "WHO", "IMF", "FBI", "CIA", "Fed", "Apple", "Google", "Facebook", "Amazon",
     "Microsoft", "Huawei", "Samsung", "Alibaba", "Tesla", "Toyota", "Washington", "Moscow", "Bắc Kinh",
     "Tokyo", "Seoul", "Bình Nhưỡng", "Paris", "London", "Berlin", "New York", "Vatican",
+    # Newspapers, whose reporters are named after them ("phóng viên Tuổi Trẻ Online").
+    "Tuổi Trẻ Online", "Tuổi Trẻ", "Thanh Niên", "Người Đưa Tin", "VnExpress", "Dân Trí", "Dân trí",
+    "Tiền Phong", "VTC News", "VietNamNet", "Vietnamnet", "Lao Động", "Pháp Luật", "Zing",
 )
 # "Anh" is England only before a foreign name ("Thủ tướng Anh Theresa May"); "ca sĩ Anh Thơ" is a name.
 ENGLAND = "Anh"
