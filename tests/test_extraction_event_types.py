@@ -26,6 +26,18 @@ def test_an_event_after_will_in_its_sentence_is_only_planned():
     assert find_event_type("Lãnh đạo Mỹ - Trung sẽ dùng bữa tối tại G20", lead) is None
 
 
+def test_a_sitting_the_lead_says_will_open_today_is_the_news():
+    lead = "Hôm nay (14/6), HĐND TP Hà Nội khoá 15 sẽ tiến hành kỳ họp thứ nhất để bầu các chức danh."
+
+    assert find_event_type("Hôm nay Hà Nội họp bầu Chủ tịch UBND TP khoá mới", lead) == "phiên họp"
+
+
+def test_a_contest_a_singer_once_won_is_her_past_not_the_news():
+    lead = "Ca sỹ Thái Thuỳ Linh từng được biết đến sau cuộc thi Sao Mai điểm hẹn 2004."
+
+    assert find_event_type("Vụ Thái Thuỳ Linh bị tố nhập nhèm trong làm ăn", lead) is None
+
+
 def test_a_meeting_name_inside_a_passing_meetings_name_is_passing_too():
     lead = ("Washington sẵn sàng tổ chức cuộc gặp cấp ngoại trưởng ba bên bên lề Hội nghị ngoại trưởng diễn đàn "
             "khu vực ASEAN (ARF) tại Bangkok.")

@@ -120,8 +120,9 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         after, earlier = text[end:clause_end], text[clause_start:start]
         nested = passing_end >= 0 and _NESTED.fullmatch(text[passing_end:start]) is not None
         as_verb = kind in _VERB_KINDS and bool(_AS_VERB.search(before))
-        passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or bool(_PLANNED_AFTER.match(after))
-                   or bool(_PLANNED_BEFORE.search(earlier)) or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
+        planned = bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier)) and not _today(text, start)
+        passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
+                   or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
         if passing and _ORGANIZED_BY.search(after):
             passing = False
         if passing:
@@ -131,6 +132,13 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
             kind = "phiên họp"  # "cuộc họp báo cáo tình hình": a meeting hearing a report
         kept.append((start, end, kind))
     return kept
+
+
+def _today(text: str, at: int) -> bool:
+    """Whether the sentence around `at` sets its event today ("chiều nay ... sẽ diễn ra"): the news."""
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    ends = [k for k in (text.find(c, at) for c in _SENTENCE_ENDS) if k >= 0]
+    return bool(_TODAY.search(text, start, min(ends, default=len(text))))
 
 
 def _ceremonies(tokens: list[Token], *, anywhere: bool) -> list[tuple[int, int, str]]:
@@ -175,7 +183,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CLAUSE_ENDS = (",", ".", ";", ":", "!", "?", "\n")
 # An event whose clause goes on to say it is yet to come, or whose clause before it speaks of the future.
 _PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra)\b")
-_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp)\b")
+_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng)\b")
+_SENTENCE_ENDS = (".", "!", "?", "\n")
+_TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
 _ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
 # A name inside the name of a passing event: "bên lề Hội nghị ngoại trưởng diễn đàn khu vực ASEAN".
 _NESTED = re.compile(r" (?:\w+ ){0,3}")
