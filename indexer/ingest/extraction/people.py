@@ -50,6 +50,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()“”\"]|(?<!^TP)\.$")
 _CONTEXT = 100  # characters before a run read for what announces it
 _POST_REACH = 10  # words: how far back a post may stand before its holder's name
 _COUNTRY_KEYS = {keys_of(c) for c in COUNTRIES}
+_LONGEST_COUNTRY = max(len(k) for k in _COUNTRY_KEYS)
 # A role after the name ends at these (a verb phrase starts the rest of the sentence).
 _ROLE_START = re.compile(alternation(POSTS))
 _ROLE_END = re.compile(
@@ -183,11 +184,14 @@ def _post_before(before: str) -> str | None:
 def _lead_place_words(run: str) -> int:
     """How many words at the run's start name a country or a province ("Mỹ", "Nhật Bản", "Hà Nội")."""
     words = _RUN_WORD.findall(run)
-    for size in range(min(3, len(words)), 0, -1):
-        if keys_of(" ".join(words[:size])) in _COUNTRY_KEYS:
-            return size
     if len(words) > 1 and words[0] == ENGLAND and not is_vietnamese_syllable(words[1]):
         return 1
+    tokens = tokenize(run)
+    keys = tuple(t.key for t in tokens[:_LONGEST_COUNTRY])
+    for size in range(len(keys), 0, -1):
+        if keys[:size] in _COUNTRY_KEYS:
+            covered = tokens[size - 1].end
+            return sum(1 for m in _RUN_WORD.finditer(run) if m.end() <= covered)
     covered = _province_at(run)
     return sum(1 for m in _RUN_WORD.finditer(run) if m.end() <= covered)
 
