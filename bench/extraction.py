@@ -133,8 +133,9 @@ def _same_event(article: Article, label: dict) -> bool:
     return predicted == gold or bool(predicted and gold and _exact(predicted, gold))
 
 
-def score(label: dict, article: Article) -> Counter:
-    """The counts one article adds to its split."""
+def score(label: dict, article: Article, scope: str = "") -> Counter:
+    """The counts one article adds to its split; `scope` is the labelled text of people (title
+    and lead): people predicted there are judged for precision."""
     c: Counter = Counter(articles=1)
     exact, lenient = match_organizers(article.organizers, label["organizers"])
     c.update(org_gold=len(label["organizers"]), org_pred=len(article.organizers), org_exact=len(exact),
@@ -152,9 +153,17 @@ def score(label: dict, article: Article) -> Counter:
     c.update(event_right=event_right, event_gold=label["kind"] == "event",
              event_gold_right=label["kind"] == "event" and event_right)
     names = {_name_key(p.name) for p in article.people}
+    gold_names = {_name_key(p["name"]) for p in label["people"]}
+    in_scope = {n for n in names if n and n in _name_key(scope)}
     c.update(people_gold=len(label["people"]), people_pred=len(article.people),
-             people_found=sum(_name_key(p["name"]) in names for p in label["people"]))
+             people_found=sum(_name_key(p["name"]) in names for p in label["people"]),
+             people_pred_lead=len(in_scope), people_pred_right=len(in_scope & gold_names))
     return c
+
+
+def people_scope(record: dict) -> str:
+    """The text whose people are labelled: the title and the lead (`abstract`)."""
+    return unicodedata.normalize("NFC", f"{record.get('title') or ''}\n{record.get('abstract') or ''}")
 
 
 def differences(label: dict, article: Article) -> list[str]:
@@ -194,6 +203,7 @@ def metrics(c: Counter) -> dict[str, tuple[float | None, str]]:
     rows["event type accuracy"] = ratio("event_right", "articles")
     rows["event type accuracy, gold events"] = ratio("event_gold_right", "event_gold")
     rows["people recall (title and lead)"] = ratio("people_found", "people_gold")
+    rows["people precision (title and lead)"] = ratio("people_pred_right", "people_pred_lead")
     rows["people predicted (whole body)"] = (None, str(c["people_pred"]))
     return rows
 
@@ -306,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         article, took = extract(records[label["id"]])
         seconds += took
         for name in (label["split"], "all") if label["split"] != "check" else ("check",):
-            by_split[name].update(score(label, article))
+            by_split[name].update(score(label, article, people_scope(records[label["id"]])))
         if label["split"] == "tune" and differences(label, article):
             mismatches.append((label, article))
     print(f"{LABELS.name} and {CHECK.name}: {len(labels)} labelled articles, extraction {1000 * seconds / len(labels):.2f} ms/article\n")

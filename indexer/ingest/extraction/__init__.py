@@ -26,7 +26,7 @@ __all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "successor_of"]
 
 # Bump when what is extracted from the same text changes (organizers, dates, event types ...):
 # an index holding the old values then asks for `--rebuild` rather than mixing the two.
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 
 # How many paragraphs from the top make the lead, where the event is reported.
 LEAD_PARAGRAPHS = 2
@@ -98,7 +98,7 @@ def extract_metadata(
         author=meta.get("author") or layout.byline,
         organizers=organizers,
         event_type=find_event_type(read_title, lead),
-        people=find_people(layout.body),
+        people=find_people(f"{layout.title}\n{layout.body}" if layout.title else layout.body),
     )
 
 

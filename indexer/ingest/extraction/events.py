@@ -77,40 +77,124 @@ def event_mentions_in(tokens: list[Token]) -> list[tuple[int, int, str]]:
 
 def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | None:
     """The type of the event the article reports: named by the title (outside quotes), else the
-    lead's first reported mention after `after`. A passing mention is no report."""
+    lead's first reported mention after `after`; a legislature passing a law holds a sitting.
+    A passing mention is no report."""
     if title:
-        mentions = reported_mentions(_QUOTED.sub(" ", title))
+        mentions = reported_mentions(_QUOTED.sub(" ", title), headline=True)
         if mentions:
             return mentions[0][2]
     mentions = reported_mentions(lead)
     later = [m for m in mentions if m[0] >= after]
     if later:
         return later[0][2]
-    return mentions[0][2] if mentions else None
+    if mentions:
+        return mentions[0][2]
+    return "phiên họp" if _LEGISLATURE_VOTES.search(lead) else None
 
 
-def reported_mentions(text: str) -> list[tuple[int, int, str]]:
+def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, int, str]]:
     """`event_mentions` without the passing ones: an event the article happens beside or before
     ("bên lề hội nghị G20", "trước hội nghị toàn cầu"), a venue ("Trung tâm Hội nghị Quốc gia"),
-    a list of kinds ("trong cuộc họp, hội nghị, hội thảo và hoạt động khác")."""
+    a list of kinds ("trong cuộc họp, hội nghị, hội thảo và hoạt động khác"), an event only
+    planned ("Hội nghị Thượng đỉnh vào tháng 5 tới", "sẽ đối thoại tại hội nghị G20"), a word
+    used as a verb or a likeness ("để đối thoại với", "là diễn đàn để"), and a name inside a
+    passing one's name. A passing event that the clause says someone organized ("bên lề hội nghị
+    ... do Ngân hàng Nhà nước tổ chức") is reported. Ceremonies the table does not name ("lễ
+    nhậm chức", "lễ trao đổi văn kiện") are "lễ" where they stand as the event, or anywhere in a
+    `headline` (the title names what the article reports)."""
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
     first_token = {t.start: i for i, t in enumerate(tokens)}
-    mentions = event_mentions_in(tokens)
+    mentions = sorted(event_mentions_in(tokens) + _ceremonies(tokens, anywhere=headline))
     listed: set[int] = set()
     for n in range(len(mentions) - 1):
         if text[mentions[n][1] : mentions[n + 1][0]].strip() in _LIST_SEPARATORS:
             listed.update((n, n + 1))
     kept = []
+    passing_end = -1  # where the last passing mention ended
     for n, (start, end, kind) in enumerate(mentions):
-        before = " ".join(keys[max(0, first_token[start] - 3) : first_token[start]])
-        if n in listed or _PASSING.search(before):
+        i = first_token[start]
+        before = " ".join(keys[max(0, i - 4) : i])
+        clause_start = max(text.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
+        clause_end = min((k for k in (text.find(c, end) for c in _CLAUSE_ENDS) if k >= 0), default=len(text))
+        after, earlier = text[end:clause_end], text[clause_start:start]
+        nested = passing_end >= 0 and _NESTED.fullmatch(text[passing_end:start]) is not None
+        as_verb = kind in _VERB_KINDS and bool(_AS_VERB.search(before))
+        planned = bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier)) and not _today(text, start)
+        passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
+                   or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
+        if passing and _ORGANIZED_BY.search(after):
+            passing = False
+        if passing:
+            passing_end = end
             continue
+        if kind == "họp báo" and _REPORT.match(after):
+            kind = "phiên họp"  # "cuộc họp báo cáo tình hình": a meeting hearing a report
         kept.append((start, end, kind))
     return kept
 
 
+def _today(text: str, at: int) -> bool:
+    """Whether the sentence around `at` sets its event today ("chiều nay ... sẽ diễn ra"): the news."""
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1
+    ends = [k for k in (text.find(c, at) for c in _SENTENCE_ENDS) if k >= 0]
+    return bool(_TODAY.search(text, start, min(ends, default=len(text))))
+
+
+def _ceremonies(tokens: list[Token], *, anywhere: bool) -> list[tuple[int, int, str]]:
+    """"lễ" and the word after it, for ceremonies the table does not list ("lễ nhậm chức", "lễ
+    tiếp nhận"); not a festival, a holiday, a receptionist or an offering ("lễ hội", "dịp lễ",
+    "lễ tân", "lễ vật"), nor a ceremony the table names."""
+    found = []
+    for i in range(len(tokens) - 1):
+        word, following = tokens[i], tokens[i + 1]
+        if word.key != "lễ" or not following.is_word or following.is_capitalized or following.key in _NOT_CEREMONY:
+            continue
+        if i > 0 and tokens[i - 1].key in _HOLIDAY_BEFORE:
+            continue
+        if not anywhere and not _stands_as_the_event(tokens, i):
+            continue
+        if any(tuple(t.key for t in tokens[i : i + len(s)]) == s for s, _ in _spellings().get("lễ", ())):
+            continue
+        found.append((word.start, following.end, "lễ"))
+    return found
+
+
+def _stands_as_the_event(tokens: list[Token], i: int) -> bool:
+    """Whether the "lễ" at tokens[i] opens its clause (the subject: "Lễ mở bán diễn ra") or is
+    the object of a verb that holds, attends or follows it ("tổ chức lễ", "dự lễ", "sau lễ")."""
+    if i == 0 or not tokens[i - 1].is_word:
+        return True
+    before = " ".join(t.key for t in tokens[max(0, i - 2) : i])
+    return any(before == verb or before.endswith(" " + verb) for verb in _CEREMONY_VERBS)
+
+
+_CEREMONY_VERBS = ("tổ chức", "dự", "tham dự", "chứng kiến", "chủ trì", "sau", "tại", "cử hành", "tiến hành",
+                   "làm", "diễn ra", "khai mạc", "trong")
 _LIST_SEPARATORS = {",", "và", "hay", "hoặc", ", và"}
-# Words just before an event word that make it the setting, not the report.
-_PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà)$")
+# Words just before an event word that make it the setting, not the report; "là" makes it a
+# likeness ("là diễn đàn để trao đổi").
+_PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà|là|"
+                      r"thời gian diễn ra|trong thời gian)$")
+# Kinds named by a verb ("đối thoại", "làm việc với"): after "để" or "được" the verb is meant.
+_VERB_KINDS = {"đối thoại", "buổi làm việc", "hội đàm"}
+_AS_VERB = re.compile(r"(?:^| )(?:để|được)$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_CLAUSE_ENDS = (",", ".", ";", ":", "!", "?", "\n")
+# An event whose clause goes on to say it is yet to come, or whose clause before it speaks of the future.
+_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra)\b")
+_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng)\b")
+_SENTENCE_ENDS = (".", "!", "?", "\n")
+_TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
+_ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
+# A name inside the name of a passing event: "bên lề Hội nghị ngoại trưởng diễn đàn khu vực ASEAN".
+_NESTED = re.compile(r" (?:\w+ ){0,3}")
+_REPORT = re.compile(r" cáo\b")
+_NEVER = re.compile(r"(?!)")
+_NOT_AN_EVENT_AFTER = {"diễn đàn": re.compile(r" mạng\b")}  # an online forum
+_NOT_CEREMONY = {"hội", "tân", "phục", "vật", "đài", "nghi", "nghĩa", "phép", "độ", "giáo", "bái", "lạt", "chùa",
+                 "tết", "phật", "mễ", "lễ", "này", "đó", "của", "và", "được", "là", "ấy", "đã", "sẽ", "với", "cho"}
+_HOLIDAY_BEFORE = {"dịp", "nghỉ", "ngày", "mùa", "kỳ", "kì", "tuần", "đi", "đợt", "nghi"}
+# "Quốc hội đã chính thức thông qua Luật ...": a legislature voting holds a sitting.
+_LEGISLATURE_VOTES = re.compile(r"(?:Quốc hội|HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố|TP\.?))?(?: [A-ZĐ]\w*){0,3}"
+                                r" (?:đã |vừa |chính thức |biểu quyết )*thông qua\b")
