@@ -21,20 +21,22 @@ The words of these roles are in `role_words`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from indexer.ingest.articles import Organizer
-from indexer.ingest.extraction.bodies import Mention, find_mentions
+from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.name_grammar import Mention
+from indexer.ingest.extraction.clauses import (
+    listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
+)
 from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
     VERBS, CHAIR, TASKS, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
-    TITLES, TIMES, TIME_PARTS, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
+    TITLES, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
     ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
     BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
     NOT_ORGANIZED, TOPIC, EVENT_WORDS, EVENT_OR_THE_EVENT, THIS_IS, VENUES,
 )
-from indexer.ingest.extraction.text import PhraseSet, Token, keys_of, sentences, tokenize
+from indexer.ingest.extraction.text import Token, keys_of, sentences, tokenize
 
 def find_organizers(
     lead_paragraphs: list[str], title: str | None = None, home: Body | None = None,
@@ -47,9 +49,9 @@ def find_organizers(
     tokens = tokenize(text)
     mentions = find_mentions(tokens, text, home)
     title_names = {m.name for m in find_mentions(tokenize(title), title, home)} if title else set()
-    lead_spans = [_token_range(tokens, start, end) for start, end in sentences(lead)]
+    lead_spans = [token_range(tokens, start, end) for start, end in sentences(lead)]
     offset = len(lead) + 1
-    later_spans = [_token_range(tokens, offset + start, offset + end) for start, end in sentences(rest)]
+    later_spans = [token_range(tokens, offset + start, offset + end) for start, end in sentences(rest)]
     chosen: list[Mention] = []
     venues: set[str] = set()
     for first, last in lead_spans:
@@ -72,8 +74,8 @@ def find_organizers(
 def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> list[Mention]:
     """"Hội thảo do A, B phối hợp tổ chức", "Đây là sự kiện do A tổ chức": a later sentence about
     the event the lead reported, naming who organized it (the news often does so a few sentences on)."""
-    opening = first + _phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
-    if opening >= last or not _phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
+    opening = first + phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
+    if opening >= last or not phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
         return []
     starting = {m.start: m for m in mentions if first <= m.start and m.end <= last}
     do = next((i for i in range(opening, last) if tokens[i].text == "do"), None)
@@ -85,33 +87,33 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
     starting = {m.start: m for m in mentions}
     found: list[Mention] = []
     for i in range(first, last):
-        verb = _phrase_at(tokens, i, VERBS)
+        verb = phrase_at(tokens, i, VERBS)
         if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
             found += _subjects(tokens, ending, i, first)
-        if _phrase_at(tokens, i, TRIAL_VERBS) and tokens[i].text.islower():
+        if phrase_at(tokens, i, TRIAL_VERBS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
-        if _phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
+        if phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
-        if _phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
+        if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
-        meeting = _phrase_at(tokens, i, MEETINGS)
+        meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
             found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
         if tokens[i].key == "giữa" and _has_event(tokens, first, last):
-            if any(_phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
-                found += _listed(tokens, starting, i + 1, last)
-        co = _phrase_at(tokens, i, CO_ORGANIZING)
+            if any(phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
+                found += listed(tokens, starting, i + 1, last)
+        co = phrase_at(tokens, i, CO_ORGANIZING)
         if co:
-            found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, ON_BEHALF), last)
+            found += listed(tokens, starting, skip_forward(tokens, i + co, last, ON_BEHALF), last)
     return [m for m in found if not _is_venue(tokens, m, first)]
 
 
 def _is_task(tokens: list[Token], after: int, last: int) -> bool:
     """Whether an organizing verb ending at `after` carries out a task, not an event."""
-    j = _skip_forward(tokens, after, last, TASK_CLASSIFIERS)
-    return j < last and bool(_phrase_at(tokens, j, TASKS))
+    j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
+    return j < last and bool(phrase_at(tokens, j, TASKS))
 
 
 def _meeting_owners(
@@ -120,11 +122,11 @@ def _meeting_owners(
     """The bodies a meeting belongs to: right after its noun ("kỳ họp thứ 6 HĐND X", "phiên họp
     Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
     của UBND X"); "của ngành" is the ministry the sentence named before."""
-    j = _skip_forward(tokens, after, last, MEETING_LEVELS)
+    j = skip_forward(tokens, after, last, MEETING_LEVELS)
     if j + 1 < last and tokens[j].key in ORDINAL and tokens[j + 1].text.isdigit():
         j += 2
     if j in starting:
-        return [m for m in _listed(tokens, starting, j, last) if not m.place]
+        return [m for m in listed(tokens, starting, j, last) if not m.place]
     for k in range(after, min(last, after + MEETING_GAP + 1)):
         token = tokens[k]
         if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
@@ -133,7 +135,7 @@ def _meeting_owners(
             if k + 1 < last and tokens[k + 1].key == BRANCH[0] and tokens[k + 1].text.islower():
                 ministries = [m for m in mentions if first <= m.start and m.end <= k and m.name.startswith("Bộ ")]
                 return ministries[-1:]
-            return _listed(tokens, starting, k + 1, last)
+            return listed(tokens, starting, k + 1, last)
     return []
 
 
@@ -148,17 +150,17 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
     """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
-    j = _back_to_body(tokens, ending, _skip_back(tokens, verb, first, ADVERBS), first)
+    j = _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
     found = []
     while j in ending:
         mention = ending[j]
         owner = mention.start - 1
         if owner > first and tokens[owner].key == "của" and owner in ending:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
-        if any(_phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
+        if any(phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
             break  # the person holding the post acts, not the body
         found.append(mention)
-        j = _back_to_body(tokens, ending, _skip_back(tokens, mention.start, first, CONNECTORS), first)
+        j = _back_to_body(tokens, ending, skip_back(tokens, mention.start, first, CONNECTORS), first)
     return list(reversed(found))
 
 
@@ -171,88 +173,29 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             k = next((k for k in range(j - 2, max(first, j - ASIDE_REACH), -1) if tokens[k].text in "()"), None)
             if k is None or tokens[k].text != "(":
                 return j
-            j = _skip_back(tokens, k, first, CONNECTORS)
+            j = skip_back(tokens, k, first, CONNECTORS)
         elif j - 2 >= first and tokens[j - 2].key in TERM and ROMAN.fullmatch(tokens[j - 1].text):
             j -= 2
-        elif _time_before(tokens, j, first) < j:
-            j = _skip_back(tokens, _time_before(tokens, j, first), first, ADVERBS)
+        elif time_before(tokens, j, first) < j:
+            j = skip_back(tokens, time_before(tokens, j, first), first, ADVERBS)
         else:
-            k = _skip_back(tokens, j, first, GENERIC_PARTNERS)
+            k = skip_back(tokens, j, first, GENERIC_PARTNERS)
             if k == j:
                 return j
-            j = _skip_back(tokens, k, first, CONNECTORS)
-    return j
-
-
-def _time_before(tokens: list[Token], j: int, first: int) -> int:
-    """The start of a time that ends at j ("sáng 12-3", "hôm nay", "ngày 5/3"), or j."""
-    k = j
-    while k - 1 > first and (tokens[k - 1].text.isdigit() or tokens[k - 1].key in TIME_PARTS):
-        k -= 1
-    if k < j and k - 1 > first and tokens[k - 1].key in TIMES and tokens[k - 1].text.islower():
-        return k - 1
+            j = skip_back(tokens, k, first, CONNECTORS)
     return j
 
 
 def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
     """"do A và B (phối hợp) tổ chức": the bodies after "do", if an organizing verb follows."""
-    listed = _listed(tokens, starting, start, last)
-    if not listed:
+    bodies = listed(tokens, starting, start, last)
+    if not bodies:
         return []
-    j = _skip_forward(tokens, _past_aside(tokens, listed[-1].end, last), last, ADVERBS)
-    j = _skip_forward(tokens, _skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
-    if j < last and (_phrase_at(tokens, j, VERBS) or _phrase_at(tokens, j, [CHAIR])):
-        return listed
+    j = skip_forward(tokens, past_aside(tokens, bodies[-1].end, last), last, ADVERBS)
+    j = skip_forward(tokens, skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
+    if j < last and (phrase_at(tokens, j, VERBS) or phrase_at(tokens, j, [CHAIR])):
+        return bodies
     return []
-
-
-def _listed(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
-    """The bodies of a list "A, B và C" starting at token `start`."""
-    found = []
-    j = start
-    while j in starting:
-        mention = starting[j]
-        found.append(mention)
-        j = _skip_forward(tokens, _past_aside(tokens, mention.end, last), last, CONNECTORS)
-    return found
-
-
-def _past_aside(tokens: list[Token], j: int, last: int) -> int:
-    """The position after a bracketed aside at j ("A (Hàn Quốc) và B"), or j."""
-    if j < last and tokens[j].text == "(":
-        k = next((k for k in range(j + 1, min(last, j + ASIDE_REACH)) if tokens[k].text in "()"), None)
-        if k is not None and tokens[k].text == ")":
-            return k + 1
-    return j
-
-
-def _skip_back(tokens: list[Token], j: int, first: int, phrases: list[tuple[str, ...]]) -> int:
-    """The position before every lower-case phrase of `phrases` that ends at j."""
-    moved = True
-    while moved:
-        moved = False
-        for phrase in phrases:
-            k = j - len(phrase)
-            if k >= first and _phrase_at(tokens, k, [phrase]) and _lower(tokens[k:j]):
-                j, moved = k, True
-                break
-    return j
-
-
-def _skip_forward(tokens: list[Token], j: int, last: int, phrases: list[tuple[str, ...]]) -> int:
-    """The position after every lower-case phrase of `phrases` that starts at j."""
-    moved = True
-    while moved:
-        moved = False
-        for phrase in sorted(phrases, key=len, reverse=True):
-            if j + len(phrase) <= last and _phrase_at(tokens, j, [phrase]) and _lower(tokens[j : j + len(phrase)]):
-                j, moved = j + len(phrase), True
-                break
-    return j
-
-
-def _lower(tokens: list[Token]) -> bool:
-    return all(t.text.islower() or not t.is_word for t in tokens)
 
 
 def _fallback(
@@ -273,7 +216,7 @@ def _fallback(
     for first, last in spans:
         if not _has_event(tokens, first, last):
             continue
-        chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [CHAIR])), None)
+        chair = next((i for i in range(first, last) if phrase_at(tokens, i, [CHAIR])), None)
         if chair is None:
             continue
         before = [m for m in mentions if first <= m.start and m.end <= chair]
@@ -284,7 +227,7 @@ def _fallback(
 
 def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:
     """The body whose head invited a visit: "thăm ... theo lời mời của Đại tướng A, Bộ trưởng Bộ X"."""
-    at = next((i for i in range(first, last) if _phrase_at(tokens, i, [INVITATION])), None)
+    at = next((i for i in range(first, last) if phrase_at(tokens, i, [INVITATION])), None)
     if at is None:
         return None
     reach = at + len(INVITATION) + INVITATION_REACH
@@ -296,18 +239,18 @@ def _can_host(tokens: list[Token], mention: Mention) -> bool:
     "tại Trường ...") may not."""
     if mention.place:
         return False
-    if not _phrase_at(tokens, mention.start, VENUES):
+    if not phrase_at(tokens, mention.start, VENUES):
         return True
     # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
     at_premises = mention.start > 1 and tuple(t.key for t in tokens[mention.start - 2 : mention.start]) == PREMISES
-    return at_premises and not _phrase_at(tokens, mention.start, VENUES[:2])
+    return at_premises and not phrase_at(tokens, mention.start, VENUES[:2])
 
 
 def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
     chức hội nghị") or a working session."""
     for i in range(first, last):
-        if _phrase_at(tokens, i, EVENT_WORDS):
+        if phrase_at(tokens, i, EVENT_WORDS):
             before = {t.key for t in tokens[max(first, i - 3) : i]}
             if not before & TOPIC:
                 return True
@@ -324,26 +267,7 @@ def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
 
 
 def _has_event(tokens: list[Token], first: int, last: int) -> bool:
-    return any(_phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
-
-
-def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]] | PhraseSet) -> int:
-    """The length of the first of `phrases` found at token i, or 0."""
-    if isinstance(phrases, PhraseSet):
-        return phrases.length_at(tokens, i)
-    for phrase in phrases:
-        if tokens[i].key == phrase[0] and tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
-
-
-def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """The tokens starting in [start, end), by binary search (asked for every sentence)."""
-    return bisect_left(tokens, start, key=_start_of), bisect_left(tokens, end, key=_start_of)
-
-
-def _start_of(token: Token) -> int:
-    return token.start
+    return any(phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
