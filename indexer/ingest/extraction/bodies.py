@@ -22,7 +22,7 @@ from dataclasses import replace
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer, gazetteer
 from indexer.ingest.extraction.name_grammar import Mention, NameGrammar
 from indexer.ingest.extraction.name_words import (
-    BARE, BARE_STARTS, NOT_AFTER_HEAD, PLACE_KINDS, LOWER_HEADS, COMPOUND_BEFORE, AFTER_ABBREVIATION,
+    BARE, BARE_STARTS, NOT_AFTER_HEAD, PLACE_KINDS, LOWER_HEAD_STARTS, COMPOUND_BEFORE, AFTER_ABBREVIATION,
     STANDING, MAX_ABBREVIATION_WORDS,
 )
 from indexer.ingest.extraction.text import Token, keys_of
@@ -77,8 +77,8 @@ class _Finder(NameGrammar):
         local = self.local_abbreviations.get(token.text)
         if local is not None and _standalone(self.tokens, i):
             return replace(local, start=i, end=i + 1, alias=token.text)
-        if not token.is_capitalized and token.key in LOWER_HEADS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
-            return None  # "họp báo Chính phủ": a press conference, not a newspaper
+        if not token.is_capitalized and token.key in LOWER_HEAD_STARTS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
+            return None  # "họp báo Chính phủ", "cán bộ Công an": a press conference, an officer
         standing = self.standing_at(i)
         if standing is not None:
             return standing
@@ -204,8 +204,9 @@ class _Finder(NameGrammar):
         e = mention.end
         if e >= len(tokens):
             return mention
-        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].text in ("tại", "ở"):
-            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức": a venue, then the subject
+        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].key in ("tại", "ở", "theo"):
+            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức", "Theo báo X, TAND Y":
+            # a venue or a source, then the subject
         if tokens[e].text in ",(":
             start = e + 1
         elif tokens[e].key == "thuộc":

@@ -9,15 +9,17 @@ its place ("UBND TP Châu Đốc"), the next lower-case word. `bodies` reads tex
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
 from indexer.ingest.extraction.name_words import (
-    HEADS, LONGEST_HEAD, HEAD_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD, LOWER_AFTER_HEAD, PLACE_KINDS,
-    LOWER_HEADS, PROPER_ONLY, MAX_DESCRIPTION, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
+    HEADS, LONGEST_HEAD, HEAD_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, LOWER_AFTER_HEAD, PLACE_KINDS,
+    LOWER_HEADS, LOWER_HEAD_STARTS, LONGEST_LOWER_HEAD, COMPOUND_BEFORE, PLACE_SENSITIVE, NAMED_WITH_PLACE, PLACE_REACH, DASH_STOPS, PROPER_ONLY, MAX_DESCRIPTION, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
     PLACES_WITH_SURNAMES, UNIT_KINDS,
 )
 from indexer.ingest.extraction.text import Token
+from indexer.text.segmentation import tag_words
 
 
 @dataclass(frozen=True)
@@ -61,14 +63,41 @@ class NameGrammar:
         if token.key not in HEAD_STARTS:
             return None
         if not token.is_capitalized:
-            following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-            if token.key not in LOWER_HEADS or following is None or not following.is_capitalized:
-                return None
-            return (token.key,), HEADS[(token.key,)]
+            return self.lower_head_at(i)
         for size in range(LONGEST_HEAD, 0, -1):
             keys = tuple(t.key for t in self.tokens[i : i + size])
             if len(keys) == size and keys in HEADS:
+                if keys == NOT_AFTER_ORGANIZATION[0] and not self.organization_follows(i + size):
+                    return None  # "Tổ chức Hội nghị ...", "và Tổ chức nhân sự": holding, organizing
                 return keys, HEADS[keys]
+        return None
+
+    def organization_follows(self, j: int) -> bool:
+        """Whether the words after "Tổ chức" name an organization ("Tổ chức Y tế Thế giới"): a
+        capitalized word that is not an event's noun."""
+        tokens = self.tokens
+        return j < len(tokens) and tokens[j].is_capitalized and tokens[j].key not in NOT_AFTER_ORGANIZATION[1]
+
+    def lower_head_at(self, i: int) -> tuple[tuple[str, ...], int] | None:
+        """A head written in lower case before a capitalized name ("bộ Công an", "trường THPT X"),
+        unless it is part of a compound ("cán bộ", "trụ sở") or a place follows ("trung tâm Hà Nội")."""
+        tokens = self.tokens
+        if tokens[i].key not in LOWER_HEAD_STARTS or (i > 0 and tokens[i - 1].key in COMPOUND_BEFORE):
+            return None
+        for size in range(min(LONGEST_LOWER_HEAD, len(tokens) - i - 1), 0, -1):
+            keys = tuple(t.key for t in tokens[i : i + size])
+            if keys not in LOWER_HEADS or not all(t.text.islower() for t in tokens[i : i + size]):
+                continue
+            following = tokens[i + size]
+            allowed = LOWER_HEADS[keys]
+            if not following.is_word or not following.is_capitalized:
+                return None
+            if allowed and following.key not in allowed and not (keys in NAMED_WITH_PLACE and self.reaches_place(i + size)):
+                return None
+            if keys in PLACE_SENSITIVE and (following.key in PLACE_KINDS or self.gaz.place_at(tokens, i + size)
+                                            or self.gaz.country_at(tokens, i + size) > i + size):
+                return None  # "ở trung tâm Hà Nội", "trung tâm TP": the middle of a place
+            return keys, HEADS[keys]
         return None
 
     def pattern_at(self, i: int) -> Mention | None:
@@ -95,6 +124,8 @@ class NameGrammar:
             country_end = self.gaz.country_at(tokens, j) if token.is_capitalized and j > i + len(keys) else j
             if country_end > j:
                 j, in_place = country_end, True  # "Bộ Quốc phòng Hàn Quốc thăm": a country ends the name
+                if self.person_at(j):
+                    break  # "Bộ Ngoại giao Việt Nam Hà Kim Ngọc": a person's name follows
                 continue
             if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
                 in_place = True
@@ -106,6 +137,9 @@ class NameGrammar:
                 glued = token.start == tokens[j - 1].end and j + 1 < len(tokens) and tokens[j + 1].start == token.end
                 if token.text in "-&" and glued:
                     j += 1
+                    continue
+                if token.key == "-" and not in_place and j > i + len(keys) and self.name_after_dash(j + 1):
+                    j += 1  # "Liên đoàn Xe đạp - Mô tô thể thao Việt Nam", "Sở Văn hoá - Thể thao"
                     continue
                 if token.text == "&" and j + 1 < len(tokens) and tokens[j - 1].text.isupper() and tokens[j + 1].text.isupper():
                     j += 1  # "Sở GD & ĐT"
@@ -137,9 +171,11 @@ class NameGrammar:
                 pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
                 if token.key in STOP or pair in STOP_PAIRS:
                     break
-            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j):
+            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j) and self.name_goes_on(j):
                 break  # a person's name after the body: "Giám đốc Sở Nội vụ Nguyễn Văn A"
             j += 1
+        if j > i + len(keys) + 1 and any(t.text.islower() for t in tokens[i + len(keys) + 1 : j]):
+            j = self.cut_at_verb(i + len(keys), j)
         if j == i + len(keys):
             return None
         name = self.text[tokens[i].start : tokens[j - 1].end]
@@ -165,8 +201,77 @@ class NameGrammar:
                 return False
         return False
 
+    def cut_at_verb(self, first: int, end: int) -> int:
+        """Where the name words [first, end) really end, by pyvi's words and part-of-speech tags:
+        before a lower-case verb after a capitalized word that no capital follows ("Giáo hội Công
+        giáo Sri Lanka huỷ kế hoạch", "Tỉnh uỷ Lâm Đồng liên quan vụ ...") and before lower-case
+        syllables of a word that runs past the end ("... hoá học nhóm họp"). Asked only for names
+        with lower-case words, the few the rules of `pattern_at` cannot end alone."""
+        tokens = self.tokens
+        stop = min(len(tokens), end + 2)
+        base = tokens[first].start
+        span = self.text[base : tokens[stop - 1].end]
+        cursor = 0
+        for word, tag in tag_words(span):
+            syllables = word.split("_")
+            at = span.find(syllables[0], cursor)
+            for syllable in syllables:
+                found = span.find(syllable, cursor)
+                if found < 0:
+                    return end  # pyvi respelled the text: no cut rather than a wrong one
+                cursor = found + len(syllable)
+            start = bisect_left(tokens, base + at, lo=first, hi=stop, key=_start_of)
+            k = bisect_left(tokens, base + cursor, lo=first, hi=stop, key=_start_of)
+            if start >= end:
+                break
+            if k > end and start > first and all(t.text.islower() for t in tokens[start:end]):
+                return start  # "... hoá học nhóm_họp": a word runs past the name's end
+            if tag == "V" and tokens[start].text.islower() and start > first and tokens[start - 1].is_capitalized:
+                if k >= stop or not (tokens[k].is_word and tokens[k].is_capitalized):
+                    return start  # "Giáo hội Công giáo Sri Lanka huỷ kế hoạch": a verb, not a trade word
+        return end
+
+    def name_after_dash(self, j: int) -> bool:
+        """Whether the name goes on after a spaced dash: a capitalized word that opens no other
+        body, person or place ("Bộ Y tế - Bộ Tài chính", "Công an tỉnh X - Đại tá ...")."""
+        tokens = self.tokens
+        if j >= len(tokens) or not (tokens[j].is_word and tokens[j].is_capitalized) or tokens[j].text.isupper():
+            return False
+        if tokens[j].text in SURNAMES or tokens[j].key in DASH_STOPS:
+            return False
+        return self.head_at(j) is None and self.gaz.match_at(tokens, j) is None and self.gaz.place_at(tokens, j) is None
+
+    def person_at(self, j: int) -> bool:
+        """Whether a person's name may start at j: two capitalized words, not a place's kind
+        ("TP HCM") nor a place ("Mỹ Tho" goes on after "Mỹ")."""
+        tokens = self.tokens
+        if j + 1 >= len(tokens) or tokens[j].key in PLACE_KINDS:
+            return False
+        return all(t.is_word and t.is_capitalized for t in tokens[j : j + 2])
+
+    def reaches_place(self, j: int) -> bool:
+        """Whether the name words at j reach a country or province within a few words ("hội Xe
+        thăng bằng Việt Nam"), unlike a festival's name ("hội Lim 2018")."""
+        tokens = self.tokens
+        for k in range(j, min(len(tokens), j + PLACE_REACH)):
+            if not tokens[k].is_word or (tokens[k].text.islower() and tokens[k].key in STOP):
+                return False
+            if k > j and tokens[k].is_capitalized and (self.gaz.country_at(tokens, k) > k or self.gaz.place_at(tokens, k)):
+                return True
+        return False
+
+    def name_goes_on(self, j: int) -> bool:
+        """Whether a capitalized word follows the surname at j, as in a person's name ("Nguyễn
+        Văn A"), unlike the last word of a name ("Bắc Đại Tây Dương (NATO)")."""
+        following = self.tokens[j + 1] if j + 1 < len(self.tokens) else None
+        return following is not None and following.is_word and following.is_capitalized
+
     def place_at(self, j: int) -> bool:
         for place in PLACES_WITH_SURNAMES:
             if tuple(t.key for t in self.tokens[j : j + len(place)]) == place:
                 return True
         return False
+
+
+def _start_of(token: Token) -> int:
+    return token.start

@@ -28,9 +28,10 @@ from indexer.ingest.extraction.clauses import (
     listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
 )
 from indexer.ingest.extraction.gazetteer import Body
+from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
-    VERBS, CHAIR, TASKS, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
+    VERBS, CHAIR, TASKS, PARTNER_OPENERS, PARTNER_REACH, BRINGS, TO_TRIAL, TO_TRIAL_REACH, BENCH, BENCH_OF, PERIODS, EVENT_NAMES, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
     TITLES, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
     ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
     BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
@@ -90,8 +91,12 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         verb = phrase_at(tokens, i, VERBS)
         if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
             found += _subjects(tokens, ending, i, first)
-        if phrase_at(tokens, i, TRIAL_VERBS) and tokens[i].text.islower():
+        if tokens[i].text.islower() and (phrase_at(tokens, i, TRIAL_VERBS) or _brings_to_trial(tokens, i, last)):
             found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
+        bench = phrase_at(tokens, i, BENCH)
+        if bench:
+            court = starting.get(skip_forward(tokens, i + bench, last, BENCH_OF))
+            found += [court] if court is not None and _is_court(court) else []
         if phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
         if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
@@ -110,6 +115,13 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
     return [m for m in found if not _is_venue(tokens, m, first)]
 
 
+def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
+    """"đưa vụ án ... ra xét xử": "đưa" at i with "ra xét xử" a few words on in the sentence."""
+    if tokens[i].key != BRINGS[0]:
+        return False
+    return any(phrase_at(tokens, k, TO_TRIAL) for k in range(i + 1, min(last, i + TO_TRIAL_REACH)))
+
+
 def _is_task(tokens: list[Token], after: int, last: int) -> bool:
     """Whether an organizing verb ending at `after` carries out a task, not an event."""
     j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
@@ -123,8 +135,10 @@ def _meeting_owners(
     Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
     của UBND X"); "của ngành" is the ministry the sentence named before."""
     j = skip_forward(tokens, after, last, MEETING_LEVELS)
-    if j + 1 < last and tokens[j].key in ORDINAL and tokens[j + 1].text.isdigit():
-        j += 2
+    while j + 1 < last and (tokens[j].key in ORDINAL or tokens[j].key in PERIODS) and tokens[j].text.islower() and (
+        tokens[j + 1].text.isdigit() or ROMAN.fullmatch(tokens[j + 1].text)
+    ):
+        j = skip_forward(tokens, j + 2, last, MEETING_LEVELS)  # "kỳ họp thứ 6", "họp báo quý 3"
     if j in starting:
         return [m for m in listed(tokens, starting, j, last) if not m.place]
     for k in range(after, min(last, after + MEETING_GAP + 1)):
@@ -159,6 +173,8 @@ def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
         if any(phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
             break  # the person holding the post acts, not the body
+        if any(phrase_at(tokens, k, EVENT_NAMES) == mention.start - k for k in range(max(first, mention.start - 3), mention.start)):
+            break  # "Thượng đỉnh G20 sắp tổ chức ở Nhật Bản": the event's name, not its organizer
         found.append(mention)
         j = _back_to_body(tokens, ending, skip_back(tokens, mention.start, first, CONNECTORS), first)
     return list(reversed(found))
@@ -181,8 +197,26 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
         else:
             k = skip_back(tokens, j, first, GENERIC_PARTNERS)
             if k == j:
+                k = _unknown_partner(tokens, j, first)
+            if k == j:
                 return j
             j = skip_back(tokens, k, first, CONNECTORS)
+    return j
+
+
+def _unknown_partner(tokens: list[Token], j: int, first: int) -> int:
+    """The start of a partner named right before j that is not a known body, after "và", "với",
+    "cùng" or "phối hợp" ("A và chính quyền địa phương huyện X tổ chức", "A phối hợp Trung ương
+    Giáo hội ... tổ chức"): a few words holding a capital, no clause word; j when there is none."""
+    for k in range(j - 1, max(first, j - PARTNER_REACH) - 1, -1):
+        token = tokens[k]
+        if token.key in PARTNER_OPENERS and token.text.islower():
+            named = any(t.is_word and t.is_capitalized for t in tokens[k + 1 : j])
+            return k + 1 if named and (token.key != "hợp" or tokens[k - 1].key == "phối") else j
+        if not token.is_word and token.text not in "-&().'’":
+            return j
+        if token.is_word and token.text.islower() and token.key in STOP:
+            return j
     return j
 
 

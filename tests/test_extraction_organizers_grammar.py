@@ -1,0 +1,153 @@
+"""Organizers by the grammar of names and roles, on sentences of unlabelled VietNews leads.
+
+Each test is one pattern the rules read: a head in lower case ("cục Đường thuỷ nội địa"), heads
+of party, church, union and club names, a partner the reader does not know standing between a
+body and its verb, a court bringing a case to trial, the period of a press conference, the name
+of a summit that is not its organizer, and where a name ends (a person, a verb, a word that runs
+on: pyvi's words and tags).
+"""
+
+from __future__ import annotations
+
+from indexer.ingest.extraction import extract_metadata
+from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.organizers import find_organizers
+from indexer.ingest.extraction.text import tokenize
+
+
+def names(lead: str) -> list[str]:
+    return [o.name for o in find_organizers([lead])]
+
+
+def mentioned(text: str) -> list[str]:
+    return [m.name for m in find_mentions(tokenize(text), text)]
+
+
+def test_a_department_written_with_its_head_in_lower_case_organizes_a_meeting():
+    lead = ("Ngay sau khi báo chí đăng tải thông tin, cục Đường thuỷ nội địa đã tổ chức một cuộc họp và ra "
+            "quyết định tạm đình chỉ công tác 15 ngày đối với ông Vũ Mạnh Hùng.")
+
+    assert names(lead) == ["Cục Đường thuỷ nội địa"]
+
+
+def test_an_association_in_lower_case_is_a_body_but_a_festival_is_not():
+    assert names("Ngày 4/4/2017 tại Hà Nội, hội Nhà văn Việt Nam tổ chức kỷ niệm 60 năm thành lập.") == [
+        "Hội Nhà văn Việt Nam"]
+    assert names("Sắp tới liên đoàn Xe đạp - Mô tô thể thao Việt Nam và hội Xe thăng bằng Việt Nam tổ chức "
+                 "cuộc thi Cua - rơ nhí.") == ["Liên đoàn Xe đạp - Mô tô thể thao Việt Nam", "Hội Xe thăng bằng Việt Nam"]
+    assert mentioned("Mặc dù vậy tình trạng này vẫn diễn ra ở hội Lim 2018.") == []
+
+
+def test_an_officer_of_the_police_is_not_the_ministry_of_public_security():
+    assert mentioned("Các cán bộ Công an huyện đã có mặt tại hiện trường.") == ["Công an huyện"]
+
+
+def test_the_central_military_commission_organizes_a_conference():
+    lead = ("Ngày 7-1, tại Hà Nội, Quân uỷ Trung ương đã tổ chức hội nghị ra nghị quyết lãnh đạo thực hiện "
+            "nhiệm vụ quân sự, quốc phòng năm 2019.")
+
+    assert names(lead) == ["Quân uỷ Trung ương"]
+
+
+def test_the_labour_confederation_and_a_club_are_named_in_full():
+    lead = ("Hội thảo do Tổng LĐLĐ Việt Nam, Ban Tuyên giáo trung ương, Hội đồng Lý luận trung ương và Học viện "
+            "Chính trị quốc gia Hồ Chí Minh tổ chức.")
+
+    assert names(lead)[0] == "Tổng Liên đoàn Lao động Việt Nam"
+    assert names("Chương trình “Tết sẻ chia” do CLB Liên kết trẻ Việt Nam tổ chức nhằm giúp đỡ các bạn nhỏ.") == [
+        "Câu lạc bộ Liên kết trẻ Việt Nam"]
+
+
+def test_an_international_organization_co_organizes_but_organizing_a_conference_is_no_body():
+    lead = ("Lễ tổng kết và trao giải được Hội Nhà báo Việt Nam và Hội Bảo vệ quyền trẻ em Việt Nam phối hợp với "
+            "Tổ chức Cứu trợ trẻ em tổ chức vào chiều 6-4 tại Hà Nội.")
+
+    assert names(lead) == ["Hội Nhà báo Việt Nam", "Hội Bảo vệ quyền trẻ em Việt Nam", "Tổ chức Cứu trợ trẻ em"]
+    assert mentioned("Tổ chức Hội nghị tổng kết năm là việc của các sở.") == []
+
+
+def test_a_partner_the_reader_does_not_know_does_not_hide_the_body_before_it():
+    assert names("Ngày 20-1, Bộ Chỉ huy Bộ đội Biên phòng Nghệ An và chính quyền địa phương huyện Thanh Chương "
+                 "tổ chức lễ trao tặng Huân chương Chiến công hạng Nhất.") == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh Nghệ An"]
+    assert names("Sáng 11-11, Uỷ ban An toàn giao thông quốc gia phối hợp Trung ương Giáo hội Phật giáo Việt Nam "
+                 "tổ chức đại lễ cầu siêu nạn nhân tử vong do tai nạn giao thông.")[0] == "Uỷ ban An toàn giao thông quốc gia"
+
+
+def test_a_court_opens_reopens_and_continues_a_trial():
+    for lead in ("Ngày 15/3, TAND TP. Hà Nội mở phiên xét xử sơ thẩm đối với hai bị cáo Nguyễn Nhật Linh và Khuất Thế Anh.",
+                 "Hôm nay (6/8), TAND TP. Hà Nội mở lại phiên xét xử sơ thẩm đối với bị cáo Nguyễn Hồng Anh.",
+                 "Ngày 2/8, TAND TP. Hà Nội tiếp tục xét xử đối với hai bị cáo Phan Dũng và Nguyễn Văn Uần."):
+        assert names(lead) == ["Toà án nhân dân thành phố Hà Nội"], lead
+
+
+def test_a_court_brings_a_defendant_to_trial_some_words_later():
+    lead = ("Ngày 17/4, TAND TP. Hà Nội đưa Nguyễn Thanh Hỷ (SN 1971, ở phường Vạn Phúc, quận Hà Đông, Hà Nội) "
+            "ra xét xử về tội Mua bán trái phép chất ma tuý.")
+
+    assert names(lead) == ["Toà án nhân dân thành phố Hà Nội"]
+
+
+def test_the_bench_of_a_court_pronounces_the_sentence_of_its_trial():
+    lead = "Ngày 19/6, sau 1 tuần xét xử và nghị án, hôm nay HĐXX của TAND tỉnh Hoà Bình đã tuyên án đối với các bị cáo."
+
+    assert names(lead) == ["Toà án nhân dân tỉnh Hoà Bình"]
+
+
+def test_a_high_court_written_without_tai_is_named_as_officially():
+    assert names("Ngày 3/8, TAND cấp cao Hà Nội mở phiên phúc thẩm xét xử bị cáo Chu Văn Trường.") == [
+        "Toà án nhân dân cấp cao tại Hà Nội"]
+
+
+def test_a_source_before_a_comma_is_not_the_parent_of_the_court_after_it():
+    lead = ("Theo báo Pháp luật Việt Nam, TAND TP Hà Nội vừa đưa bị cáo Nguyễn Ngọc Nhẫn (SN 1980, ở huyện Thanh "
+            "Trì, Hà Nội) ra xét xử về tội Giết người.")
+
+    assert [(o.name, o.parent) for o in find_organizers([lead])] == [("Toà án nhân dân thành phố Hà Nội", None)]
+
+
+def test_a_quarterly_press_conference_belongs_to_the_ministry_after_its_period():
+    lead = ("Theo Zing.vn, tại họp báo quý 3 bộ Quốc phòng sáng 9/10, Thiếu tướng Nguyễn Văn Đức đã có những "
+            "trao đổi quanh bộ phim Hậu duệ mặt trời.")
+
+    assert names(lead) == ["Bộ Quốc phòng"]
+
+
+def test_a_summit_named_after_a_group_is_held_not_organized_by_it():
+    assert names("Tổng thống Mỹ Donald Trump đã có những chia sẻ trước sự kiện Thượng đỉnh G20 sắp tổ chức ở Nhật Bản.") == []
+
+
+def test_a_body_that_plans_to_hold_a_conference_organizes_it():
+    lead = ("Theo đặc phái viên của EU, trong khoảng thời gian đầu năm 2017, Liên minh châu Âu dự kiến sẽ tổ chức "
+            "một hội nghị thảo luận về tương lai của Syria.")
+
+    assert names(lead) == ["Liên minh châu Âu"]
+
+
+def test_a_name_ends_before_the_person_after_its_country_and_not_at_a_surname_it_ends_with():
+    assert mentioned("Ngày 30/1, Thứ trưởng bộ Ngoại giao Việt Nam Hà Kim Ngọc và Phó Trợ lý Ngoại trưởng bộ Ngoại "
+                     "giao Mỹ Tina Kaidanow đã đồng chủ trì đối thoại.") == ["Bộ Ngoại giao Việt Nam", "Bộ Ngoại giao Mỹ"]
+    assert mentioned("Ông Trump tham dự Hội nghị thượng đỉnh Tổ chức Hiệp ước Bắc Đại Tây Dương (NATO) tại Brussels.") == [
+        "Tổ chức Hiệp ước Bắc Đại Tây Dương"]
+
+
+def test_a_name_ends_before_a_verb_pyvi_tags_or_a_word_that_runs_past_it():
+    assert mentioned("Giáo hội Công giáo Sri Lanka huỷ kế hoạch tổ chức lại các buổi lễ vào chủ nhật.") == [
+        "Giáo hội Công giáo Sri Lanka"]
+    assert mentioned("Đó là quan điểm của Tỉnh uỷ Lâm Đồng liên quan vụ 17 thí sinh thi công chức.") == ["Tỉnh uỷ Lâm Đồng"]
+    assert mentioned("Cơ quan Phòng chống Vũ khí hoá học nhóm họp vào ngày mai để xem xét vụ đầu độc.") == [
+        "Cơ quan Phòng chống Vũ khí hoá học"]
+
+
+def test_the_middle_of_a_city_and_the_universities_of_a_country_are_no_bodies():
+    assert mentioned("Nhóm đối tượng bị bắt gần khách sạn nằm ở trung tâm TP bằng trò chơi pocker.") == []
+    assert mentioned("Sinh viên các trường đại học Nhật Bản lần thứ 14 dự thi.") == []
+
+
+def test_a_subheading_between_the_lead_paragraphs_does_not_push_the_event_out_of_the_lead():
+    text = ("Hà Nội không phải địa phương đầu tiên cấm ghi âm tại trụ sở tiếp dân, và Bộ Tư pháp đã vào cuộc.\n\n"
+            "Nhiều bộ, địa phương cùng cấm\n\n"
+            "Ông Đồng Ngọc Ba, cục trưởng Cục Kiểm tra văn bản quy phạm pháp luật - Bộ Tư pháp, cho biết như vậy "
+            "tại cuộc họp báo do Bộ Tư pháp tổ chức sáng 28-1, tại Hà Nội.\n\n"
+            "Vị này cho biết theo quy định của Luật tiếp công dân 2013, bộ trưởng sẽ ban hành các văn bản.")
+
+    assert [o.name for o in extract_metadata(text, title="Cấm ghi âm ở trụ sở tiếp dân").organizers] == ["Bộ Tư pháp"]
