@@ -3,16 +3,17 @@
 The lead's sentences are read for the roles bodies play around the organizing verbs:
 the subject of "tổ chức / phối hợp tổ chức / đăng cai / khai mạc" ("Bộ Nội vụ tổ chức",
 "A phối hợp với B tổ chức"), a court as the subject of a trial ("TAND tỉnh X xét xử / mở
-phiên tòa / tuyên án"), the agent after "do" ("do A và B tổ chức"), the partners of
+(lại) phiên tòa / tuyên án / đưa vụ án ... ra xét xử") or its bench ("HĐXX của TAND X"), the agent after "do" ("do A và B tổ chức"), the partners of
 "hợp tác giữa A, B và C" when the sentence has no subject, co-organizers "với sự phối hợp
 của A", and the body whose meeting it is: a meeting noun followed by the body, directly or
 through "của" ("kỳ họp thứ 6 HĐND TP. HCM", "cuộc họp báo thường kỳ của Bộ Ngoại giao").
 Other "của" phrases ("đại diện của X") and bodies that "tham dự" are not organizers. Only
-if none of that is found does the host ("tại trụ sở X") or the chair's body count; a
-venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
+if none of that is found does the host ("tại trụ sở X") or the chair's body count
+(`hosts`); a venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
 Between a subject and its verb may stand a time ("sáng 12-3"), a term ("khoá IX"), a
-bracketed aside ("(Hàn Quốc)") and partners named only by kind ("với các bộ, ngành"); a body
-after a person's title is the person's post. "tổ chức" carrying out a task ("tổ chức khám
+bracketed aside ("(Hàn Quốc)"), partners named only by kind ("với các bộ, ngành") and partners
+the reader does not know as bodies ("và chính quyền địa phương huyện X"); a body after a
+person's title is the person's post, and one after a summit's noun its name ("Thượng đỉnh G20"). "tổ chức" carrying out a task ("tổ chức khám
 nghiệm hiện trường") holds no event. When the lead reports an event without naming who
 organized it, a later sentence about it may ("Sự kiện do A và B phối hợp tổ chức").
 Organizers are listed host first, then those named in the title, then in text order.
@@ -28,16 +29,17 @@ from indexer.ingest.extraction.clauses import (
     listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
 )
 from indexer.ingest.extraction.gazetteer import Body
+from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
-    VERBS, CHAIR, TASKS, PARTNER_OPENERS, PARTNER_REACH, BRINGS, TO_TRIAL, TO_TRIAL_REACH, BENCH, BENCH_OF, PERIODS, EVENT_NAMES, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
-    TITLES, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
-    ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
-    BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
-    NOT_ORGANIZED, TOPIC, EVENT_WORDS, EVENT_OR_THE_EVENT, THIS_IS, VENUES,
+    ADVERBS, ASIDE_REACH, BENCH, BENCH_OF, BRANCH, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
+    EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEGISLATING, LEGISLATURES, MEETING_GAP, MEETING_LEVELS,
+    MEETINGS, MEETS, NOT_OWNER, ON_BEHALF, ORDINAL, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, PERIODS, ROMAN,
+    TASK_CLASSIFIERS, TASKS, TERM, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, keys_of, sentences, tokenize
+
 
 def find_organizers(
     lead_paragraphs: list[str], title: str | None = None, home: Body | None = None,
@@ -59,12 +61,12 @@ def find_organizers(
         local = [m for m in mentions if first <= m.start and m.end <= last]
         chosen = _organizing(tokens, local, first, last, text)
         if chosen:
-            venues = {m.name for m in local if _is_venue(tokens, m, first)}
+            venues = {m.name for m in local if is_venue(tokens, m, first)}
             break
-    if not chosen and any(_reports_event(tokens, first, last) for first, last in lead_spans):
+    if not chosen and any(reports_event(tokens, first, last) for first, last in lead_spans):
         chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
     if not chosen:
-        chosen, venues = _fallback(tokens, mentions, lead_spans, text)
+        chosen, venues = fallback(tokens, mentions, lead_spans, text)
     ordered = sorted(
         enumerate(_unique(chosen)),
         key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
@@ -106,13 +108,13 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
             found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
-        if tokens[i].key == "giữa" and _has_event(tokens, first, last):
+        if tokens[i].key == "giữa" and has_event(tokens, first, last):
             if any(phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
                 found += listed(tokens, starting, i + 1, last)
         co = phrase_at(tokens, i, CO_ORGANIZING)
         if co:
             found += listed(tokens, starting, skip_forward(tokens, i + co, last, ON_BEHALF), last)
-    return [m for m in found if not _is_venue(tokens, m, first)]
+    return [m for m in found if not is_venue(tokens, m, first)]
 
 
 def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
@@ -230,78 +232,6 @@ def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last:
     if j < last and (phrase_at(tokens, j, VERBS) or phrase_at(tokens, j, [CHAIR])):
         return bodies
     return []
-
-
-def _fallback(
-    tokens: list[Token], mentions: list[Mention], spans: list[tuple[int, int]], text: str
-) -> tuple[list[Mention], set[str]]:
-    """No organizing clause: the host of an event ("tại trụ sở X"), else the chair's body."""
-    for first, last in spans:
-        if not _reports_event(tokens, first, last):
-            continue
-        local = [m for m in mentions if first <= m.start and m.end <= last]
-        hosts = [m for m in local if _is_venue(tokens, m, first) and _can_host(tokens, m)]
-        if hosts:
-            return hosts[:1], {hosts[0].name}
-    for first, last in spans:
-        invited = _inviting(tokens, mentions, first, last)
-        if invited is not None:
-            return [invited], {invited.name}
-    for first, last in spans:
-        if not _has_event(tokens, first, last):
-            continue
-        chair = next((i for i in range(first, last) if phrase_at(tokens, i, [CHAIR])), None)
-        if chair is None:
-            continue
-        before = [m for m in mentions if first <= m.start and m.end <= chair]
-        if before:
-            return before[:1], set()
-    return [], set()
-
-
-def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:
-    """The body whose head invited a visit: "thăm ... theo lời mời của Đại tướng A, Bộ trưởng Bộ X"."""
-    at = next((i for i in range(first, last) if phrase_at(tokens, i, [INVITATION])), None)
-    if at is None:
-        return None
-    reach = at + len(INVITATION) + INVITATION_REACH
-    return next((m for m in mentions if at < m.start and m.end <= min(last, reach) and not m.place), None)
-
-
-def _can_host(tokens: list[Token], mention: Mention) -> bool:
-    """A body may host at its premises; a place, or a venue ("Trung tâm Hội nghị Quốc gia",
-    "tại Trường ...") may not."""
-    if mention.place:
-        return False
-    if not phrase_at(tokens, mention.start, VENUES):
-        return True
-    # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
-    at_premises = mention.start > 1 and tuple(t.key for t in tokens[mention.start - 2 : mention.start]) == PREMISES
-    return at_premises and not phrase_at(tokens, mention.start, VENUES[:2])
-
-
-def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
-    """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
-    chức hội nghị") or a working session."""
-    for i in range(first, last):
-        if phrase_at(tokens, i, EVENT_WORDS):
-            before = {t.key for t in tokens[max(first, i - 3) : i]}
-            if not before & TOPIC:
-                return True
-    return False
-
-
-def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
-    j = mention.start
-    skipped = 0
-    while j > first and tokens[j - 1].key in VENUE_SKIP and skipped < 3:
-        j -= 1
-        skipped += 1
-    return j > first and tokens[j - 1].key in VENUE and tokens[j - 1].text.islower()
-
-
-def _has_event(tokens: list[Token], first: int, last: int) -> bool:
-    return any(phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
