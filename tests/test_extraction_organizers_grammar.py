@@ -151,3 +151,44 @@ def test_a_subheading_between_the_lead_paragraphs_does_not_push_the_event_out_of
             "Vị này cho biết theo quy định của Luật tiếp công dân 2013, bộ trưởng sẽ ban hành các văn bản.")
 
     assert [o.name for o in extract_metadata(text, title="Cấm ghi âm ở trụ sở tiếp dân").organizers] == ["Bộ Tư pháp"]
+
+
+def test_a_ministry_abbreviated_with_a_comma_is_named_in_full():
+    assert names("Chiều 13/3, tại Hà Nội, bộ VH, TT & DL đã tổ chức lễ công bố Đại sứ Du lịch Việt Nam.") == [
+        "Bộ Văn hoá, Thể thao và Du lịch"]
+
+
+def test_a_court_that_says_it_tried_or_decides_to_bring_a_case_holds_the_trial():
+    assert names("Ngày 29-8, TAND tỉnh Quảng Bình cho biết đã xét xử và tuyên án tử hình đối với bị cáo Xệng Vàng.") == [
+        "Toà án nhân dân tỉnh Quảng Bình"]
+    assert names("TAND tỉnh Hoà Bình vừa ra quyết định đưa vụ án làm 9 bệnh nhân chạy thận tử vong ở Bệnh viện đa khoa "
+                 "tỉnh Hoà Bình ra xét xử theo trình tự phúc thẩm.") == ["Toà án nhân dân tỉnh Hoà Bình"]
+
+
+def test_a_court_with_its_abbreviation_inside_its_name_keeps_its_city():
+    assert names("Ngày 11-7, Toà án Nhân dân (TAND) TP Hà Nội đã xét xử phúc thẩm bị cáo Nguyễn Công Chinh.") == [
+        "Toà án nhân dân thành phố Hà Nội"]
+
+
+def test_a_city_party_committee_ends_at_its_city():
+    lead = "Tối 1-12, Thành uỷ Đà Nẵng đã tổ chức họp báo để thông tin về hội nghị Thành uỷ Đà Nẵng lần thứ 11."
+
+    assert names(lead) == ["Thành uỷ Đà Nẵng"]
+
+
+def test_a_province_qualifying_a_common_noun_does_not_stand_for_its_committee():
+    lead = ("Sáng 22-8, Huyện uỷ, UBND huyện Mường Lát và ngành chức năng tỉnh Thanh Hoá tổ chức lễ truy điệu, "
+            "trao bằng Tổ quốc ghi công cho liệt sĩ.")
+
+    assert names(lead) == ["Uỷ ban nhân dân huyện Mường Lát"]
+
+
+def test_a_publishing_house_in_lower_case_organizes_its_anniversary():
+    assert names("Ngày 1-2, nhà xuất bản Tổng hợp TP. HCM tổ chức họp mặt kỷ niệm 40 năm thành lập.") == [
+        "Nhà xuất bản Tổng hợp Thành phố Hồ Chí Minh"]
+
+
+def test_the_name_of_a_minister_after_his_ministry_is_not_part_of_it_but_a_foreign_place_is():
+    assert mentioned("Bộ trưởng Bộ Công an Tô Lâm đã chủ trì hội nghị.") == ["Bộ Công an"]
+    assert mentioned("Toà án Tối cao Đài Loan ngày 15-5 kết án tù 4 tháng đối với cựu lãnh đạo Mã Anh Cửu.") == [
+        "Toà án Tối cao Đài Loan"]

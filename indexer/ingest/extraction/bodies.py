@@ -86,6 +86,7 @@ class _Finder(NameGrammar):
         pattern = self.pattern_at(i)
         if found is not None and (
             pattern is None or found.end >= pattern.end or self.tokens[found.end].key in ("và", ",")
+            or self.person_at(found.end, i)  # "Bộ trưởng Bộ Công an Tô Lâm": the minister's name follows
         ):
             return Mention(
                 name=found.body.name,
@@ -164,14 +165,19 @@ class _Finder(NameGrammar):
         return mention
 
     def continued(self, mention: Mention, after: int) -> Mention | None:
-        """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao"."""
+        """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao",
+        "Toà án nhân dân (TAND) TP Hà Nội"."""
         tokens = self.tokens
         qualifier = next(
             (q for q in AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
         )
-        if qualifier is None or not tokens[after].text.islower():
+        place = self.gaz.place_at(tokens, after) if tokens[after].key in PLACE_KINDS else None
+        if place is not None:
+            end = place.end  # "Toà án nhân dân (TAND) TP Hà Nội"
+        elif qualifier is None or not tokens[after].text.islower():
             return None
-        end = after + len(qualifier)
+        else:
+            end = after + len(qualifier)
         written = self.text[tokens[mention.start].start : tokens[mention.end - 1].end]
         name = f"{written} {self.text[tokens[after].start : tokens[end - 1].end]}"
         known = self.gaz.get(name)

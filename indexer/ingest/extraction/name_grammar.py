@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
 from indexer.ingest.extraction.name_words import (
     HEADS, LONGEST_HEAD, HEAD_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, LOWER_AFTER_HEAD, PLACE_KINDS,
-    LOWER_HEADS, LOWER_HEAD_STARTS, LONGEST_LOWER_HEAD, COMPOUND_BEFORE, PLACE_SENSITIVE, NAMED_WITH_PLACE, PLACE_REACH, DASH_STOPS, PROPER_ONLY, MAX_DESCRIPTION, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
+    LOWER_HEADS, LOWER_HEAD_STARTS, LONGEST_LOWER_HEAD, COMPOUND_BEFORE, PLACE_SENSITIVE, NAMED_WITH_PLACE, PLACE_REACH, DASH_STOPS, POST_ENDS, PROPER_ONLY, MAX_DESCRIPTION, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
     PLACES_WITH_SURNAMES, UNIT_KINDS,
 )
 from indexer.ingest.extraction.text import Token
@@ -124,8 +124,12 @@ class NameGrammar:
             country_end = self.gaz.country_at(tokens, j) if token.is_capitalized and j > i + len(keys) else j
             if country_end > j:
                 j, in_place = country_end, True  # "Bộ Quốc phòng Hàn Quốc thăm": a country ends the name
-                if self.person_at(j):
+                if self.person_at(j, i):
                     break  # "Bộ Ngoại giao Việt Nam Hà Kim Ngọc": a person's name follows
+                continue
+            province = self.gaz.place_at(tokens, j) if token.is_capitalized else None
+            if province is not None and not province.with_kind:
+                j, in_place = province.end, True  # "Thành uỷ Đà Nẵng lần thứ 11": the province ends the name
                 continue
             if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
                 in_place = True
@@ -137,6 +141,9 @@ class NameGrammar:
                 glued = token.start == tokens[j - 1].end and j + 1 < len(tokens) and tokens[j + 1].start == token.end
                 if token.text in "-&" and glued:
                     j += 1
+                    continue
+                if token.text == "," and self.abbreviation_goes_on(j):
+                    j += 1  # "bộ VH, TT & DL": one abbreviation written with a comma
                     continue
                 if token.key == "-" and not in_place and j > i + len(keys) and self.name_after_dash(j + 1):
                     j += 1  # "Liên đoàn Xe đạp - Mô tô thể thao Việt Nam", "Sở Văn hoá - Thể thao"
@@ -231,6 +238,15 @@ class NameGrammar:
                     return start  # "Giáo hội Công giáo Sri Lanka huỷ kế hoạch": a verb, not a trade word
         return end
 
+    def abbreviation_goes_on(self, j: int) -> bool:
+        """Whether the comma at j stands inside an abbreviation ("VH, TT & DL", "LĐ, TB & XH"):
+        short capitals on both sides, a "&" or "-" joining the next ones."""
+        tokens = self.tokens
+        if j + 2 >= len(tokens) or not 0 < j:
+            return False
+        short = [tokens[k].text for k in (j - 1, j + 1)]
+        return all(t.isupper() and len(t) <= 3 for t in short) and tokens[j + 2].text in "&-"
+
     def name_after_dash(self, j: int) -> bool:
         """Whether the name goes on after a spaced dash: a capitalized word that opens no other
         body, person or place ("Bộ Y tế - Bộ Tài chính", "Công an tỉnh X - Đại tá ...")."""
@@ -241,13 +257,16 @@ class NameGrammar:
             return False
         return self.head_at(j) is None and self.gaz.match_at(tokens, j) is None and self.gaz.place_at(tokens, j) is None
 
-    def person_at(self, j: int) -> bool:
-        """Whether a person's name may start at j: two capitalized words, not a place's kind
-        ("TP HCM") nor a place ("Mỹ Tho" goes on after "Mỹ")."""
+    def person_at(self, j: int, name_start: int) -> bool:
+        """Whether the name of the person holding a post in the body named from `name_start`
+        starts at j: a title before the body ("Bộ trưởng Bộ Công an Tô Lâm"), two capitalized
+        words after it that are no place's kind ("TP HCM"), country or province."""
         tokens = self.tokens
-        if j + 1 >= len(tokens) or tokens[j].key in PLACE_KINDS:
+        if name_start == 0 or tokens[name_start - 1].key not in POST_ENDS:
             return False
-        return all(t.is_word and t.is_capitalized for t in tokens[j : j + 2])
+        if j + 1 >= len(tokens) or tokens[j].key in PLACE_KINDS or not all(t.is_word and t.is_capitalized for t in tokens[j : j + 2]):
+            return False
+        return self.gaz.country_at(tokens, j) == j and self.gaz.place_at(tokens, j) is None
 
     def reaches_place(self, j: int) -> bool:
         """Whether the name words at j reach a country or province within a few words ("hội Xe

@@ -71,7 +71,7 @@ LOWER_HEADS: dict[tuple[str, ...], set[str] | None] = {
                                  "Bảo Văn Hữu Truyền Nạn Cựu Giáo Kế Kỹ Nữ Thầy Bác Dược Làm Sân Xuất Cấp Đông"), ("liên đoàn", None), ("tổng liên đoàn", None), ("công ty", None),
         ("tổng công ty", None), ("tập đoàn", None), ("học viện", None), ("đại học", None), ("ủy ban", None),
         ("uỷ ban", None), ("bệnh viện", None), ("trung tâm", None), ("câu lạc bộ", None),
-        ("trường", "THPT THCS ĐH Đại Cao Tiểu Trung Mầm Phổ Học"), ("đài", "Truyền Phát Tiếng"),
+        ("nhà xuất bản", None), ("trường", "THPT THCS ĐH Đại Cao Tiểu Trung Mầm Phổ Học"), ("đài", "Truyền Phát Tiếng"),
     )
 }
 # A lower-case "hội" before a capital is as often a festival ("hội Lim", "hội Gióng"): only an
@@ -81,6 +81,9 @@ PLACE_SENSITIVE = {keys_of("trung tâm"), keys_of("đại học")}
 # ... unless its name ends with its country or province a few words on ("hội Xe thăng bằng Việt Nam").
 NAMED_WITH_PLACE = {keys_of("hội")}
 PLACE_REACH = 6
+# Last words of a person's post before the body it is in: "Bộ trưởng", "Chủ tịch", "Bí thư", "Giám
+# đốc", "người phát ngôn", "Đại sứ", "Chủ nhiệm", "Tư lệnh", "Uỷ viên".
+POST_ENDS = set(keys_of("trưởng tịch thư đốc ngôn sứ nhiệm lệnh viên"))
 # Capitalized words after a spaced dash that start a person's title or a gloss, not the name's rest.
 DASH_STOPS = set(keys_of("Đại Thượng Trung Thiếu Chủ Phó Giám Trưởng Bí Ông Bà Anh Chị Nơi Đây Đơn Cơ"))
 LOWER_HEAD_STARTS = {k[0] for k in LOWER_HEADS}

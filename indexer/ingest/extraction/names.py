@@ -57,6 +57,8 @@ _ABBREVIATION = re.compile("|".join(rf"(?<!\w)(?:{pattern})(?!\w)" for pattern, 
 _PATTERNS = [(re.compile(rf"(?:{pattern})$"), words) for pattern, words in _EXPANSIONS]
 _WORD = re.compile(r"\w+")
 # "TAND cấp cao Hà Nội": the high courts and procuracies are named "... cấp cao tại Hà Nội".
+# "Toà án Nhân dân", "Viện Kiểm sát nhân dân": the people's bodies are named in lower case after their head.
+_PEOPLES = re.compile(r"^(Tòa án|Toà án|Ủy ban|Uỷ ban|Hội đồng|Viện [kK]iểm sát) [nN]hân [dD]ân(?!\w)")
 _HIGH_COURT = re.compile(r"^((?:Tòa án|Toà án|Viện kiểm sát) nhân dân [cC]ấp cao) (?:thành phố )?(?!tại )(?=[A-ZĐ])")
 
 
@@ -87,7 +89,8 @@ def name_key(name: str) -> str:
 def _canonical_name(name: str) -> str:
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
-        expanded = _HIGH_COURT.sub(r"\1 tại ", _with_place_kind(_ABBREVIATION.sub(_expansion, name)))
+        expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
+        expanded = _PEOPLES.sub(lambda m: f"{m.group(1).replace('Kiểm', 'kiểm')} nhân dân", _HIGH_COURT.sub(r"\1 tại ", expanded))
         known = _gazetteer_name(expanded) or expanded
     return modern_tones(known[:1].upper() + known[1:])
 

@@ -86,7 +86,7 @@ def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last
 
 
 def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int, text: str) -> list[Mention]:
-    ending = {m.end: m for m in mentions}
+    ending = {m.end: m for m in mentions if not _modifies(tokens, m, first)}
     starting = {m.start: m for m in mentions}
     found: list[Mention] = []
     for i in range(first, last):
@@ -115,6 +115,14 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         if co:
             found += listed(tokens, starting, skip_forward(tokens, i + co, last, ON_BEHALF), last)
     return [m for m in found if not is_venue(tokens, m, first)]
+
+
+def _modifies(tokens: list[Token], mention: Mention, first: int) -> bool:
+    """A province after a common noun qualifies it ("ngành chức năng tỉnh Thanh Hoá"): it does
+    not stand for the province's committee as a subject."""
+    before = tokens[mention.start - 1] if mention.start > first else None
+    return mention.place and before is not None and before.is_word and before.text.islower() and not (
+        phrase_at(tokens, mention.start - 1, CONNECTORS) or before.key in ("do", "giữa", "của"))
 
 
 def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:

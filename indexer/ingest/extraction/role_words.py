@@ -30,7 +30,8 @@ ADVERBS = [
     keys_of(a)
     for a in ("đã", "đang", "sẽ", "vừa", "cũng", "long trọng", "chính thức", "trọng thể", "phối hợp",
               "đồng", "cùng", "chủ trì", "tiến hành", "tiếp tục", "dự kiến", "sắp", "lần đầu tiên", "lần đầu",
-              "đồng loạt", "lại", "mới", "bắt đầu", "thường xuyên", "hằng năm", "hàng năm", "định kỳ")
+              "đồng loạt", "lại", "mới", "bắt đầu", "thường xuyên", "hằng năm", "hàng năm", "định kỳ",
+              "ra quyết định", "cho biết", "cho biết đã", "cho biết sẽ")
 ]
 # Words that open a partner after its partner: "A và B", "A phối hợp (với) B", "A cùng (với) B";
 # a partner the reader does not know as a body ("và chính quyền địa phương huyện X") is passed
@@ -81,7 +82,7 @@ TRIAL_VERBS = PhraseSet([
 ])
 COURTS = [keys_of(c) for c in ("Tòa án", "TAND")]
 # "TAND X đã đưa vụ án ... ra xét xử": a court brings a case to trial some words after "đưa".
-BRINGS, TO_TRIAL, TO_TRIAL_REACH = keys_of("đưa"), [keys_of(t) for t in ("ra xét xử", "ra xử")], 30
+BRINGS, TO_TRIAL, TO_TRIAL_REACH = keys_of("đưa"), [keys_of(t) for t in ("ra xét xử", "ra xử")], 50
 # "Hội đồng xét xử (phúc thẩm) (của) TAND X": the bench of a court, the court's trial.
 BENCH = PhraseSet([keys_of(b) for b in ("hội đồng xét xử", "HĐXX")])
 BENCH_OF = [keys_of(w) for w in ("phúc thẩm", "sơ thẩm", "giám đốc thẩm", "của")]
