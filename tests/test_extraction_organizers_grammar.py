@@ -192,3 +192,35 @@ def test_the_name_of_a_minister_after_his_ministry_is_not_part_of_it_but_a_forei
     assert mentioned("Bộ trưởng Bộ Công an Tô Lâm đã chủ trì hội nghị.") == ["Bộ Công an"]
     assert mentioned("Toà án Tối cao Đài Loan ngày 15-5 kết án tù 4 tháng đối với cựu lãnh đạo Mã Anh Cửu.") == [
         "Toà án Tối cao Đài Loan"]
+
+
+def test_this_agency_as_a_subject_is_the_body_the_sentence_named_before():
+    lead = ("Tin từ cổng thông tin điện tử Bộ Giao thông Vận tải cho hay, chiều 11/7, cơ quan này đã tổ chức "
+            "Hội nghị triển khai các quyết định về công tác cán bộ.")
+
+    assert names(lead) == ["Bộ Giao thông vận tải"]
+
+
+def test_a_bare_department_is_the_department_named_before():
+    lead = ("Ông Đinh Quý Nhân, Giám đốc sở GD & ĐT tỉnh Quảng Bình cho biết, Sở vừa tổ chức cuộc họp bàn về "
+            "những bất cập của đề thi môn văn.")
+
+    assert names(lead) == ["Sở Giáo dục và Đào tạo tỉnh Quảng Bình"]
+
+
+def test_words_describing_a_body_stand_between_it_and_its_verb_but_a_verb_does_not():
+    assert names("Vừa qua, tại TP. HCM, hội Doanh nghiệp Hàng Việt Nam chất lượng cao đã tổ chức Lễ công bố Hàng "
+                 "Việt Nam chất lượng cao năm 2017.") == ["Hội Doanh nghiệp Hàng Việt Nam"]
+    assert names("Sở Y tế yêu cầu bệnh viện tổ chức lễ trao giải cho các y bác sĩ.") == []
+
+
+def test_a_court_written_in_lower_case_or_with_nd_is_the_peoples_court_of_its_city():
+    assert names("Trong tháng 1-2018, toà án TP Hà Nội sẽ đưa ra xét xử hai vụ án lớn về tham ô tài sản.") == [
+        "Toà án nhân dân thành phố Hà Nội"]
+    assert names("Toà án ND TP Hà Nội vừa quyết định đưa ra xét xử bị cáo Trịnh Xuân Thanh và các đồng phạm.") == [
+        "Toà án nhân dân thành phố Hà Nội"]
+
+
+def test_a_bank_named_by_its_country_and_an_archipelago_are_no_bodies():
+    assert mentioned("Xả súng tại ngân hàng Mỹ, 4 người thiệt mạng.") == []
+    assert mentioned("Tàu cá của ngư dân bị tấn công gần quần đảo Trường Sa.") == []

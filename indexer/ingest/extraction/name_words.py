@@ -23,7 +23,7 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
         ("Thành đoàn", 3), ("Bệnh viện", 2), ("Nhà máy", 1), ("ĐH", 3),
         ("Thời báo", 2), ("Đoàn Luật sư", 3), ("Đoàn luật sư", 3),
-        ("Bảo tàng", 2), ("Quân ủy", 3), ("Quân uỷ", 3), ("Huyện ủy", 2), ("Huyện uỷ", 2), ("Quận ủy", 2),
+        ("Bảo tàng", 2), ("Ngân hàng", 2), ("Quân ủy", 3), ("Quân uỷ", 3), ("Huyện ủy", 2), ("Huyện uỷ", 2), ("Quận ủy", 2),
         ("Quận uỷ", 2), ("Thị ủy", 2), ("Thị uỷ", 2), ("Đảng đoàn", 2), ("Giáo hội", 3), ("Tổng liên đoàn", 3),
         ("LĐLĐ", 3), ("Tổng LĐLĐ", 3), ("Tổ chức", 3), ("Câu lạc bộ", 2), ("CLB", 2), ("Nhà xuất bản", 2),
         ("NXB", 2),
@@ -31,7 +31,7 @@ HEADS: dict[tuple[str, ...], int] = {
 }
 LONGEST_HEAD = max(len(k) for k in HEADS)
 HEAD_STARTS = {k[0] for k in HEADS}
-BARE = {keys_of("Học viện"), keys_of("Bộ")}
+BARE = {keys_of(h) for h in ("Học viện", "Bộ", "Sở", "Cục", "Viện", "Trường")}
 BARE_STARTS = {k[0] for k in BARE}
 # Lower-case words that end a name: verbs, prepositions, time words.
 STOP = set(
@@ -71,13 +71,13 @@ LOWER_HEADS: dict[tuple[str, ...], set[str] | None] = {
                                  "Bảo Văn Hữu Truyền Nạn Cựu Giáo Kế Kỹ Nữ Thầy Bác Dược Làm Sân Xuất Cấp Đông"), ("liên đoàn", None), ("tổng liên đoàn", None), ("công ty", None),
         ("tổng công ty", None), ("tập đoàn", None), ("học viện", None), ("đại học", None), ("ủy ban", None),
         ("uỷ ban", None), ("bệnh viện", None), ("trung tâm", None), ("câu lạc bộ", None),
-        ("nhà xuất bản", None), ("trường", "THPT THCS ĐH Đại Cao Tiểu Trung Mầm Phổ Học"), ("đài", "Truyền Phát Tiếng"),
+        ("nhà xuất bản", None), ("ngân hàng", None), ("tòa án", None), ("toà án", None), ("trường", "THPT THCS ĐH Đại Cao Tiểu Trung Mầm Phổ Học"), ("đài", "Truyền Phát Tiếng"),
     )
 }
 # A lower-case "hội" before a capital is as often a festival ("hội Lim", "hội Gióng"): only an
 # association of members named by their kind follows ("hội Nông dân", "hội Nhà văn", "hội Cựu chiến binh").
 # Heads that also name the middle of a place ("ở trung tâm Hà Nội"): never before a place.
-PLACE_SENSITIVE = {keys_of("trung tâm"), keys_of("đại học")}
+PLACE_SENSITIVE = {keys_of("trung tâm"), keys_of("đại học"), keys_of("ngân hàng")}
 # ... unless its name ends with its country or province a few words on ("hội Xe thăng bằng Việt Nam").
 NAMED_WITH_PLACE = {keys_of("hội")}
 PLACE_REACH = 6
@@ -98,9 +98,9 @@ COMPOUND_BEFORE = set(keys_of(
 AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
-PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
+PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ", "Ngân hàng")}
 # Places that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a station.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung")]
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4

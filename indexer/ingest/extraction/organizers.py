@@ -33,12 +33,13 @@ from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, repor
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
-    ADVERBS, ASIDE_REACH, BENCH, BENCH_OF, BRANCH, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
+    ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRANCH, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEGISLATING, LEGISLATURES, MEETING_GAP, MEETING_LEVELS,
     MEETINGS, MEETS, NOT_OWNER, ON_BEHALF, ORDINAL, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, PERIODS, ROMAN,
-    TASK_CLASSIFIERS, TASKS, TERM, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
+    TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, keys_of, sentences, tokenize
+from indexer.text.segmentation import tag_words
 
 
 def find_organizers(
@@ -175,6 +176,10 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
     """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
     j = _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
+    anaphor = _anaphor_before(tokens, j, first)
+    if anaphor < j:  # "Bộ GTVT cho hay, chiều 11/7, cơ quan này đã tổ chức": the body named before
+        named = [m for m in ending.values() if m.end <= anaphor and not m.place]
+        return [max(named, key=lambda m: m.end)] if named else []
     found = []
     while j in ending:
         mention = ending[j]
@@ -209,8 +214,24 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             if k == j:
                 k = _unknown_partner(tokens, j, first)
             if k == j:
-                return j
+                return _past_tail(tokens, ending, j, first)
             j = skip_back(tokens, k, first, CONNECTORS)
+    return j
+
+
+def _past_tail(tokens: list[Token], ending: dict[int, Mention], j: int, first: int) -> int:
+    """Back past the lower-case rest of a body's name, or words describing it, between it and
+    its verb ("hội Doanh nghiệp Hàng Việt Nam | chất lượng cao đã tổ chức"): a few lower-case
+    words, none a verb by pyvi's tags ("Sở Y tế | yêu cầu bệnh viện tổ chức": the hospital acts)."""
+    for k in range(j - 1, max(first, j - TAIL_REACH) - 1, -1):
+        token = tokens[k]
+        if not token.is_word or not token.text.islower() or token.key in STOP or token.key == "và":
+            return j
+        if k in ending:
+            words = tag_words(" ".join(t.text for t in tokens[k - 1 : j]))
+            if words and "_" in words[0][0]:
+                return j  # "Báo Công | an nhân dân": the name was cut inside a word, not described
+            return k if all(tag not in VERB_TAGS for _, tag in words) else j
     return j
 
 
@@ -227,6 +248,15 @@ def _unknown_partner(tokens: list[Token], j: int, first: int) -> int:
             return j
         if token.is_word and token.text.islower() and token.key in STOP:
             return j
+    return j
+
+
+def _anaphor_before(tokens: list[Token], j: int, first: int) -> int:
+    """The start of "cơ quan này", "đơn vị này" ... ending at j, or j."""
+    for phrase in ANAPHORS:
+        k = j - len(phrase)
+        if k >= first and phrase_at(tokens, k, [phrase]) and tokens[k].text.islower():
+            return k
     return j
 
 

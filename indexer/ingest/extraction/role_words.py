@@ -31,12 +31,16 @@ ADVERBS = [
     for a in ("đã", "đang", "sẽ", "vừa", "cũng", "long trọng", "chính thức", "trọng thể", "phối hợp",
               "đồng", "cùng", "chủ trì", "tiến hành", "tiếp tục", "dự kiến", "sắp", "lần đầu tiên", "lần đầu",
               "đồng loạt", "lại", "mới", "bắt đầu", "thường xuyên", "hằng năm", "hàng năm", "định kỳ",
-              "ra quyết định", "cho biết", "cho biết đã", "cho biết sẽ")
+              "ra quyết định", "quyết định", "cho biết", "cho biết đã", "cho biết sẽ")
 ]
 # Words that open a partner after its partner: "A và B", "A phối hợp (với) B", "A cùng (với) B";
 # a partner the reader does not know as a body ("và chính quyền địa phương huyện X") is passed
 # over when it ends right before the verb and spans at most PARTNER_REACH tokens.
 PARTNER_OPENERS = set(keys_of("và với cùng hợp"))
+# At most this many lower-case words of a name's rest between a body and its verb; none a verb.
+TAIL_REACH, VERB_TAGS = 4, {"V"}
+# A subject that names the body of the sentence again: "Bộ X cho hay, cơ quan này đã tổ chức".
+ANAPHORS = [keys_of(a) for a in ("cơ quan này", "đơn vị này", "bộ này", "sở này", "ngành này")]
 PARTNER_REACH = 10
 # Words allowed between two organizers of one list ("A, B và C", "A phối hợp với B").
 CONNECTORS = [
