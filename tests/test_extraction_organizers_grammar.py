@@ -224,3 +224,11 @@ def test_a_court_written_in_lower_case_or_with_nd_is_the_peoples_court_of_its_ci
 def test_a_bank_named_by_its_country_and_an_archipelago_are_no_bodies():
     assert mentioned("Xả súng tại ngân hàng Mỹ, 4 người thiệt mạng.") == []
     assert mentioned("Tàu cá của ngư dân bị tấn công gần quần đảo Trường Sa.") == []
+
+
+def test_an_award_belongs_to_the_academy_that_gives_it():
+    lead = "Grammy là giải thưởng hàng năm của Viện Hàn lâm Nghệ thuật và Khoa học Quốc gia Hoa Kỳ (NARAS)."
+
+    assert [(o.name, o.alias) for o in find_organizers([lead])] == [
+        ("Viện Hàn lâm Nghệ thuật và Khoa học Quốc gia Hoa Kỳ", "NARAS")]
+    assert names("Giải pháp của Bộ Y tế được nhiều địa phương áp dụng.") == []

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
 from indexer.ingest.extraction.name_words import (
-    HEADS, LONGEST_HEAD, HEAD_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, LOWER_AFTER_HEAD, PLACE_KINDS,
-    LOWER_HEADS, LOWER_HEAD_STARTS, LONGEST_LOWER_HEAD, COMPOUND_BEFORE, PLACE_SENSITIVE, NAMED_WITH_PLACE, PLACE_REACH, DASH_STOPS, POST_ENDS, PROPER_ONLY, MAX_DESCRIPTION, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
-    PLACES_WITH_SURNAMES, UNIT_KINDS,
+    COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
+    LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
+    NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, PLACES_WITH_SURNAMES, PLACE_KINDS, PLACE_REACH, PLACE_SENSITIVE,
+    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, UNIT_KINDS,
 )
 from indexer.ingest.extraction.text import Token
 from indexer.text.segmentation import tag_words
@@ -62,6 +63,8 @@ class NameGrammar:
         token = self.tokens[i]
         if token.key not in HEAD_STARTS:
             return None
+        if any(tuple(t.key for t in self.tokens[i : i + len(p)]) == p for p in LOOK_LIKE_BODIES):
+            return None  # "Đài Loan", "Trường Sa", "và Khoa học": a place or a word, not a head
         if not token.is_capitalized:
             return self.lower_head_at(i)
         for size in range(LONGEST_HEAD, 0, -1):
@@ -108,8 +111,6 @@ class NameGrammar:
         keys, rank = head
         j = i + len(keys)
         tokens = self.tokens
-        if any(tuple(t.key for t in tokens[i : i + len(p)]) == p for p in LOOK_LIKE_BODIES):
-            return None
         if j >= len(tokens) or not tokens[j].is_word:
             return None
         if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:

@@ -99,8 +99,9 @@ AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ươ
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
 PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ", "Ngân hàng")}
-# Places that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a station.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa")]
+# Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
+# station; "Khoa học" (science) opens no faculty's name.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4

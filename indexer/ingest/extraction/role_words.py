@@ -94,7 +94,7 @@ BENCH_OF = [keys_of(w) for w in ("phúc thẩm", "sơ thẩm", "giám đốc th�
 MEETINGS = PhraseSet([
     keys_of(m)
     for m in ("kỳ họp", "phiên họp", "cuộc họp báo", "cuộc họp", "buổi họp", "họp báo", "hội nghị", "hội thảo",
-              "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình")
+              "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình", "giải thưởng")
 ])
 MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
 ORDINAL = keys_of("thứ")
