@@ -30,8 +30,6 @@ EXTRACTION_VERSION = 3
 
 # How many paragraphs from the top make the lead, where the event is reported.
 LEAD_PARAGRAPHS = 2
-# A paragraph of at most this many words and no sentence end is a subheading, not a lead paragraph.
-SUBHEADING_WORDS = 8
 # How many paragraphs after the lead may name the organizers of the event the lead reports.
 FOLLOWING_PARAGRAPHS = 3
 # How much of each of those paragraphs, and of the title, the lead's readers see: a real lead
@@ -110,22 +108,11 @@ def successor_of(name: str) -> str | None:
 
 
 def _lead(body_paragraphs: list[str]) -> list[str]:
-    """The first paragraphs, where the event is reported; a bare "(napa.vn) –" line and a
-    subheading ("Nhiều bộ, địa phương cùng cấm") join the next."""
-    lead: list[str] = []
-    counted = 0
-    for paragraph in body_paragraphs:
-        if counted == LEAD_PARAGRAPHS or len(lead) == LEAD_PARAGRAPHS + 2:
-            break
-        lead.append(paragraph)
-        marker = is_lead_marker(paragraph) and len(paragraph.split()) <= 3
-        counted += not (marker or _is_subheading(paragraph))
+    """The first paragraphs, where the event is reported; a bare "(napa.vn) –" line joins the next."""
+    lead = body_paragraphs[:LEAD_PARAGRAPHS]
+    if lead and is_lead_marker(lead[0]) and len(lead[0].split()) <= 3:
+        lead = body_paragraphs[: LEAD_PARAGRAPHS + 1]
     return lead
-
-
-def _is_subheading(paragraph: str) -> bool:
-    """A short line without a sentence's end between the lead's paragraphs."""
-    return len(paragraph.split()) <= SUBHEADING_WORDS and not paragraph.rstrip().endswith(tuple(".!?:;…”\"»)"))
 
 
 def _prefix(paragraph: str) -> str:

@@ -38,7 +38,7 @@ from indexer.ingest.extraction.role_words import (
     MEETINGS, MEETS, NOT_OWNER, ON_BEHALF, ORDINAL, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, PERIODS, ROMAN,
     TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
-from indexer.ingest.extraction.text import Token, keys_of, sentences, tokenize
+from indexer.ingest.extraction.text import Token, is_subheading, keys_of, sentences, tokenize
 from indexer.text.segmentation import tag_words
 
 
@@ -47,8 +47,12 @@ def find_organizers(
     following: list[str] | None = None,
 ) -> tuple[Organizer, ...]:
     """The organizers of the event reported by the lead (its first paragraphs); the `following`
-    paragraphs are read for an organizing clause when the lead reports an event without one."""
-    lead, rest = "\n".join(lead_paragraphs), "\n".join(following or [])
+    paragraphs are read for an organizing clause when the lead reports an event without one. A
+    subheading among the lead's paragraphs lets the next paragraph into the lead."""
+    following = following or []
+    extra = min(len(following), sum(map(is_subheading, lead_paragraphs)))
+    lead_paragraphs, following = lead_paragraphs + following[:extra], following[extra:]
+    lead, rest = "\n".join(lead_paragraphs), "\n".join(following)
     text = f"{lead}\n{rest}" if rest else lead
     tokens = tokenize(text)
     mentions = find_mentions(tokens, text, home)
