@@ -81,3 +81,11 @@ def _features(sylls: list[str], bi_grams: set[str], tri_grams: set[str]) -> list
         features.append(item)
     return features
 
+
+
+def tag_words(text: str) -> list[tuple[str, str]]:
+    """pyvi's words of the text with their part-of-speech tags ("Np" a proper noun, "V" a verb)."""
+    from pyvi.ViPosTagger import ViPosTagger  # deferred: loading the model costs a second
+
+    words = segment(text)
+    return list(zip(words, ViPosTagger.postagging_tokens(words)[1])) if words else []

@@ -3,7 +3,7 @@
 A unit the gazetteer does not know is recognized by its head word ("Khoa", "Vụ", "Cục",
 "Trung tâm", "TAND" ...) followed by its name, which runs until punctuation, a verb or
 another body; a name that reaches its place ("UBND TP Châu Đốc") ends at the next
-lower-case word. "Unit, Parent", "Unit thuộc Parent" and "Unit Parent" link a unit to
+lower-case word (`name_grammar`). "Unit, Parent", "Unit thuộc Parent" and "Unit Parent" link a unit to
 the body it belongs to; a local body followed by its province ("UBND TP Châu Đốc, An
 Giang") belongs to that province's body of the same kind. A bare "Học viện" or "Bộ" means
 the last academy or ministry named, or the body whose site the article is on.
@@ -17,37 +17,18 @@ where it acts ("do tỉnh Đồng Tháp tổ chức"), and is never a host.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from indexer.ingest.extraction.gazetteer import Body, Gazetteer, Place, gazetteer
+from indexer.ingest.extraction.gazetteer import Body, Gazetteer, gazetteer
+from indexer.ingest.extraction.name_grammar import Mention, NameGrammar
 from indexer.ingest.extraction.name_words import (
-    HEADS, LONGEST_HEAD, HEAD_STARTS, BARE, BARE_STARTS, STOP, STOP_PAIRS, NOT_AFTER_HEAD,
-    LOWER_AFTER_HEAD, PLACE_KINDS, LOWER_HEADS, COMPOUND_BEFORE, AFTER_ABBREVIATION, STANDING,
-    PROPER_ONLY, MAX_DESCRIPTION, MAX_ABBREVIATION_WORDS, LOOK_LIKE_BODIES, DOTTED_PLACES, SURNAMES,
-    PLACES_WITH_SURNAMES, UNIT_KINDS,
+    BARE, BARE_STARTS, NOT_AFTER_HEAD, PLACE_KINDS, LOWER_HEAD_STARTS, COMPOUND_BEFORE, AFTER_ABBREVIATION,
+    STANDING, MAX_ABBREVIATION_WORDS,
 )
 from indexer.ingest.extraction.text import Token, keys_of
 
-@dataclass(frozen=True)
-class Mention:
-    """An organization named at tokens[start:end]."""
 
-    name: str
-    start: int
-    end: int
-    rank: int
-    body: Body | None = None
-    parent: str | None = None
-    alias: str | None = None
-    bare: bool = False  # a bare "Học viện"/"Bộ" resolved from context
-    place: bool = False  # a province named as a place ("tỉnh Đồng Tháp"), standing for its committee
-
-    @property
-    def unit_like(self) -> bool:
-        """Whether this can belong to a parent named next to it."""
-        if self.body is None:
-            return self.rank < 3
-        return self.body.kind in UNIT_KINDS or self.body.shared
+__all__ = ["Mention", "find_mentions"]
 
 
 def find_mentions(tokens: list[Token], text: str, home: Body | None = None) -> list[Mention]:
@@ -56,11 +37,9 @@ def find_mentions(tokens: list[Token], text: str, home: Body | None = None) -> l
     return finder.run()
 
 
-class _Finder:
+class _Finder(NameGrammar):
     def __init__(self, tokens: list[Token], text: str, gaz: Gazetteer, home: Body | None):
-        self.tokens = tokens
-        self.text = text
-        self.gaz = gaz
+        super().__init__(tokens, text, gaz)
         self.home = home
         self.local_abbreviations: dict[str, Mention] = {}
         self.last_by_head: dict[tuple[str, ...], Mention] = {}
@@ -98,8 +77,8 @@ class _Finder:
         local = self.local_abbreviations.get(token.text)
         if local is not None and _standalone(self.tokens, i):
             return replace(local, start=i, end=i + 1, alias=token.text)
-        if not token.is_capitalized and token.key in LOWER_HEADS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
-            return None  # "họp báo Chính phủ": a press conference, not a newspaper
+        if not token.is_capitalized and token.key in LOWER_HEAD_STARTS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
+            return None  # "họp báo Chính phủ", "cán bộ Công an": a press conference, an officer
         standing = self.standing_at(i)
         if standing is not None:
             return standing
@@ -107,6 +86,7 @@ class _Finder:
         pattern = self.pattern_at(i)
         if found is not None and (
             pattern is None or found.end >= pattern.end or self.tokens[found.end].key in ("và", ",")
+            or self.person_at(found.end, i)  # "Bộ trưởng Bộ Công an Tô Lâm": the minister's name follows
         ):
             return Mention(
                 name=found.body.name,
@@ -140,127 +120,6 @@ class _Finder:
             return None
         written = self.text[self.tokens[i].start : self.tokens[board.end - 1].end]
         return Mention(" ".join(written.split()), i, board.end, 1, parent=board.name)
-
-    def rank_of(self, body: Body, i: int) -> int:
-        if body.kind in UNIT_KINDS or body.shared:
-            head = self.head_at(i)
-            return head[1] if head else 1
-        return 3
-
-    def head_at(self, i: int) -> tuple[tuple[str, ...], int] | None:
-        token = self.tokens[i]
-        if token.key not in HEAD_STARTS:
-            return None
-        if not token.is_capitalized:
-            following = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-            if token.key not in LOWER_HEADS or following is None or not following.is_capitalized:
-                return None
-            return (token.key,), HEADS[(token.key,)]
-        for size in range(LONGEST_HEAD, 0, -1):
-            keys = tuple(t.key for t in self.tokens[i : i + size])
-            if len(keys) == size and keys in HEADS:
-                return keys, HEADS[keys]
-        return None
-
-    def pattern_at(self, i: int) -> Mention | None:
-        """A name the gazetteer does not know, recognized by its head word."""
-        head = self.head_at(i)
-        if head is None:
-            return None
-        keys, rank = head
-        j = i + len(keys)
-        tokens = self.tokens
-        if any(tuple(t.key for t in tokens[i : i + len(p)]) == p for p in LOOK_LIKE_BODIES):
-            return None
-        if j >= len(tokens) or not tokens[j].is_word:
-            return None
-        if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
-            return None
-        if tokens[j].key in NOT_AFTER_HEAD:
-            return None
-        in_place = False  # the name has reached its place: "TAND tỉnh Tây Ninh"
-        while j < len(tokens) and j - i < 16:
-            token = tokens[j]
-            if token.is_word and not token.is_capitalized and in_place:
-                break  # "UBND TP Châu Đốc bắn pháo hoa": the place ends the name
-            country_end = self.gaz.country_at(tokens, j) if token.is_capitalized and j > i + len(keys) else j
-            if country_end > j:
-                j, in_place = country_end, True  # "Bộ Quốc phòng Hàn Quốc thăm": a country ends the name
-                continue
-            if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
-                in_place = True
-            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố":
-                in_place = tokens[j + 2].is_capitalized
-            if j > i + len(keys) and tokens[j].start - tokens[j - 1].end > 2:
-                break  # a line break or a gap ends the name
-            if not token.is_word:
-                glued = token.start == tokens[j - 1].end and j + 1 < len(tokens) and tokens[j + 1].start == token.end
-                if token.text in "-&" and glued:
-                    j += 1
-                    continue
-                if token.text == "&" and j + 1 < len(tokens) and tokens[j - 1].text.isupper() and tokens[j + 1].text.isupper():
-                    j += 1  # "Sở GD & ĐT"
-                    continue
-                if token.text == "." and tokens[j - 1].text in DOTTED_PLACES and j + 1 < len(tokens):
-                    if tokens[j + 1].is_word and tokens[j + 1].is_capitalized:
-                        j += 1  # "UBND TP. Đà Nẵng"
-                        in_place = True
-                        continue
-                break
-            if j > i + len(keys) and self.gaz.match_at(tokens, j) is not None:
-                other = self.gaz.match_at(tokens, j)
-                if other is not None and self.rank_of(other.body, j) > rank:
-                    break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
-            if not token.is_capitalized and keys in PROPER_ONLY and not self.proper_name_follows(j):
-                break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
-            if not token.is_capitalized:
-                if token.key in ("và", "về") and j + 1 < len(tokens):
-                    following = tokens[j + 1]
-                    if (
-                        following.is_word
-                        and following.is_capitalized
-                        and self.head_at(j + 1) is None
-                        and self.gaz.match_at(tokens, j + 1) is None
-                    ):
-                        j += 1
-                        continue
-                    break
-                pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
-                if token.key in STOP or pair in STOP_PAIRS:
-                    break
-            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j):
-                break  # a person's name after the body: "Giám đốc Sở Nội vụ Nguyễn Văn A"
-            j += 1
-        if j == i + len(keys):
-            return None
-        name = self.text[tokens[i].start : tokens[j - 1].end]
-        name = name[0].upper() + name[1:]
-        return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)
-
-    def proper_name_follows(self, j: int) -> bool:
-        """Whether the lower-case words at j describe a company or station whose proper name comes
-        next: "Tổng công ty Cảng hàng không Việt Nam", "Đài Tiếng nói nhân dân TP. HCM", unlike a
-        verb after the name ("Công ty Alibaba rao bán nền")."""
-        tokens = self.tokens
-        for k in range(j, min(len(tokens), j + MAX_DESCRIPTION + 1)):
-            token = tokens[k]
-            if not token.is_word or tokens[k].start - tokens[k - 1].end > 1:
-                return False
-            if token.is_capitalized:
-                return (
-                    self.head_at(k) is None and self.gaz.match_at(tokens, k) is None
-                    and token.text not in SURNAMES
-                )
-            pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else ()
-            if token.key in STOP or pair in STOP_PAIRS or token.key in ("và", "về"):
-                return False
-        return False
-
-    def place_at(self, j: int) -> bool:
-        for place in PLACES_WITH_SURNAMES:
-            if tuple(t.key for t in self.tokens[j : j + len(place)]) == place:
-                return True
-        return False
 
     def bare_at(self, i: int) -> Mention | None:
         """A bare "Học viện" or "Bộ": the last one named, or the site's own body."""
@@ -306,14 +165,19 @@ class _Finder:
         return mention
 
     def continued(self, mention: Mention, after: int) -> Mention | None:
-        """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao"."""
+        """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao",
+        "Toà án nhân dân (TAND) TP Hà Nội"."""
         tokens = self.tokens
         qualifier = next(
             (q for q in AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
         )
-        if qualifier is None or not tokens[after].text.islower():
+        place = self.gaz.place_at(tokens, after) if tokens[after].key in PLACE_KINDS else None
+        if place is not None:
+            end = place.end  # "Toà án nhân dân (TAND) TP Hà Nội"
+        elif qualifier is None or not tokens[after].text.islower():
             return None
-        end = after + len(qualifier)
+        else:
+            end = after + len(qualifier)
         written = self.text[tokens[mention.start].start : tokens[mention.end - 1].end]
         name = f"{written} {self.text[tokens[after].start : tokens[end - 1].end]}"
         known = self.gaz.get(name)
@@ -346,8 +210,9 @@ class _Finder:
         e = mention.end
         if e >= len(tokens):
             return mention
-        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].text in ("tại", "ở"):
-            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức": a venue, then the subject
+        if tokens[e].text == "," and mention.start > 0 and tokens[mention.start - 1].key in ("tại", "ở", "theo"):
+            return mention  # "tại Bảo tàng Hồ Chí Minh, Bộ Thông tin ... tổ chức", "Theo báo X, TAND Y":
+            # a venue or a source, then the subject
         if tokens[e].text in ",(":
             start = e + 1
         elif tokens[e].key == "thuộc":

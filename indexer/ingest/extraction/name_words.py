@@ -23,12 +23,15 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
         ("Thành đoàn", 3), ("Bệnh viện", 2), ("Nhà máy", 1), ("ĐH", 3),
         ("Thời báo", 2), ("Đoàn Luật sư", 3), ("Đoàn luật sư", 3),
-        ("Bảo tàng", 2),
+        ("Bảo tàng", 2), ("Ngân hàng", 2), ("Quân ủy", 3), ("Quân uỷ", 3), ("Huyện ủy", 2), ("Huyện uỷ", 2), ("Quận ủy", 2),
+        ("Quận uỷ", 2), ("Thị ủy", 2), ("Thị uỷ", 2), ("Đảng đoàn", 2), ("Giáo hội", 3), ("Tổng liên đoàn", 3),
+        ("LĐLĐ", 3), ("Tổng LĐLĐ", 3), ("Tổ chức", 3), ("Câu lạc bộ", 2), ("CLB", 2), ("Nhà xuất bản", 2),
+        ("NXB", 2),
     )
 }
 LONGEST_HEAD = max(len(k) for k in HEADS)
 HEAD_STARTS = {k[0] for k in HEADS}
-BARE = {keys_of("Học viện"), keys_of("Bộ")}
+BARE = {keys_of(h) for h in ("Học viện", "Bộ", "Sở", "Cục", "Viện", "Trường")}
 BARE_STARTS = {k[0] for k in BARE}
 # Lower-case words that end a name: verbs, prepositions, time words.
 STOP = set(
@@ -44,24 +47,61 @@ STOP_PAIRS = {
         "tổ chức", "phối hợp", "chủ trì", "đăng cai", "khai mạc", "khai giảng", "tham dự",
         "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
         "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
+        "xem xét", "quyết định", "yêu cầu", "đề nghị", "cho biết", "thông báo", "công bố", "tuyên bố",
+        "ban hành",
     )
 }
 NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
+# "Tổ chức" heads a body's name ("Tổ chức Y tế Thế giới") but also opens a sentence about holding
+# an event ("Tổ chức Hội nghị ..."): not before the first word of an event's noun.
+NOT_AFTER_ORGANIZATION = (keys_of("Tổ chức"), set(keys_of("hội lễ đại cuộc giải chương buổi lớp khóa ngày tuần đêm kỳ phiên triển")))
 # Lower-case words that may open a name after its head: "TAND tỉnh ...", "Hội đồng nhân dân ...".
 LOWER_AFTER_HEAD = set(keys_of("tỉnh thành huyện quận thị xã phường nhân cấp tối"))
 # Words naming a local unit's kind: after them the place's name ends the body's name.
 PLACE_KINDS = set(keys_of("tỉnh thành phố huyện quận thị xã phường trấn TP Tp"))
-# Heads newsrooms also write in lower case before a capitalized name ("báo Tuổi Trẻ").
-LOWER_HEADS = set(keys_of("báo"))
-# Words that make a compound with a lower-case head: "họp báo", "thông báo", "cảnh báo".
-COMPOUND_BEFORE = set(keys_of("họp thông cảnh dự tình công bản nhà tờ tòa toà mật"))
+# Heads newsrooms also write in lower case before a capitalized name ("báo Tuổi Trẻ", "bộ Công
+# an", "cục Đường thuỷ nội địa", "liên đoàn Xe đạp"), with the words that may follow the head
+# when it is often a common noun too (None: any capitalized word): "trường THPT Lê Lợi", not
+# "thị trường Mỹ"; "đài Truyền hình", not "lâu đài Windsor".
+LOWER_HEADS: dict[tuple[str, ...], set[str] | None] = {
+    keys_of(head): None if following is None else set(keys_of(following))
+    for head, following in (
+        ("báo", None), ("bộ", None), ("sở", None), ("cục", None), ("tổng cục", None), ("chi cục", None),
+        ("ban", None), ("hội", "Nông Nhà Nhạc Liên Cựu Chữ Luật Doanh Phụ Sinh Khuyến Người Nghệ Điện Mỹ Kiến Y "
+                                 "Bảo Văn Hữu Truyền Nạn Cựu Giáo Kế Kỹ Nữ Thầy Bác Dược Làm Sân Xuất Cấp Đông"), ("liên đoàn", None), ("tổng liên đoàn", None), ("công ty", None),
+        ("tổng công ty", None), ("tập đoàn", None), ("học viện", None), ("đại học", None), ("ủy ban", None),
+        ("uỷ ban", None), ("bệnh viện", None), ("trung tâm", None), ("câu lạc bộ", None),
+        ("nhà xuất bản", None), ("ngân hàng", None), ("tòa án", None), ("toà án", None), ("trường", "THPT THCS ĐH Đại Cao Tiểu Trung Mầm Phổ Học"), ("đài", "Truyền Phát Tiếng"),
+    )
+}
+# A lower-case "hội" before a capital is as often a festival ("hội Lim", "hội Gióng"): only an
+# association of members named by their kind follows ("hội Nông dân", "hội Nhà văn", "hội Cựu chiến binh").
+# Heads that also name the middle of a place ("ở trung tâm Hà Nội"): never before a place.
+PLACE_SENSITIVE = {keys_of("trung tâm"), keys_of("đại học"), keys_of("ngân hàng")}
+# ... unless its name ends with its country or province a few words on ("hội Xe thăng bằng Việt Nam").
+NAMED_WITH_PLACE = {keys_of("hội")}
+PLACE_REACH = 6
+# Last words of a person's post before the body it is in: "Bộ trưởng", "Chủ tịch", "Bí thư", "Giám
+# đốc", "người phát ngôn", "Đại sứ", "Chủ nhiệm", "Tư lệnh", "Uỷ viên".
+POST_ENDS = set(keys_of("trưởng tịch thư đốc ngôn sứ nhiệm lệnh viên"))
+# Capitalized words after a spaced dash that start a person's title or a gloss, not the name's rest.
+DASH_STOPS = set(keys_of("Đại Thượng Trung Thiếu Chủ Phó Giám Trưởng Bí Ông Bà Anh Chị Nơi Đây Đơn Cơ"))
+LOWER_HEAD_STARTS = {k[0] for k in LOWER_HEADS}
+LONGEST_LOWER_HEAD = max(len(k) for k in LOWER_HEADS)
+# Words that make a compound with a lower-case head: "họp báo", "thông báo", "cảnh báo", "cán bộ",
+# "trụ sở", "lễ hội", "xã hội".
+COMPOUND_BEFORE = set(keys_of(
+    "họp thông cảnh dự tình công bản nhà tờ tòa toà mật cán toàn nội tiến sơ đồng trụ cơ lễ xã đại dạ "
+    "quốc hiệp vũ cơ bố kết phân tổng chi vận"
+))
 # Qualifiers that end a name after an abbreviation inside it: "Viện KSND (VKSND) tối cao".
 AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
-PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ")}
-# Places that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a station.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung")]
+PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ", "Ngân hàng")}
+# Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
+# station; "Khoa học" (science) opens no faculty's name.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4

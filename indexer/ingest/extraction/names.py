@@ -41,6 +41,9 @@ _EXPANSIONS = (
     (r"KH\s*[-&]\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
     (r"NN\s*[-&]\s*PTNT|NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
     (r"TT\s*[-&]\s*TT|TTTT", "Thông tin và Truyền thông"),
+    (r"LĐLĐ", "Liên đoàn Lao động"),
+    (r"CLB", "Câu lạc bộ"),
+    (r"NXB", "Nhà xuất bản"),
     (r"GTVT", "Giao thông vận tải"),
     (r"THPT", "Trung học phổ thông"),
     (r"THCS", "Trung học cơ sở"),
@@ -53,6 +56,12 @@ _EXPANSIONS = (
 _ABBREVIATION = re.compile("|".join(rf"(?<!\w)(?:{pattern})(?!\w)" for pattern, _ in _EXPANSIONS))
 _PATTERNS = [(re.compile(rf"(?:{pattern})$"), words) for pattern, words in _EXPANSIONS]
 _WORD = re.compile(r"\w+")
+# "TAND cấp cao Hà Nội": the high courts and procuracies are named "... cấp cao tại Hà Nội".
+# "Toà án Nhân dân", "Viện Kiểm sát nhân dân": the people's bodies are named in lower case after their head.
+_PEOPLES = re.compile(r"^(Tòa án|Toà án|Ủy ban|Uỷ ban|Hội đồng|Viện [kK]iểm sát) (?:[nN]hân [dD]ân|ND)(?!\w)")
+# "toà án TP Hà Nội": a local court or procuracy is "... nhân dân" of its place.
+_LOCAL_COURT = re.compile(r"^(Tòa án|Toà án|Viện kiểm sát) (?=(?:tỉnh|thành phố|huyện|quận|thị xã) [A-ZĐ0-9])")
+_HIGH_COURT = re.compile(r"^((?:Tòa án|Toà án|Viện kiểm sát) nhân dân [cC]ấp cao) (?:thành phố )?(?!tại )(?=[A-ZĐ])")
 
 
 def canonical_name(name: str) -> str:
@@ -83,6 +92,8 @@ def _canonical_name(name: str) -> str:
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
+        expanded = _LOCAL_COURT.sub(r"\1 nhân dân ", expanded)
+        expanded = _PEOPLES.sub(lambda m: f"{m.group(1).replace('Kiểm', 'kiểm')} nhân dân", _HIGH_COURT.sub(r"\1 tại ", expanded))
         known = _gazetteer_name(expanded) or expanded
     return modern_tones(known[:1].upper() + known[1:])
 

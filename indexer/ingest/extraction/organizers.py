@@ -3,16 +3,17 @@
 The lead's sentences are read for the roles bodies play around the organizing verbs:
 the subject of "tổ chức / phối hợp tổ chức / đăng cai / khai mạc" ("Bộ Nội vụ tổ chức",
 "A phối hợp với B tổ chức"), a court as the subject of a trial ("TAND tỉnh X xét xử / mở
-phiên tòa / tuyên án"), the agent after "do" ("do A và B tổ chức"), the partners of
+(lại) phiên tòa / tuyên án / đưa vụ án ... ra xét xử") or its bench ("HĐXX của TAND X"), the agent after "do" ("do A và B tổ chức"), the partners of
 "hợp tác giữa A, B và C" when the sentence has no subject, co-organizers "với sự phối hợp
 của A", and the body whose meeting it is: a meeting noun followed by the body, directly or
 through "của" ("kỳ họp thứ 6 HĐND TP. HCM", "cuộc họp báo thường kỳ của Bộ Ngoại giao").
 Other "của" phrases ("đại diện của X") and bodies that "tham dự" are not organizers. Only
-if none of that is found does the host ("tại trụ sở X") or the chair's body count; a
-venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
+if none of that is found does the host ("tại trụ sở X") or the chair's body count
+(`hosts`); a venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a place is never a host.
 Between a subject and its verb may stand a time ("sáng 12-3"), a term ("khoá IX"), a
-bracketed aside ("(Hàn Quốc)") and partners named only by kind ("với các bộ, ngành"); a body
-after a person's title is the person's post. "tổ chức" carrying out a task ("tổ chức khám
+bracketed aside ("(Hàn Quốc)"), partners named only by kind ("với các bộ, ngành") and partners
+the reader does not know as bodies ("và chính quyền địa phương huyện X"); a body after a
+person's title is the person's post, and one after a summit's noun its name ("Thượng đỉnh G20"). "tổ chức" carrying out a task ("tổ chức khám
 nghiệm hiện trường") holds no event. When the lead reports an event without naming who
 organized it, a later sentence about it may ("Sự kiện do A và B phối hợp tổ chức").
 Organizers are listed host first, then those named in the title, then in text order.
@@ -21,47 +22,56 @@ The words of these roles are in `role_words`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from indexer.ingest.articles import Organizer
-from indexer.ingest.extraction.bodies import Mention, find_mentions
+from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.name_grammar import Mention
+from indexer.ingest.extraction.clauses import (
+    listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
+)
 from indexer.ingest.extraction.gazetteer import Body
+from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
+from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
-    VERBS, CHAIR, TASKS, TASK_CLASSIFIERS, ADVERBS, CONNECTORS, GENERIC_PARTNERS, TERM, ROMAN,
-    TITLES, TIMES, TIME_PARTS, ASIDE_REACH, VENUE, VENUE_SKIP, PREMISES, PARTNERSHIP, CO_ORGANIZING,
-    ON_BEHALF, TRIAL_VERBS, COURTS, MEETINGS, MEETING_GAP, ORDINAL, NOT_OWNER, MEETING_LEVELS,
-    BRANCH, MEETS, LEGISLATING, LEGISLATURES, INVITATION, INVITATION_REACH, CEREMONIES,
-    NOT_ORGANIZED, TOPIC, EVENT_WORDS, EVENT_OR_THE_EVENT, THIS_IS, VENUES,
+    ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRANCH, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
+    EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEGISLATING, LEGISLATURES, MEETING_GAP, MEETING_LEVELS,
+    MEETINGS, MEETS, NOT_OWNER, ON_BEHALF, ORDINAL, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, PERIODS, ROMAN,
+    TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
-from indexer.ingest.extraction.text import PhraseSet, Token, keys_of, sentences, tokenize
+from indexer.ingest.extraction.text import Token, is_subheading, keys_of, sentences, tokenize
+from indexer.text.segmentation import tag_words
+
 
 def find_organizers(
     lead_paragraphs: list[str], title: str | None = None, home: Body | None = None,
     following: list[str] | None = None,
 ) -> tuple[Organizer, ...]:
     """The organizers of the event reported by the lead (its first paragraphs); the `following`
-    paragraphs are read for an organizing clause when the lead reports an event without one."""
-    lead, rest = "\n".join(lead_paragraphs), "\n".join(following or [])
+    paragraphs are read for an organizing clause when the lead reports an event without one. A
+    subheading among the lead's paragraphs lets the next paragraph into the lead."""
+    following = following or []
+    extra = min(len(following), sum(map(is_subheading, lead_paragraphs)))
+    lead_paragraphs, following = lead_paragraphs + following[:extra], following[extra:]
+    lead, rest = "\n".join(lead_paragraphs), "\n".join(following)
     text = f"{lead}\n{rest}" if rest else lead
     tokens = tokenize(text)
     mentions = find_mentions(tokens, text, home)
     title_names = {m.name for m in find_mentions(tokenize(title), title, home)} if title else set()
-    lead_spans = [_token_range(tokens, start, end) for start, end in sentences(lead)]
+    lead_spans = [token_range(tokens, start, end) for start, end in sentences(lead)]
     offset = len(lead) + 1
-    later_spans = [_token_range(tokens, offset + start, offset + end) for start, end in sentences(rest)]
+    later_spans = [token_range(tokens, offset + start, offset + end) for start, end in sentences(rest)]
     chosen: list[Mention] = []
     venues: set[str] = set()
     for first, last in lead_spans:
         local = [m for m in mentions if first <= m.start and m.end <= last]
         chosen = _organizing(tokens, local, first, last, text)
         if chosen:
-            venues = {m.name for m in local if _is_venue(tokens, m, first)}
+            venues = {m.name for m in local if is_venue(tokens, m, first)}
             break
-    if not chosen and any(_reports_event(tokens, first, last) for first, last in lead_spans):
+    if not chosen and any(reports_event(tokens, first, last) for first, last in lead_spans):
         chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
     if not chosen:
-        chosen, venues = _fallback(tokens, mentions, lead_spans, text)
+        chosen, venues = fallback(tokens, mentions, lead_spans, text)
     ordered = sorted(
         enumerate(_unique(chosen)),
         key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
@@ -72,8 +82,8 @@ def find_organizers(
 def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> list[Mention]:
     """"Hội thảo do A, B phối hợp tổ chức", "Đây là sự kiện do A tổ chức": a later sentence about
     the event the lead reported, naming who organized it (the news often does so a few sentences on)."""
-    opening = first + _phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
-    if opening >= last or not _phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
+    opening = first + phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
+    if opening >= last or not phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
         return []
     starting = {m.start: m for m in mentions if first <= m.start and m.end <= last}
     do = next((i for i in range(opening, last) if tokens[i].text == "do"), None)
@@ -81,37 +91,56 @@ def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last
 
 
 def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int, text: str) -> list[Mention]:
-    ending = {m.end: m for m in mentions}
+    ending = {m.end: m for m in mentions if not _modifies(tokens, m, first)}
     starting = {m.start: m for m in mentions}
     found: list[Mention] = []
     for i in range(first, last):
-        verb = _phrase_at(tokens, i, VERBS)
+        verb = phrase_at(tokens, i, VERBS)
         if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
             found += _subjects(tokens, ending, i, first)
-        if _phrase_at(tokens, i, TRIAL_VERBS) and tokens[i].text.islower():
+        if tokens[i].text.islower() and (phrase_at(tokens, i, TRIAL_VERBS) or _brings_to_trial(tokens, i, last)):
             found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
-        if _phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
+        bench = phrase_at(tokens, i, BENCH)
+        if bench:
+            court = starting.get(skip_forward(tokens, i + bench, last, BENCH_OF))
+            found += [court] if court is not None and _is_court(court) else []
+        if phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
-        if _phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
+        if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
-        meeting = _phrase_at(tokens, i, MEETINGS)
+        meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
             found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
-        if tokens[i].key == "giữa" and _has_event(tokens, first, last):
-            if any(_phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
-                found += _listed(tokens, starting, i + 1, last)
-        co = _phrase_at(tokens, i, CO_ORGANIZING)
+        if tokens[i].key == "giữa" and has_event(tokens, first, last):
+            if any(phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
+                found += listed(tokens, starting, i + 1, last)
+        co = phrase_at(tokens, i, CO_ORGANIZING)
         if co:
-            found += _listed(tokens, starting, _skip_forward(tokens, i + co, last, ON_BEHALF), last)
-    return [m for m in found if not _is_venue(tokens, m, first)]
+            found += listed(tokens, starting, skip_forward(tokens, i + co, last, ON_BEHALF), last)
+    return [m for m in found if not is_venue(tokens, m, first)]
+
+
+def _modifies(tokens: list[Token], mention: Mention, first: int) -> bool:
+    """A province after a common noun qualifies it ("ngành chức năng tỉnh Thanh Hoá"): it does
+    not stand for the province's committee as a subject."""
+    before = tokens[mention.start - 1] if mention.start > first else None
+    return mention.place and before is not None and before.is_word and before.text.islower() and not (
+        phrase_at(tokens, mention.start - 1, CONNECTORS) or before.key in ("do", "giữa", "của"))
+
+
+def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
+    """"đưa vụ án ... ra xét xử": "đưa" at i with "ra xét xử" a few words on in the sentence."""
+    if tokens[i].key != BRINGS[0]:
+        return False
+    return any(phrase_at(tokens, k, TO_TRIAL) for k in range(i + 1, min(last, i + TO_TRIAL_REACH)))
 
 
 def _is_task(tokens: list[Token], after: int, last: int) -> bool:
     """Whether an organizing verb ending at `after` carries out a task, not an event."""
-    j = _skip_forward(tokens, after, last, TASK_CLASSIFIERS)
-    return j < last and bool(_phrase_at(tokens, j, TASKS))
+    j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
+    return j < last and bool(phrase_at(tokens, j, TASKS))
 
 
 def _meeting_owners(
@@ -120,11 +149,13 @@ def _meeting_owners(
     """The bodies a meeting belongs to: right after its noun ("kỳ họp thứ 6 HĐND X", "phiên họp
     Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
     của UBND X"); "của ngành" is the ministry the sentence named before."""
-    j = _skip_forward(tokens, after, last, MEETING_LEVELS)
-    if j + 1 < last and tokens[j].key in ORDINAL and tokens[j + 1].text.isdigit():
-        j += 2
+    j = skip_forward(tokens, after, last, MEETING_LEVELS)
+    while j + 1 < last and (tokens[j].key in ORDINAL or tokens[j].key in PERIODS) and tokens[j].text.islower() and (
+        tokens[j + 1].text.isdigit() or ROMAN.fullmatch(tokens[j + 1].text)
+    ):
+        j = skip_forward(tokens, j + 2, last, MEETING_LEVELS)  # "kỳ họp thứ 6", "họp báo quý 3"
     if j in starting:
-        return [m for m in _listed(tokens, starting, j, last) if not m.place]
+        return [m for m in listed(tokens, starting, j, last) if not m.place]
     for k in range(after, min(last, after + MEETING_GAP + 1)):
         token = tokens[k]
         if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
@@ -133,7 +164,7 @@ def _meeting_owners(
             if k + 1 < last and tokens[k + 1].key == BRANCH[0] and tokens[k + 1].text.islower():
                 ministries = [m for m in mentions if first <= m.start and m.end <= k and m.name.startswith("Bộ ")]
                 return ministries[-1:]
-            return _listed(tokens, starting, k + 1, last)
+            return listed(tokens, starting, k + 1, last)
     return []
 
 
@@ -148,17 +179,23 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
     """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
-    j = _back_to_body(tokens, ending, _skip_back(tokens, verb, first, ADVERBS), first)
+    j = _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
+    anaphor = _anaphor_before(tokens, j, first)
+    if anaphor < j:  # "Bộ GTVT cho hay, chiều 11/7, cơ quan này đã tổ chức": the body named before
+        named = [m for m in ending.values() if m.end <= anaphor and not m.place]
+        return [max(named, key=lambda m: m.end)] if named else []
     found = []
     while j in ending:
         mention = ending[j]
         owner = mention.start - 1
         if owner > first and tokens[owner].key == "của" and owner in ending:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
-        if any(_phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
+        if any(phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
             break  # the person holding the post acts, not the body
+        if any(phrase_at(tokens, k, EVENT_NAMES) == mention.start - k for k in range(max(first, mention.start - 3), mention.start)):
+            break  # "Thượng đỉnh G20 sắp tổ chức ở Nhật Bản": the event's name, not its organizer
         found.append(mention)
-        j = _back_to_body(tokens, ending, _skip_back(tokens, mention.start, first, CONNECTORS), first)
+        j = _back_to_body(tokens, ending, skip_back(tokens, mention.start, first, CONNECTORS), first)
     return list(reversed(found))
 
 
@@ -171,179 +208,72 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             k = next((k for k in range(j - 2, max(first, j - ASIDE_REACH), -1) if tokens[k].text in "()"), None)
             if k is None or tokens[k].text != "(":
                 return j
-            j = _skip_back(tokens, k, first, CONNECTORS)
+            j = skip_back(tokens, k, first, CONNECTORS)
         elif j - 2 >= first and tokens[j - 2].key in TERM and ROMAN.fullmatch(tokens[j - 1].text):
             j -= 2
-        elif _time_before(tokens, j, first) < j:
-            j = _skip_back(tokens, _time_before(tokens, j, first), first, ADVERBS)
+        elif time_before(tokens, j, first) < j:
+            j = skip_back(tokens, time_before(tokens, j, first), first, ADVERBS)
         else:
-            k = _skip_back(tokens, j, first, GENERIC_PARTNERS)
+            k = skip_back(tokens, j, first, GENERIC_PARTNERS)
             if k == j:
-                return j
-            j = _skip_back(tokens, k, first, CONNECTORS)
+                k = _unknown_partner(tokens, j, first)
+            if k == j:
+                return _past_tail(tokens, ending, j, first)
+            j = skip_back(tokens, k, first, CONNECTORS)
     return j
 
 
-def _time_before(tokens: list[Token], j: int, first: int) -> int:
-    """The start of a time that ends at j ("sáng 12-3", "hôm nay", "ngày 5/3"), or j."""
-    k = j
-    while k - 1 > first and (tokens[k - 1].text.isdigit() or tokens[k - 1].key in TIME_PARTS):
-        k -= 1
-    if k < j and k - 1 > first and tokens[k - 1].key in TIMES and tokens[k - 1].text.islower():
-        return k - 1
+def _past_tail(tokens: list[Token], ending: dict[int, Mention], j: int, first: int) -> int:
+    """Back past the lower-case rest of a body's name, or words describing it, between it and
+    its verb ("hội Doanh nghiệp Hàng Việt Nam | chất lượng cao đã tổ chức"): a few lower-case
+    words, none a verb by pyvi's tags ("Sở Y tế | yêu cầu bệnh viện tổ chức": the hospital acts)."""
+    for k in range(j - 1, max(first, j - TAIL_REACH) - 1, -1):
+        token = tokens[k]
+        if not token.is_word or not token.text.islower() or token.key in STOP or token.key == "và":
+            return j
+        if k in ending:
+            words = tag_words(" ".join(t.text for t in tokens[k - 1 : j]))
+            if words and "_" in words[0][0]:
+                return j  # "Báo Công | an nhân dân": the name was cut inside a word, not described
+            return k if all(tag not in VERB_TAGS for _, tag in words) else j
+    return j
+
+
+def _unknown_partner(tokens: list[Token], j: int, first: int) -> int:
+    """The start of a partner named right before j that is not a known body, after "và", "với",
+    "cùng" or "phối hợp" ("A và chính quyền địa phương huyện X tổ chức", "A phối hợp Trung ương
+    Giáo hội ... tổ chức"): a few words holding a capital, no clause word; j when there is none."""
+    for k in range(j - 1, max(first, j - PARTNER_REACH) - 1, -1):
+        token = tokens[k]
+        if token.key in PARTNER_OPENERS and token.text.islower():
+            named = any(t.is_word and t.is_capitalized for t in tokens[k + 1 : j])
+            return k + 1 if named and (token.key != "hợp" or tokens[k - 1].key == "phối") else j
+        if not token.is_word and token.text not in "-&().'’":
+            return j
+        if token.is_word and token.text.islower() and token.key in STOP:
+            return j
+    return j
+
+
+def _anaphor_before(tokens: list[Token], j: int, first: int) -> int:
+    """The start of "cơ quan này", "đơn vị này" ... ending at j, or j."""
+    for phrase in ANAPHORS:
+        k = j - len(phrase)
+        if k >= first and phrase_at(tokens, k, [phrase]) and tokens[k].text.islower():
+            return k
     return j
 
 
 def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
     """"do A và B (phối hợp) tổ chức": the bodies after "do", if an organizing verb follows."""
-    listed = _listed(tokens, starting, start, last)
-    if not listed:
+    bodies = listed(tokens, starting, start, last)
+    if not bodies:
         return []
-    j = _skip_forward(tokens, _past_aside(tokens, listed[-1].end, last), last, ADVERBS)
-    j = _skip_forward(tokens, _skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
-    if j < last and (_phrase_at(tokens, j, VERBS) or _phrase_at(tokens, j, [CHAIR])):
-        return listed
+    j = skip_forward(tokens, past_aside(tokens, bodies[-1].end, last), last, ADVERBS)
+    j = skip_forward(tokens, skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
+    if j < last and (phrase_at(tokens, j, VERBS) or phrase_at(tokens, j, [CHAIR])):
+        return bodies
     return []
-
-
-def _listed(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
-    """The bodies of a list "A, B và C" starting at token `start`."""
-    found = []
-    j = start
-    while j in starting:
-        mention = starting[j]
-        found.append(mention)
-        j = _skip_forward(tokens, _past_aside(tokens, mention.end, last), last, CONNECTORS)
-    return found
-
-
-def _past_aside(tokens: list[Token], j: int, last: int) -> int:
-    """The position after a bracketed aside at j ("A (Hàn Quốc) và B"), or j."""
-    if j < last and tokens[j].text == "(":
-        k = next((k for k in range(j + 1, min(last, j + ASIDE_REACH)) if tokens[k].text in "()"), None)
-        if k is not None and tokens[k].text == ")":
-            return k + 1
-    return j
-
-
-def _skip_back(tokens: list[Token], j: int, first: int, phrases: list[tuple[str, ...]]) -> int:
-    """The position before every lower-case phrase of `phrases` that ends at j."""
-    moved = True
-    while moved:
-        moved = False
-        for phrase in phrases:
-            k = j - len(phrase)
-            if k >= first and _phrase_at(tokens, k, [phrase]) and _lower(tokens[k:j]):
-                j, moved = k, True
-                break
-    return j
-
-
-def _skip_forward(tokens: list[Token], j: int, last: int, phrases: list[tuple[str, ...]]) -> int:
-    """The position after every lower-case phrase of `phrases` that starts at j."""
-    moved = True
-    while moved:
-        moved = False
-        for phrase in sorted(phrases, key=len, reverse=True):
-            if j + len(phrase) <= last and _phrase_at(tokens, j, [phrase]) and _lower(tokens[j : j + len(phrase)]):
-                j, moved = j + len(phrase), True
-                break
-    return j
-
-
-def _lower(tokens: list[Token]) -> bool:
-    return all(t.text.islower() or not t.is_word for t in tokens)
-
-
-def _fallback(
-    tokens: list[Token], mentions: list[Mention], spans: list[tuple[int, int]], text: str
-) -> tuple[list[Mention], set[str]]:
-    """No organizing clause: the host of an event ("tại trụ sở X"), else the chair's body."""
-    for first, last in spans:
-        if not _reports_event(tokens, first, last):
-            continue
-        local = [m for m in mentions if first <= m.start and m.end <= last]
-        hosts = [m for m in local if _is_venue(tokens, m, first) and _can_host(tokens, m)]
-        if hosts:
-            return hosts[:1], {hosts[0].name}
-    for first, last in spans:
-        invited = _inviting(tokens, mentions, first, last)
-        if invited is not None:
-            return [invited], {invited.name}
-    for first, last in spans:
-        if not _has_event(tokens, first, last):
-            continue
-        chair = next((i for i in range(first, last) if _phrase_at(tokens, i, [CHAIR])), None)
-        if chair is None:
-            continue
-        before = [m for m in mentions if first <= m.start and m.end <= chair]
-        if before:
-            return before[:1], set()
-    return [], set()
-
-
-def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:
-    """The body whose head invited a visit: "thăm ... theo lời mời của Đại tướng A, Bộ trưởng Bộ X"."""
-    at = next((i for i in range(first, last) if _phrase_at(tokens, i, [INVITATION])), None)
-    if at is None:
-        return None
-    reach = at + len(INVITATION) + INVITATION_REACH
-    return next((m for m in mentions if at < m.start and m.end <= min(last, reach) and not m.place), None)
-
-
-def _can_host(tokens: list[Token], mention: Mention) -> bool:
-    """A body may host at its premises; a place, or a venue ("Trung tâm Hội nghị Quốc gia",
-    "tại Trường ...") may not."""
-    if mention.place:
-        return False
-    if not _phrase_at(tokens, mention.start, VENUES):
-        return True
-    # "tại trụ sở Trường X": the school's own premises, unlike "tại Trường X".
-    at_premises = mention.start > 1 and tuple(t.key for t in tokens[mention.start - 2 : mention.start]) == PREMISES
-    return at_premises and not _phrase_at(tokens, mention.start, VENUES[:2])
-
-
-def _reports_event(tokens: list[Token], first: int, last: int) -> bool:
-    """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
-    chức hội nghị") or a working session."""
-    for i in range(first, last):
-        if _phrase_at(tokens, i, EVENT_WORDS):
-            before = {t.key for t in tokens[max(first, i - 3) : i]}
-            if not before & TOPIC:
-                return True
-    return False
-
-
-def _is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
-    j = mention.start
-    skipped = 0
-    while j > first and tokens[j - 1].key in VENUE_SKIP and skipped < 3:
-        j -= 1
-        skipped += 1
-    return j > first and tokens[j - 1].key in VENUE and tokens[j - 1].text.islower()
-
-
-def _has_event(tokens: list[Token], first: int, last: int) -> bool:
-    return any(_phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
-
-
-def _phrase_at(tokens: list[Token], i: int, phrases: list[tuple[str, ...]] | PhraseSet) -> int:
-    """The length of the first of `phrases` found at token i, or 0."""
-    if isinstance(phrases, PhraseSet):
-        return phrases.length_at(tokens, i)
-    for phrase in phrases:
-        if tokens[i].key == phrase[0] and tuple(t.key for t in tokens[i : i + len(phrase)]) == phrase:
-            return len(phrase)
-    return 0
-
-
-def _token_range(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
-    """The tokens starting in [start, end), by binary search (asked for every sentence)."""
-    return bisect_left(tokens, start, key=_start_of), bisect_left(tokens, end, key=_start_of)
-
-
-def _start_of(token: Token) -> int:
-    return token.start
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

@@ -29,8 +29,19 @@ TASK_CLASSIFIERS = [keys_of(c) for c in ("buổi", "đợt", "cuộc", "các", "
 ADVERBS = [
     keys_of(a)
     for a in ("đã", "đang", "sẽ", "vừa", "cũng", "long trọng", "chính thức", "trọng thể", "phối hợp",
-              "đồng", "cùng", "chủ trì", "tiến hành")
+              "đồng", "cùng", "chủ trì", "tiến hành", "tiếp tục", "dự kiến", "sắp", "lần đầu tiên", "lần đầu",
+              "đồng loạt", "lại", "mới", "bắt đầu", "thường xuyên", "hằng năm", "hàng năm", "định kỳ",
+              "ra quyết định", "quyết định", "cho biết", "cho biết đã", "cho biết sẽ")
 ]
+# Words that open a partner after its partner: "A và B", "A phối hợp (với) B", "A cùng (với) B";
+# a partner the reader does not know as a body ("và chính quyền địa phương huyện X") is passed
+# over when it ends right before the verb and spans at most PARTNER_REACH tokens.
+PARTNER_OPENERS = set(keys_of("và với cùng hợp"))
+# At most this many lower-case words of a name's rest between a body and its verb; none a verb.
+TAIL_REACH, VERB_TAGS = 4, {"V"}
+# A subject that names the body of the sentence again: "Bộ X cho hay, cơ quan này đã tổ chức".
+ANAPHORS = [keys_of(a) for a in ("cơ quan này", "đơn vị này", "bộ này", "sở này", "ngành này")]
+PARTNER_REACH = 10
 # Words allowed between two organizers of one list ("A, B và C", "A phối hợp với B").
 CONNECTORS = [
     keys_of(c)
@@ -71,14 +82,19 @@ ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
 TRIAL_VERBS = PhraseSet([
     keys_of(v)
     for v in ("xét xử", "xử", "mở phiên tòa", "mở phiên toà", "đưa ra xét xử", "đưa vụ án ra xét xử", "tuyên án",
-              "tuyên phạt", "kết án")
+              "tuyên phạt", "kết án", "mở phiên xét xử", "mở phiên", "mở lại phiên")
 ])
 COURTS = [keys_of(c) for c in ("Tòa án", "TAND")]
+# "TAND X đã đưa vụ án ... ra xét xử": a court brings a case to trial some words after "đưa".
+BRINGS, TO_TRIAL, TO_TRIAL_REACH = keys_of("đưa"), [keys_of(t) for t in ("ra xét xử", "ra xử")], 50
+# "Hội đồng xét xử (phúc thẩm) (của) TAND X": the bench of a court, the court's trial.
+BENCH = PhraseSet([keys_of(b) for b in ("hội đồng xét xử", "HĐXX")])
+BENCH_OF = [keys_of(w) for w in ("phúc thẩm", "sơ thẩm", "giám đốc thẩm", "của")]
 # Meetings that belong to a body: "phiên họp (giao ban) của UBND X", "kỳ họp thứ 6 HĐND X".
 MEETINGS = PhraseSet([
     keys_of(m)
     for m in ("kỳ họp", "phiên họp", "cuộc họp báo", "cuộc họp", "buổi họp", "họp báo", "hội nghị", "hội thảo",
-              "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình")
+              "tọa đàm", "toạ đàm", "diễn đàn", "đại hội", "phiên giải trình", "giải thưởng")
 ])
 MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
 ORDINAL = keys_of("thứ")
@@ -86,7 +102,11 @@ ORDINAL = keys_of("thứ")
 # của Bộ Y tế", "hội nghị với sự tham dự của ...".
 NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát"))
 # Words between a meeting noun and its body: "Hội nghị thượng đỉnh G20".
-MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường")]
+MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường", "định kỳ", "thường niên")]
+# Meetings named by a body they are of: "Thượng đỉnh G20 sắp tổ chức" is held, the G20 holds nothing.
+EVENT_NAMES = PhraseSet([*MEETINGS, keys_of("thượng đỉnh"), keys_of("hội nghị thượng đỉnh")])
+# A period between a meeting noun and its body: "họp báo quý 3 Bộ Quốc phòng", "hội nghị tháng 9 ...".
+PERIODS = set(keys_of("quý tháng năm"))
 # "hội nghị ... của ngành": the branch of the ministry named before it in the sentence.
 BRANCH = keys_of("ngành")
 # A body meets ("Chính phủ họp phiên thường kỳ"); a legislature passes what it votes on.

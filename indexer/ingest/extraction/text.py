@@ -84,6 +84,15 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+# A paragraph of at most this many words and no sentence end is a subheading, not a lead paragraph.
+SUBHEADING_WORDS = 8
+
+
+def is_subheading(paragraph: str) -> bool:
+    """A short line without a sentence's end between paragraphs ("Nhiều bộ, địa phương cùng cấm")."""
+    return len(paragraph.split()) <= SUBHEADING_WORDS and not paragraph.rstrip().endswith(tuple(".!?:;…”\"»)"))
+
+
 def is_upper_line(line: str) -> bool:
     """Whether every letter of `line` is a capital (a portal header, not a sentence)."""
     letters = [c for c in line if c.isalpha()]
