@@ -1,17 +1,16 @@
 """The day of the reported event, and the publication time where the page states one.
 
-Dates come written as "chiều ngày 17/10/2022", "Sáng ngày 05/10/2022", "ngày 12/11/2020",
-"Chiều ngày 25/11" (the year from elsewhere, e.g. the time stamp line), "ngày 5 tháng 3
-năm 2024", "tháng 10/2022" or "năm 2023". The event's date is the one in the lead,
-preferably with a part of the day. Precision comes before coverage: dates of cited documents
-("Nghị quyết số 17/NQ-CP ngày 07/3/2019", "BLHS 2015"), birth dates ("sinh năm 1964", "SN
-2004") and targets ("đến năm 2030") are never taken; a day and month take a year only from a
-full date a few weeks from them in the text (a document or a term of the very same day
-counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), from the year in the event's name just before
-them ("Diễn đàn kinh tế tư nhân VN 2019, ngày 2-5") or from the publication time, never from
-any other year the text mentions; the start of a rule or a period ("từ ngày 1-8, ...",
-"ngày 18-12-1978 đến nay") is no event; and a date years older than the text's latest full
-date (a decree cited, an event reported) tells history, not the news.
+The event's date is one the lead gives (`date_mentions`), preferably with a part of the day.
+Precision comes before coverage: a day and month ("Chiều 25/11") take a year only where the
+text gives the year of that day: a full date of the very same day (a document or a term of
+that day counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), unless the text counts the years since
+it ("kỷ niệm 50 năm", "cách đây 41 năm"); a full date in the same sentence ("Tối 2/9, ... (ngày
+01/9/2023)"); the end of the period the day opens ("từ ngày 17/10 – 21/10/2022", "kết thúc ngày
+17-1-2019", "đến hết ngày 26/11/2021"); the year in the event's name just before them ("Diễn
+đàn kinh tế tư nhân VN 2019, ngày 2-5"); or the publication time. Another day's date in the
+body tells an earlier episode (the crime before the trial), not the year of the news. A photo's
+caption ("Peter Madsen bị cảnh sát bắt ngày 11/8/2017.") dates the photo; and a date years older
+than the text's latest full date (a decree cited, an event reported) tells history.
 """
 
 from __future__ import annotations
@@ -82,13 +81,17 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     date the lead gives the event; None rather than a guess (the module's rules)."""
     if published:
         return published[:10]
-    everything = all_mentions(lead + "\n" + rest)
-    full = _FullDates([m for m in everything if m.year and m.month])
+    text = lead + "\n" + rest
+    everything = all_mentions(text)
+    full = _FullDates([m for m in everything if m.year and m.month], text)
     # Every year the text gives a past event or a document (targets are left out): the news is newer.
     newest = max((m.year for m in everything if m.year), default=None)
     candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
     for mention in candidates:
-        year = mention.year or _year_nearby(mention, mention.start, full) or _year_of_event_name(mention, lead)
+        if mention.year and _is_caption(mention, lead):
+            continue  # a photo's caption dates the photo, often a file photo years old
+        remembered = bool(_ANNIVERSARY.search(_sentence(lead, mention.start)))
+        year = mention.year or _year_nearby(mention, full, remembered) or _year_of_event_name(mention, lead)
         if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
             continue
         found = mention.iso(year)
@@ -98,35 +101,87 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     return None
 
 
+# "kỷ niệm 50 năm", "tròn hai thập kỷ", "cách đây 41 năm", "50 năm về trước": the text counts the
+# years since a day, so a full date of that day and month is the day remembered, not this year's.
+_ANNIVERSARY = re.compile(
+    r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Tt]ròn|[Cc]ách đây|[Đđ]úng|[Gg]iỗ)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\bthập kỷ\b|\bthập niên\b"
+)
+# How far before a full date the words of an anniversary make it the day remembered.
+_ANNIVERSARY_REACH = 100
+# What ends the period that a day and month open: "từ ngày 17/10 – 21/10/2022", "kết thúc ngày
+# 17-1-2019", "đến hết ngày 26/11/2021" (lower case: a sentence opening "Đến ngày 9/11/2017, ..."
+# tells an earlier episode).
+_PERIOD_END = re.compile(r"(?:\bđến|\btới|\bkết thúc(?:\s+vào)?|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?$")
+# A caption: a short paragraph after the first that ends with the date ("Peter Madsen bị cảnh
+# sát bắt ngày 11/8/2017.", "Tàu khu trục Type-055 trong lễ hạ thuỷ ngày 28/6/2017.").
+_CAPTION_WORDS = 40
+_ENDS_WITH_THE_DATE = re.compile(r"[^,;]{0,40}?\d{4}\s*\.?\s*")
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` around position `at`."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _is_caption(mention: DateMention, lead: str) -> bool:
+    """Whether the full date ends a short paragraph that is not the lead's first: a photo's caption."""
+    start = lead.rfind("\n", 0, mention.start) + 1
+    end = lead.find("\n", mention.start)
+    end = len(lead) if end < 0 else end
+    return (start > 0 and len(lead[start:end].split()) <= _CAPTION_WORDS
+            and bool(_ENDS_WITH_THE_DATE.fullmatch(lead, mention.start, end)))
+
+
 class _FullDates:
     """The text's full dates by day and month, so that the one nearest a day and month that lends
     it its year is found by binary search, not by sorting every date for every candidate."""
 
-    def __init__(self, full: list[DateMention]) -> None:
+    def __init__(self, full: list[DateMention], text: str) -> None:
         # (month, day) → starts in text order: every date's, and the uncited dates' alone.
         self.every: dict[tuple[int, int | None], list[int]] = defaultdict(list)
         self.uncited: dict[tuple[int, int | None], list[int]] = defaultdict(list)
         self.years = {m.start: m.year for m in full}
+        self.text = text
         for mention in full:
             assert mention.month is not None
             self.every[(mention.month, mention.day)].append(mention.start)
             if not mention.cited:
                 self.uncited[(mention.month, mention.day)].append(mention.start)
 
-    def nearest(self, keys: list[tuple[int, int | None]], at: int, same_day: tuple[int, int]) -> int | None:
+    def nearest(self, keys: list[tuple[int, int | None]], at: int, same_day: tuple[int, int],
+                remembered: bool) -> int | None:
         """The year of the date nearest `at` among those of `keys` (a tie goes to the earlier one);
-        a cited date counts only on the very same day and month."""
+        a cited date counts only on the very same day and month, and that day's dates not at all
+        where the sentence at `at` (`remembered`) or the words before them tell an anniversary."""
         best: tuple[int, int] | None = None  # (distance, start)
         for key in keys:
-            starts = (self.every if key == same_day else self.uncited).get(key, [])
+            if key == same_day:
+                starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)]
+            else:
+                later = (key[0], key[1] or 15) > same_day
+                starts = [s for s in self.uncited.get(key, [])
+                          if self._same_sentence(at, s) or later and self._ends_a_period(s)]
             i = bisect_left(starts, at)
             for start in starts[max(0, i - 1) : i + 1]:
                 if best is None or (abs(start - at), start) < best:
                     best = (abs(start - at), start)
         return None if best is None else self.years[best[1]]
 
+    def _same_sentence(self, at: int, start: int) -> bool:
+        between = self.text[min(at, start) : max(at, start)]
+        return "\n" not in between and ". " not in between
 
-def _year_nearby(mention: DateMention, at: int, full: _FullDates) -> int | None:
+    def _ends_a_period(self, start: int) -> bool:
+        return bool(_PERIOD_END.search(self.text, max(0, start - 25), start))
+
+    def _anniversary(self, start: int) -> bool:
+        return bool(_ANNIVERSARY.search(self.text, max(0, start - _ANNIVERSARY_REACH), start))
+
+
+def _year_nearby(mention: DateMention, full: _FullDates, remembered: bool) -> int | None:
     """The year of a full date close to a day and month, in the text and in the calendar
     ("từ ngày 17/10 – 21/10/2022", "chiều 25/11 … đến hết ngày 26/11/2021")."""
     if mention.month is None or mention.day is None:
@@ -134,7 +189,7 @@ def _year_nearby(mention: DateMention, at: int, full: _FullDates) -> int | None:
     day, month = mention.day, mention.month
     near = [(m, d) for m, d in full.every
             if abs((m - month) * 30.5 + (d or 15) - day) <= _SAME_EVENT_DAYS]
-    return full.nearest(near, at, (month, day))
+    return full.nearest(near, mention.start, (month, day), remembered)
 
 
 def _year_of_event_name(mention: DateMention, lead: str) -> int | None:
