@@ -13,6 +13,7 @@ NFC(article[field][start:end]) is the passage (a few fields are stored partly de
 
     python -m bench.extraction             # tune / holdout / all tables, then the val corpus
     python -m bench.extraction --details   # also every mismatch on tune
+    python -m bench.extraction --no-labels --corpus train --dates-outside 40  # see bench.extraction_dates
 
 Articles go through the JSON Lines reader (`indexer.ingest.reading.jsonl.parse_line`) as `vnsearch
 index` reads them. Exit status 1 when a target is missed on tune; 0 with "skipped: ..." when
@@ -33,6 +34,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from bench.common import IR_DEV, SHARED_DATA
+from bench.extraction_dates import RULE_IDS, YEARS, corpus_articles, dates_pass
 from indexer.ingest.articles import Article, Organizer
 from indexer.ingest.reading.jsonl import jsonl_lines, parse_line
 from indexer.text.vietnamese import TONE_MARKS, canonical, fold
@@ -48,7 +50,6 @@ MATCHED_EXACT = "matched organizers named exactly"  # share of the lenient match
 # Lower bounds on tune, by row of the table.
 TARGETS = (("organizers exact F1", 0.92), (MATCHED_EXACT, 0.90), ("date precision", 0.97),
            ("event type accuracy", 0.85))
-YEARS = (2012, 2019)  # the corpus's years: a date outside them is most likely misread
 MAX_OUTSIDE_YEARS = 0.02
 PROGRESS_EVERY = 5000
 _WORD = re.compile(r"\w+")
@@ -303,11 +304,33 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list every mismatch on tune")
     parser.add_argument("--no-corpus", action="store_true", help="skip the pass over the val corpus")
+    parser.add_argument("--no-labels", action="store_true", help="skip the labelled set")
+    parser.add_argument("--corpus", choices=("val", "train"), default="val",
+                        help=f"the corpus of the dates pass: val, or train ids below {RULE_IDS:,} not labelled")
+    parser.add_argument("--dates-outside", type=int, metavar="N",
+                        help="a dates pass over --corpus, printing N dates outside the corpus's years in context")
+    parser.add_argument("--dates-baseline", type=Path, metavar="FILE",
+                        help="a dates pass saving each date to FILE, or comparing with FILE where it exists")
     args = parser.parse_args(argv)
     if not TRAIN.exists():
         print(f"skipped: no corpus at {TRAIN} (../shared/data is absent)")
         return 0
     labels = load_labels() + (load_labels(CHECK) if CHECK.exists() else [])
+    met = args.no_labels or _labelled_set(labels, args.details)
+    if args.dates_outside is not None or args.dates_baseline:
+        ids = {label["id"] for label in labels}
+        articles = corpus_articles(VAL) if args.corpus == "val" else corpus_articles(TRAIN, skip=ids, below=RULE_IDS)
+        dates_pass(articles, args.corpus, outside_shown=args.dates_outside or 0, baseline=args.dates_baseline)
+    elif not args.no_corpus:
+        if VAL.exists():
+            corpus_pass(VAL)
+        else:
+            print(f"\nskipped: no corpus at {VAL}")
+    return 0 if met else 1
+
+
+def _labelled_set(labels: list[dict], details: bool) -> bool:
+    """Prints the figures of the labelled set; True when every target is met on tune."""
     records = read_records(TRAIN, (label["id"] for label in labels))
     extract(records[labels[0]["id"]])  # the gazetteer and caches load once a process, not per article
     by_split: dict[str, Counter] = {name: Counter() for name in SPLITS}
@@ -321,16 +344,11 @@ def main(argv: list[str] | None = None) -> int:
             mismatches.append((label, article))
     print(f"{LABELS.name} and {CHECK.name}: {len(labels)} labelled articles, extraction {1000 * seconds / len(labels):.2f} ms/article\n")
     met = check_targets(print_table(by_split))
-    if args.details:
+    if details:
         print(f"\nmismatches on tune ({len(mismatches)}):")
         for label, article in mismatches:
             print(f"- {label['id']} ({label['kind']})\n    " + "\n    ".join(differences(label, article)))
-    if not args.no_corpus:
-        if VAL.exists():
-            corpus_pass(VAL)
-        else:
-            print(f"\nskipped: no corpus at {VAL}")
-    return 0 if met else 1
+    return met
 
 
 if __name__ == "__main__":

@@ -172,3 +172,55 @@ def test_a_rule_taking_effect_gives_no_date_when_the_abstract_lost_its_first_let
     lead = "ừ ngày 1-8, cơ quan hành chính nhà nước, đơn vị sự nghiệp trên địa bàn TP không dùng ly, ống hút nhựa."
     rest = "Cụ thể, từ ngày 1-8-2019, cơ quan hành chính nhà nước không sử dụng ly nhựa."
     assert find_event_date(lead, rest) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "rest"),
+    [
+        # The sentence of the day and month counts the years since that day.
+        ("Sáng 31-1, Thành uỷ Huế tổ chức họp mặt kỉ niệm 50 năm cuộc tổng tấn công và nổi dậy Xuân Mậu Thân.",
+         "Thành uỷ Huế cho biết đúng 2h33 rạng sáng 31-1-1968 (tức sáng mùng 2 tết Mậu Thân), tiếng súng đã nổ."),
+        # The words before the full date of the same day do.
+        ("Sáng 14-3, tại Khu tưởng niệm chiến sĩ Gạc Ma ở huyện Cam Lâm, tỉnh Khánh Hoà, lãnh đạo tỉnh đã tổ chức lễ tưởng niệm 64 liệt sĩ.",
+         "Hôm nay UBND huyện Trường Sa và Lữ đoàn Vùng 4 Hải quân tổ chức kỷ niệm 30 năm sự kiện Gạc Ma (14-3-1988)."),
+        ("Má Sáu thăm con gái là liệt sĩ hi sinh trên mảnh đất Kokisom, tỉnh Svay Rieng, Campuchia ngày 22-7.",
+         "Cách đây 41 năm, ngày 22-7-1978 chính là ngày hi sinh của 24 liệt sĩ thanh niên xung phong."),
+    ],
+)
+def test_an_anniversary_takes_no_year_from_the_day_it_remembers(lead, rest):
+    assert find_event_date(lead, rest) is None
+
+
+def test_a_photo_caption_after_the_first_paragraph_gives_no_date():
+    lead = (
+        "Nhà sáng chế Peter Madsen bị kết án tù chung thân vì giết nhà báo Thuỵ Điển trên tàu ngầm ở Copenhagen hồi năm ngoái.\n"
+        "Peter Madsen bị cảnh sát bắt ngày 11/8/2017."
+    )
+
+    assert find_event_date(lead) is None
+
+
+def test_a_full_date_opening_the_second_paragraph_is_no_caption():
+    lead = (
+        "Dự án được Bộ NN - PTNT phê duyệt lần đầu với tổng mức đầu tư hơn 2.993 tỉ đồng.\n"
+        "Ngày 20-12-2018, Bộ NN - PTNT có quyết định điều chỉnh mức đầu tư lên 4.421 tỉ đồng."
+    )
+
+    assert find_event_date(lead) == "2018-12-20"
+
+
+@pytest.mark.parametrize(
+    ("lead", "rest"),
+    [
+        # An earlier episode told in the body, later in the calendar: the trial is of another year.
+        ("Ngày 6-8, TAND TP. HCM xử sơ thẩm và tuyên phạt bị cáo Đặng Văn Nô 20 năm tù về tội giết người.",
+         "Khoảng 7h ngày 20-8-2018, ông Nô đến nhà của ông Kim để phụ làm chuồng gà."),
+        ("Ngày 31/10, TAND tỉnh Quảng Bình mở phiên toà sơ thẩm xét xử bị cáo Nguyễn Mạnh Hùng.",
+         "Đến ngày 9/11/2017, ông Luỳnh cho anh Lê Xuân Quang thuê lại căn nhà."),
+        # ... and earlier in the calendar: a document of some days before is no year of this day.
+        ("Ngày 15/10, trao đổi với PV, ông Đoàn Minh Hương – Viện trưởng VKSND tỉnh Phú Thọ cho biết bị can đã nhập viện.",
+         "Ông Vĩnh đã bút phê đồng ý vào văn bản hợp thức ngày 12/10/2011."),
+    ],
+)
+def test_a_day_and_month_take_no_year_from_another_days_date_in_the_body(lead, rest):
+    assert find_event_date(lead, rest) is None

@@ -1,17 +1,16 @@
 """The day of the reported event, and the publication time where the page states one.
 
-Dates come written as "chiều ngày 17/10/2022", "Sáng ngày 05/10/2022", "ngày 12/11/2020",
-"Chiều ngày 25/11" (the year from elsewhere, e.g. the time stamp line), "ngày 5 tháng 3
-năm 2024", "tháng 10/2022" or "năm 2023". The event's date is the one in the lead,
-preferably with a part of the day. Precision comes before coverage: dates of cited documents
-("Nghị quyết số 17/NQ-CP ngày 07/3/2019", "BLHS 2015"), birth dates ("sinh năm 1964", "SN
-2004") and targets ("đến năm 2030") are never taken; a day and month take a year only from a
-full date a few weeks from them in the text (a document or a term of the very same day
-counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), from the year in the event's name just before
-them ("Diễn đàn kinh tế tư nhân VN 2019, ngày 2-5") or from the publication time, never from
-any other year the text mentions; the start of a rule or a period ("từ ngày 1-8, ...",
-"ngày 18-12-1978 đến nay") is no event; and a date years older than the text's latest full
-date (a decree cited, an event reported) tells history, not the news.
+The event's date is one the lead gives (`date_mentions`), preferably with a part of the day.
+Precision comes before coverage: a day and month ("Chiều 25/11") take a year only where the
+text gives the year of that day: a full date of the very same day (a document or a term of
+that day counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), unless the text counts the years since
+it ("kỷ niệm 50 năm", "cách đây 41 năm"); a full date in the same sentence ("Tối 2/9, ... (ngày
+01/9/2023)"); the end of the period the day opens ("từ ngày 17/10 – 21/10/2022", "kết thúc ngày
+17-1-2019", "đến hết ngày 26/11/2021"); the year in the event's name just before them ("Diễn
+đàn kinh tế tư nhân VN 2019, ngày 2-5"); or the publication time. Another day's date in the
+body tells an earlier episode (the crime before the trial), not the year of the news. A photo's
+caption ("Peter Madsen bị cảnh sát bắt ngày 11/8/2017.") dates the photo; and a date years older
+than the text's latest full date (a decree cited, an event reported) tells history.
 """
 
 from __future__ import annotations
@@ -20,145 +19,15 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 
+from indexer.ingest.extraction.date_mentions import DateMention, all_mentions, date_mentions, is_target
 from indexer.ingest.extraction.events import event_mentions
 from indexer.ingest.extraction.layout import STAMP
 
-_PATTERNS = (
-    # 17/10/2022, 17-10-2022, 17.10.2022
-    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
-    # ngày 5 tháng 3 năm 2024
-    re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
-    # (sáng) ngày 25/11, chiều 25/11, ngày 2-5: the year comes from elsewhere
-    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-])"),
-    # tháng 10/2022, tháng 10 năm 2022
-    re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
-    # năm 2023
-    re.compile(r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})(?![\d/])"),
-)
-# What may stand right before a date: a part of the day and the word "ngày".
-_PREFIX = re.compile(
-    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:nay\s+)?)?(?:(?P<ngay>[Nn]gày)\s+)?$"
-)
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
-# A date right after these belongs to a cited document or a plan, not to the event.
-_CITED = re.compile(
-    r"(?:số\s+[\w./&-]+(?:\s*[/-]\s*[\w.&]+)*\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
-    r"Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Kết luận|BLHS|BLTTHS|BLDS|Bộ luật[^,;.]{0,40}?|"
-    r"Hiến pháp|Pháp lệnh)\s+)(?:ngày\s+|năm\s+)?$"
-)
-# A date right after these is someone's birth.
-_BIRTH = re.compile(r"(?:\b[Ss]inh|\bSN|\bs\.n\.?|[Nn]ăm sinh|[Nn]gày sinh)\s*(?:ngày\s+|năm\s+|:\s*)?$")
-# A date after these is an effective date or a term, an anniversary or an earlier episode.
-_NOT_THE_NEWS = re.compile(
-    r"(?:(?:[Áá]p dụng|[Hh]iệu lực|[Tt]hi hành|[Kk]ể|[Hh]ạn|[Tt]rước|[Ss]au)\s+(?:từ\s+)?(?:ngày\s+|năm\s+)?|"
-    r"(?:(?<!lễ )[Kk]ỷ niệm|(?<!lễ )[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|vụ khủng bố|chiến thắng|[Hh]y sinh)[^.;]{0,60}$)"
-)
-# A date after these ends a period, or is an aside in parentheses: not the day of the news,
-# but it lends its year to a day and month close to it.
-_UNTIL = re.compile(r"(?:\b(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?(?:ngày\s+)?|\((?:ngày\s+)?)$")
-_SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
-# vietnews abstracts lose their first letter: "ừ ngày 1-8, cơ quan ..." began "Từ ngày 1-8".
-_SINCE_FIRST_LETTER_LOST = re.compile(r"ừ\s+(?:ngày\s+)?")
-# A date before these began a period that lasts until now ("ngày 18-12-1978 đến nay"): history.
-# "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
-_RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
-_UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
 # A day and month borrow the year of a full date at most this many days away in the text.
 _SAME_EVENT_DAYS = 31
 # An event date more years than this before the text's latest full date is history.
 _HISTORY_YEARS = 1
-# "năm 2030" after these is a target or a period, not when something happened.
-_NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
-
-
-@dataclass(frozen=True)
-class DateMention:
-    """A date written in the text: its parts, where it is and how sure it is the event's."""
-
-    start: int
-    year: int | None
-    month: int | None
-    day: int | None
-    score: int
-    cited: bool = False  # a cited document's date: never the event's, but the text is newer
-    until: bool = False  # the end of a period or an aside: not the event's day, but it lends its year
-
-    def iso(self, year: int | None = None) -> str | None:
-        year = self.year or year
-        if year is None:
-            return None
-        if self.month is None:
-            return f"{year:04d}"
-        if self.day is None:
-            return f"{year:04d}-{self.month:02d}"
-        return f"{year:04d}-{self.month:02d}-{self.day:02d}"
-
-
-def date_mentions(text: str) -> list[DateMention]:
-    """Every valid date written in `text` that may be the event's, in text order."""
-    return [m for m in _all_mentions(text) if not (m.cited or m.until)]
-
-
-def _all_mentions(text: str) -> list[DateMention]:
-    """Every valid date written in `text`, cited documents' dates marked, births and targets left out."""
-    found: dict[int, DateMention] = {}
-    taken: list[tuple[int, int]] = []  # spans of surer patterns' dates, in text order, disjoint
-    for rank, pattern in enumerate(_PATTERNS):
-        starts = [s for s, _ in taken]
-        kept = []  # one pattern's matches never overlap each other: only the surer ones count
-        for match in pattern.finditer(text):
-            span = match.span()
-            before = bisect_left(starts, span[1]) - 1  # the last taken span starting before this ends
-            if before >= 0 and taken[before][1] > span[0]:
-                continue
-            mention = _mention(match, rank, text)
-            if mention is None:
-                continue
-            kept.append(span)
-            found[span[0]] = mention
-        taken = sorted(taken + kept)
-    return [found[k] for k in sorted(found)]
-
-
-def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
-    parts = match.groupdict()
-    day = int(parts["d"]) if parts.get("d") else None
-    month = int(parts["m"]) if parts.get("m") else None
-    year = int(parts["y"]) if parts.get("y") else None
-    if day is not None and not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
-        return None
-    if year is not None and not 1945 <= year <= 2100:
-        return None
-    before = text[max(0, match.start() - 90) : match.start()]
-    prefix = _PREFIX.search(before[-20:])
-    part = prefix.group("part") if prefix else None
-    ngay = parts.get("ngay") or (prefix.group("ngay") if prefix else None)
-    start = match.start() - (len(prefix.group()) if prefix else 0)
-    if _BIRTH.search(text[max(0, start - 20) : start]):
-        return None
-    cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
-    until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
-    # Matched where the date ends, without copying the rest of the text for every date.
-    since = (_SINCE.search(text[max(0, start - 12) : start]) or start <= 12 and _SINCE_FIRST_LETTER_LOST.fullmatch(text[:start])) and (year is not None or not _RANGE_END.match(text, match.end()))
-    if since or year is not None and _UP_TO_NOW.match(text, match.end()):
-        cited = True  # "từ 1-1-2020", "từ ngày 1-8,", "18-12-1978 đến nay": when a rule applies or a long period began
-    if rank == 4:
-        word = _WORD_BEFORE.search(before[-20:])
-        if word and word.group(1).lower() in _NOT_WHEN or re.search(r"[-–]\s*$", before[-3:]):
-            return None
-    if rank == 2 and not (part or ngay):
-        return None  # a bare "17/10" may be a ratio or a document number
-    if rank >= 3:
-        cited = True  # "năm 1995", "tháng 4/2019" tell of a time, not the day of the news
-    score = {0: 3, 1: 3, 2: 3, 3: 1, 4: 0}[rank]
-    if part:
-        score += 3
-    if ngay:
-        score += 1
-    return DateMention(start, year, month, day, score, cited, until)
-
 
 def find_published(stamp: str | None, meta_published: str | None = None) -> str | None:
     """The publication time as ISO (2021-11-25T21:27), from page metadata or a stamp line."""
@@ -212,13 +81,17 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     date the lead gives the event; None rather than a guess (the module's rules)."""
     if published:
         return published[:10]
-    everything = _all_mentions(lead + "\n" + rest)
-    full = _FullDates([m for m in everything if m.year and m.month])
+    text = lead + "\n" + rest
+    everything = all_mentions(text)
+    full = _FullDates([m for m in everything if m.year and m.month], text)
     # Every year the text gives a past event or a document (targets are left out): the news is newer.
     newest = max((m.year for m in everything if m.year), default=None)
     candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
     for mention in candidates:
-        year = mention.year or _year_nearby(mention, mention.start, full) or _year_of_event_name(mention, lead)
+        if mention.year and _is_caption(mention, lead):
+            continue  # a photo's caption dates the photo, often a file photo years old
+        remembered = bool(_ANNIVERSARY.search(_sentence(lead, mention.start)))
+        year = mention.year or _year_nearby(mention, full, remembered) or _year_of_event_name(mention, lead)
         if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
             continue
         found = mention.iso(year)
@@ -228,35 +101,87 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     return None
 
 
+# "kỷ niệm 50 năm", "tròn hai thập kỷ", "cách đây 41 năm", "50 năm về trước": the text counts the
+# years since a day, so a full date of that day and month is the day remembered, not this year's.
+_ANNIVERSARY = re.compile(
+    r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Tt]ròn|[Cc]ách đây|[Đđ]úng|[Gg]iỗ)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\bthập kỷ\b|\bthập niên\b"
+)
+# How far before a full date the words of an anniversary make it the day remembered.
+_ANNIVERSARY_REACH = 100
+# What ends the period that a day and month open: "từ ngày 17/10 – 21/10/2022", "kết thúc ngày
+# 17-1-2019", "đến hết ngày 26/11/2021" (lower case: a sentence opening "Đến ngày 9/11/2017, ..."
+# tells an earlier episode).
+_PERIOD_END = re.compile(r"(?:\bđến|\btới|\bkết thúc(?:\s+vào)?|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?$")
+# A caption: a short paragraph after the first that ends with the date ("Peter Madsen bị cảnh
+# sát bắt ngày 11/8/2017.", "Tàu khu trục Type-055 trong lễ hạ thuỷ ngày 28/6/2017.").
+_CAPTION_WORDS = 40
+_ENDS_WITH_THE_DATE = re.compile(r"[^,;]{0,40}?\d{4}\s*\.?\s*")
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of `text` around position `at`."""
+    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _is_caption(mention: DateMention, lead: str) -> bool:
+    """Whether the full date ends a short paragraph that is not the lead's first: a photo's caption."""
+    start = lead.rfind("\n", 0, mention.start) + 1
+    end = lead.find("\n", mention.start)
+    end = len(lead) if end < 0 else end
+    return (start > 0 and len(lead[start:end].split()) <= _CAPTION_WORDS
+            and bool(_ENDS_WITH_THE_DATE.fullmatch(lead, mention.start, end)))
+
+
 class _FullDates:
     """The text's full dates by day and month, so that the one nearest a day and month that lends
     it its year is found by binary search, not by sorting every date for every candidate."""
 
-    def __init__(self, full: list[DateMention]) -> None:
+    def __init__(self, full: list[DateMention], text: str) -> None:
         # (month, day) → starts in text order: every date's, and the uncited dates' alone.
         self.every: dict[tuple[int, int | None], list[int]] = defaultdict(list)
         self.uncited: dict[tuple[int, int | None], list[int]] = defaultdict(list)
         self.years = {m.start: m.year for m in full}
+        self.text = text
         for mention in full:
             assert mention.month is not None
             self.every[(mention.month, mention.day)].append(mention.start)
             if not mention.cited:
                 self.uncited[(mention.month, mention.day)].append(mention.start)
 
-    def nearest(self, keys: list[tuple[int, int | None]], at: int, same_day: tuple[int, int]) -> int | None:
+    def nearest(self, keys: list[tuple[int, int | None]], at: int, same_day: tuple[int, int],
+                remembered: bool) -> int | None:
         """The year of the date nearest `at` among those of `keys` (a tie goes to the earlier one);
-        a cited date counts only on the very same day and month."""
+        a cited date counts only on the very same day and month, and that day's dates not at all
+        where the sentence at `at` (`remembered`) or the words before them tell an anniversary."""
         best: tuple[int, int] | None = None  # (distance, start)
         for key in keys:
-            starts = (self.every if key == same_day else self.uncited).get(key, [])
+            if key == same_day:
+                starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)]
+            else:
+                later = (key[0], key[1] or 15) > same_day
+                starts = [s for s in self.uncited.get(key, [])
+                          if self._same_sentence(at, s) or later and self._ends_a_period(s)]
             i = bisect_left(starts, at)
             for start in starts[max(0, i - 1) : i + 1]:
                 if best is None or (abs(start - at), start) < best:
                     best = (abs(start - at), start)
         return None if best is None else self.years[best[1]]
 
+    def _same_sentence(self, at: int, start: int) -> bool:
+        between = self.text[min(at, start) : max(at, start)]
+        return "\n" not in between and ". " not in between
 
-def _year_nearby(mention: DateMention, at: int, full: _FullDates) -> int | None:
+    def _ends_a_period(self, start: int) -> bool:
+        return bool(_PERIOD_END.search(self.text, max(0, start - 25), start))
+
+    def _anniversary(self, start: int) -> bool:
+        return bool(_ANNIVERSARY.search(self.text, max(0, start - _ANNIVERSARY_REACH), start))
+
+
+def _year_nearby(mention: DateMention, full: _FullDates, remembered: bool) -> int | None:
     """The year of a full date close to a day and month, in the text and in the calendar
     ("từ ngày 17/10 – 21/10/2022", "chiều 25/11 … đến hết ngày 26/11/2021")."""
     if mention.month is None or mention.day is None:
@@ -264,7 +189,7 @@ def _year_nearby(mention: DateMention, at: int, full: _FullDates) -> int | None:
     day, month = mention.day, mention.month
     near = [(m, d) for m, d in full.every
             if abs((m - month) * 30.5 + (d or 15) - day) <= _SAME_EVENT_DAYS]
-    return full.nearest(near, at, (month, day))
+    return full.nearest(near, mention.start, (month, day), remembered)
 
 
 def _year_of_event_name(mention: DateMention, lead: str) -> int | None:
@@ -277,14 +202,8 @@ def _year_of_event_name(mention: DateMention, lead: str) -> int | None:
     events = event_mentions(before)
     if not events:
         return None
-    years = [y for y in _NAMED_YEAR.finditer(before, events[0][1]) if not _is_target(before[: y.start()])]
+    years = [y for y in _NAMED_YEAR.finditer(before, events[0][1]) if not is_target(before[: y.start()])]
     return int(years[-1].group(1)) if years else None
-
-
-def _is_target(before: str) -> bool:
-    """Whether a year after `before` is a target or a period ("đến năm 2030"), not a time."""
-    word = _WORD_BEFORE.search(re.sub(r"\s*năm\s*$", " ", before)[-20:])
-    return bool(word and word.group(1).lower() in _NOT_WHEN)
 
 
 # How far before a day and month an event's name with its year may begin.

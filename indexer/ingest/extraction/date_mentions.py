@@ -1,0 +1,151 @@
+"""Dates written in a text: where each is, its parts, and whether it may be the reported event's.
+
+Dates come written as "chiều ngày 17/10/2022", "Sáng ngày 05/10/2022", "ngày 12/11/2020",
+"Chiều ngày 25/11" (the year from elsewhere), "ngày 5 tháng 3 năm 2024", "tháng 10/2022" or
+"năm 2023". Dates of cited documents ("Nghị quyết số 17/NQ-CP ngày 07/3/2019", "BLHS 2015"),
+effective dates, anniversaries and the ends of periods are marked (they are no event's day but
+tell how new the text is, or lend their year); birth dates ("sinh năm 1964", "SN 2004") and
+targets ("đến năm 2030") are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+_PATTERNS = (
+    # 17/10/2022, 17-10-2022, 17.10.2022
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})(?P<sep>[/.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/])"),
+    # ngày 5 tháng 3 năm 2024
+    re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
+    # (sáng) ngày 25/11, chiều 25/11, ngày 2-5: the year comes from elsewhere
+    re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-])"),
+    # tháng 10/2022, tháng 10 năm 2022
+    re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
+    # năm 2023
+    re.compile(r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})(?![\d/])"),
+)
+# What may stand right before a date: a part of the day and the word "ngày".
+_PREFIX = re.compile(
+    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:nay\s+)?)?(?:(?P<ngay>[Nn]gày)\s+)?$"
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+# A date right after these belongs to a cited document or a plan, not to the event.
+_CITED = re.compile(
+    r"(?:số\s+[\w./&-]+(?:\s*[/-]\s*[\w.&]+)*\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
+    r"Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Kết luận|BLHS|BLTTHS|BLDS|Bộ luật[^,;.]{0,40}?|"
+    r"Hiến pháp|Pháp lệnh)\s+)(?:ngày\s+|năm\s+)?$"
+)
+# A date right after these is someone's birth.
+_BIRTH = re.compile(r"(?:\b[Ss]inh|\bSN|\bs\.n\.?|[Nn]ăm sinh|[Nn]gày sinh)\s*(?:ngày\s+|năm\s+|:\s*)?$")
+# A date after these is an effective date or a term, an anniversary or an earlier episode.
+_NOT_THE_NEWS = re.compile(
+    r"(?:(?:[Áá]p dụng|[Hh]iệu lực|[Tt]hi hành|[Kk]ể|[Hh]ạn|[Tt]rước|[Ss]au)\s+(?:từ\s+)?(?:ngày\s+|năm\s+)?|"
+    r"(?:(?<!lễ )[Kk]ỷ niệm|(?<!lễ )[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|vụ khủng bố|chiến thắng|[Hh]y sinh)[^.;]{0,60}$)"
+)
+# A date after these ends a period, or is an aside in parentheses: not the day of the news,
+# but it lends its year to a day and month close to it.
+_UNTIL = re.compile(r"(?:\b(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+)?(?:ngày\s+)?|\((?:ngày\s+)?)$")
+_SINCE = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?$")
+# vietnews abstracts lose their first letter: "ừ ngày 1-8, cơ quan ..." began "Từ ngày 1-8".
+_SINCE_FIRST_LETTER_LOST = re.compile(r"ừ\s+(?:ngày\s+)?")
+# A date before these began a period that lasts until now ("ngày 18-12-1978 đến nay"): history.
+# "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
+_RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
+_UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
+# "năm 2030" after these is a target or a period, not when something happened.
+_NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date written in the text: its parts, where it is and how sure it is the event's."""
+
+    start: int
+    year: int | None
+    month: int | None
+    day: int | None
+    score: int
+    cited: bool = False  # a cited document's date: never the event's, but the text is newer
+    until: bool = False  # the end of a period or an aside: not the event's day, but it lends its year
+
+    def iso(self, year: int | None = None) -> str | None:
+        year = self.year or year
+        if year is None:
+            return None
+        if self.month is None:
+            return f"{year:04d}"
+        if self.day is None:
+            return f"{year:04d}-{self.month:02d}"
+        return f"{year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+def date_mentions(text: str) -> list[DateMention]:
+    """Every valid date written in `text` that may be the event's, in text order."""
+    return [m for m in all_mentions(text) if not (m.cited or m.until)]
+
+
+def all_mentions(text: str) -> list[DateMention]:
+    """Every valid date written in `text`, cited documents' dates marked, births and targets left out."""
+    found: dict[int, DateMention] = {}
+    taken: list[tuple[int, int]] = []  # spans of surer patterns' dates, in text order, disjoint
+    for rank, pattern in enumerate(_PATTERNS):
+        starts = [s for s, _ in taken]
+        kept = []  # one pattern's matches never overlap each other: only the surer ones count
+        for match in pattern.finditer(text):
+            span = match.span()
+            before = bisect_left(starts, span[1]) - 1  # the last taken span starting before this ends
+            if before >= 0 and taken[before][1] > span[0]:
+                continue
+            mention = _mention(match, rank, text)
+            if mention is None:
+                continue
+            kept.append(span)
+            found[span[0]] = mention
+        taken = sorted(taken + kept)
+    return [found[k] for k in sorted(found)]
+
+
+def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
+    parts = match.groupdict()
+    day = int(parts["d"]) if parts.get("d") else None
+    month = int(parts["m"]) if parts.get("m") else None
+    year = int(parts["y"]) if parts.get("y") else None
+    if day is not None and not 1 <= day <= 31 or month is not None and not 1 <= month <= 12:
+        return None
+    if year is not None and not 1945 <= year <= 2100:
+        return None
+    before = text[max(0, match.start() - 90) : match.start()]
+    prefix = _PREFIX.search(before[-20:])
+    part = prefix.group("part") if prefix else None
+    ngay = parts.get("ngay") or (prefix.group("ngay") if prefix else None)
+    start = match.start() - (len(prefix.group()) if prefix else 0)
+    if _BIRTH.search(text[max(0, start - 20) : start]):
+        return None
+    cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
+    until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
+    # Matched where the date ends, without copying the rest of the text for every date.
+    since = (_SINCE.search(text[max(0, start - 12) : start]) or start <= 12 and _SINCE_FIRST_LETTER_LOST.fullmatch(text[:start])) and (year is not None or not _RANGE_END.match(text, match.end()))
+    if since or year is not None and _UP_TO_NOW.match(text, match.end()):
+        cited = True  # "từ 1-1-2020", "từ ngày 1-8,", "18-12-1978 đến nay": when a rule applies or a long period began
+    if rank == 4:
+        word = _WORD_BEFORE.search(before[-20:])
+        if word and word.group(1).lower() in _NOT_WHEN or re.search(r"[-–]\s*$", before[-3:]):
+            return None
+    if rank == 2 and not (part or ngay):
+        return None  # a bare "17/10" may be a ratio or a document number
+    if rank >= 3:
+        cited = True  # "năm 1995", "tháng 4/2019" tell of a time, not the day of the news
+    score = {0: 3, 1: 3, 2: 3, 3: 1, 4: 0}[rank]
+    if part:
+        score += 3
+    if ngay:
+        score += 1
+    return DateMention(start, year, month, day, score, cited, until)
+
+
+def is_target(before: str) -> bool:
+    """Whether a year after `before` is a target or a period ("đến năm 2030"), not a time."""
+    word = _WORD_BEFORE.search(re.sub(r"\s*năm\s*$", " ", before)[-20:])
+    return bool(word and word.group(1).lower() in _NOT_WHEN)
