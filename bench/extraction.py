@@ -54,7 +54,7 @@ MAX_OUTSIDE_YEARS = 0.02
 PROGRESS_EVERY = 5000
 _WORD = re.compile(r"\w+")
 # Newsroom abbreviations that a canonical organizer name spells out.
-_NEWSROOM = re.compile(r"(?<!\w)(?:UBND|HĐND|TAND|VKSND|KSND|TP|Tp|HCM|GD|ĐT|CA|TN|MT|TW|MTTQ|GTVT|ĐH|THPT|THCS)(?!\w)")
+_NEWSROOM = re.compile(r"(?<!\w)(?:UBND|HĐND|TAND|VKSND|KSND|TP|Tp|HCM|GD|ĐT|CA|TN|MT|TW|MTTQ|GTVT|QLTT|TDTT|ĐH|THPT|THCS)(?!\w)")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 # The labels name every ceremony "lễ" but a signing "lễ ký kết"; the extractor names finer kinds.
 _LABEL_EVENT = {"lớp tập huấn": "tập huấn", "khóa bồi dưỡng": "lớp bồi dưỡng", "hội thi": "cuộc thi"}

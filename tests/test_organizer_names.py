@@ -42,6 +42,9 @@ from searchsvc import create_app
     ("Bộ Thông tin truyền thông", "Bộ Thông tin và Truyền thông"),
     ("Bộ Quốc phòng Việt Nam", "Bộ Quốc phòng"),
     ("TAND cấp cao tại TP. HCM", "Toà án nhân dân cấp cao tại Thành phố Hồ Chí Minh"),
+    ("Cục QLTT Nghệ An", "Cục Quản lý thị trường Nghệ An"),
+    ("Sở VH, TT & DL", "Sở Văn hoá, Thể thao và Du lịch"),
+    ("Trung tâm TDTT quận Ba Đình", "Trung tâm Thể dục thể thao quận Ba Đình"),
 ])
 def test_a_body_has_one_canonical_name_however_the_newsroom_wrote_it(written, canonical):
     assert canonical_name(written) == canonical

@@ -45,6 +45,8 @@ _EXPANSIONS = (
     (r"CLB", "Câu lạc bộ"),
     (r"NXB", "Nhà xuất bản"),
     (r"GTVT", "Giao thông vận tải"),
+    (r"QLTT", "Quản lý thị trường"),
+    (r"TDTT", "Thể dục thể thao"),
     (r"THPT", "Trung học phổ thông"),
     (r"THCS", "Trung học cơ sở"),
     (r"ĐH", "Đại học"),
