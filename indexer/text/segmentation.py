@@ -82,7 +82,6 @@ def _features(sylls: list[str], bi_grams: set[str], tri_grams: set[str]) -> list
     return features
 
 
-
 def tag_words(text: str) -> list[tuple[str, str]]:
     """pyvi's words of the text with their part-of-speech tags ("Np" a proper noun, "V" a verb)."""
     from pyvi.ViPosTagger import ViPosTagger  # deferred: loading the model costs a second

@@ -21,6 +21,8 @@ TAG = "tag:vnsearch,2026:"
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+# Every text below has had the characters XML forbids removed (`xml_text`); the template's
+# autoescaping does the rest.
 @dataclass(frozen=True)
 class Entry:
     id: str
@@ -45,8 +47,9 @@ def atom_feed(page: SearchPage, query_string: str, self_url: str, document_url: 
     """The feed of `page`'s hits; `document_url(id)` is an article's page on this service."""
     q = page.request.q
     updated = max((hit.date for hit in page.hits if hit.date), default=None)
-    feed = Feed(id=f"{TAG}search?{query_string}", title=f"vnsearch: {q}" if q else "vnsearch: newest articles",
-                updated=atom_time(updated), self_url=self_url,
+    feed = Feed(id=xml_text(f"{TAG}search?{query_string}"),
+                title=xml_text(f"vnsearch: {q}" if q else "vnsearch: newest articles"),
+                updated=atom_time(updated), self_url=xml_text(self_url),
                 entries=[_entry(hit, document_url(hit.id)) for hit in page.hits])
     return render_template("feed.atom.xml", feed=feed)
 
@@ -54,9 +57,10 @@ def atom_feed(page: SearchPage, query_string: str, self_url: str, document_url: 
 def _entry(hit: Hit, page_url: str) -> Entry:
     # Only web links leave the feed as they are; a javascript: or data: URL would run in a reader.
     link = hit.url if hit.url and urlsplit(hit.url).scheme.lower() in ("http", "https") else page_url
-    return Entry(id=f"{TAG}doc/{hit.id}", title=hit.title or hit.id, link=link, updated=atom_time(hit.date),
-                 author=hit.author or hit.source or "vnsearch", category=hit.event_type,
-                 summary_html=str(snippet_html(hit.snippet)))
+    return Entry(id=xml_text(f"{TAG}doc/{hit.id}"), title=xml_text(hit.title or hit.id), link=xml_text(link),
+                 updated=atom_time(hit.date), author=xml_text(hit.author or hit.source or "vnsearch"),
+                 category=xml_text(hit.event_type) if hit.event_type else None,
+                 summary_html=xml_text(snippet_html(hit.snippet)))
 
 
 def xml_text(value: object) -> str:

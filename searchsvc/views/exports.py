@@ -18,12 +18,11 @@ from indexer.search.results import SearchPage
 from indexer.search.search import run_search
 from searchsvc.params import InvalidParameterError, parse_search_args
 from searchsvc.renderers import ris
-from searchsvc.renderers.atom import atom_feed, xml_text
+from searchsvc.renderers.atom import atom_feed
 from searchsvc.renderers.csv_table import csv_lines
 from searchsvc.views.api import index_handle
 
 blueprint = Blueprint("exports", __name__)
-blueprint.add_app_template_filter(xml_text, "xml")
 SEPARATORS = {"comma": ",", "semicolon": ";"}  # the CSV's `sep` parameter
 
 
