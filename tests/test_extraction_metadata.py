@@ -209,3 +209,10 @@ def test_title_set_in_capitals_is_kept_while_the_portal_name_is_dropped():
     metadata = extract_metadata(text)
 
     assert (metadata.title, metadata.source) == ("HỘI NGHỊ PHỔ BIẾN PHÁP LUẬT NĂM 2024", "moj.gov.vn")
+
+
+def test_a_url_that_cannot_be_parsed_names_no_source():
+    from indexer.ingest.extraction.sources import source_from_url
+
+    assert source_from_url("http://[") is None and source_from_url("[") is None
+    assert source_from_url("https://www.napa.vn/tin") == "napa.vn"

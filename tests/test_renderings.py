@@ -94,3 +94,17 @@ def test_the_command_line_stars_the_same_words_of_the_same_passage(index_dir, js
         cursor = end
 
     assert shown == expected + text[cursor:]
+
+
+def test_an_article_whose_url_cannot_be_parsed_is_indexed_and_shown_without_that_link(tmp_path):
+    article = Article(id="url-hong", title="Hội nghị tổng kết năm", body="Sở Nội vụ tổ chức hội nghị tổng kết năm.",
+                      url="http://[", date="2023-01-05")
+    client = client_for(index_of([article], tmp_path))
+
+    page = client.get("/doc/url-hong")
+    feed = client.get("/feed.atom")
+
+    assert page.status_code == 200 and 'href="http://["' not in page.get_data(as_text=True)
+    assert feed.status_code == 200
+    link = ElementTree.fromstring(feed.get_data()).find(f"{ATOM}entry/{ATOM}link").get("href")
+    assert link.endswith("/doc/url-hong")

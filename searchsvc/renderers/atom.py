@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from flask import render_template
 
 from indexer.search.results import Hit, SearchPage
 from searchsvc.renderers.snippet_html import snippet_html
+from searchsvc.renderers.urls import safe_url
 
 TAG = "tag:vnsearch,2026:"
 # Characters XML 1.0 forbids anywhere in a document, even escaped.
@@ -56,7 +56,7 @@ def atom_feed(page: SearchPage, query_string: str, self_url: str, document_url: 
 
 def _entry(hit: Hit, page_url: str) -> Entry:
     # Only web links leave the feed as they are; a javascript: or data: URL would run in a reader.
-    link = hit.url if hit.url and urlsplit(hit.url).scheme.lower() in ("http", "https") else page_url
+    link = safe_url(hit.url) or page_url
     return Entry(id=xml_text(f"{TAG}doc/{hit.id}"), title=xml_text(hit.title or hit.id), link=xml_text(link),
                  updated=atom_time(hit.date), author=xml_text(hit.author or hit.source or "vnsearch"),
                  category=xml_text(hit.event_type) if hit.event_type else None,

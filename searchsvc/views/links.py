@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from flask import request, url_for
 from werkzeug.datastructures import MultiDict
@@ -85,11 +85,3 @@ class PageLinks:
 
 def page_url(path: str, pairs: list[tuple[str, str]]) -> str:
     return f"{path}?{urlencode(pairs)}" if pairs else path
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is http(s), else None (a stored `javascript:` link must never become a link)."""
-    if not url:
-        return None
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return url.strip() if scheme in ("http", "https") else None

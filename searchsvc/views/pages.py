@@ -21,7 +21,8 @@ from searchsvc.renderers import chart
 from searchsvc import i18n
 from searchsvc.views.api import index_handle
 from searchsvc.params import parse_search_args
-from searchsvc.views.links import PageLinks, safe_url
+from searchsvc.renderers.urls import safe_url
+from searchsvc.views.links import PageLinks
 from searchsvc.views.organizer_tree import organizer_tree
 
 blueprint = Blueprint("pages", __name__)

@@ -12,10 +12,13 @@ _CREDIT = re.compile(r"^(?:Nguồn|Theo)\s*:?\s*([\w-]+(?:\.[\w-]+)*\.(?:vn|com|
 
 
 def source_from_url(url: str | None) -> str | None:
-    """The host of `url`, lowercased, without "www."."""
+    """The host of `url`, lowercased, without "www."; None when it names none or cannot be parsed."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # "http://[": a malformed address says nothing of the site
+        return None
     return host.removeprefix("www.") if host else None
 
 
