@@ -1,6 +1,6 @@
 """Metadata extraction judged against hand labels, and sanity-checked over a whole corpus.
 
-`bench/labels/extraction-dev.jsonl` holds hand labels of 220 articles of
+`bench/labels/extraction-dev.jsonl` holds hand labels of 355 articles of
 ../shared/data/vietnews-train.jsonl.gz, one JSON object a line sorted by id, no header: `id`,
 `split` (tune: rules are tuned on it; holdout: whether they generalize; see `split_of`), `kind`
 (event | ordinary), `organizers` [{name (full official), parent, role (organizer | co-organizer

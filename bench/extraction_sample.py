@@ -1,0 +1,73 @@
+"""Which VietNews articles were picked for labelling, by a fixed rule that does not favour easy ones.
+
+    python -m bench.extraction_sample   # prints the ids of the 2026-12-02 rows, one a line
+
+The blind check set (bench/labels/extraction-check.jsonl) took, for k = 0…54, the first article
+from id 80000 + 450·k whose title, abstract or first body line names an organizing word, and for
+k = 0…24 the first article from id 80225 + 1000·k. The 135 rows added to the development set on
+2026-12-02 follow the same rule at other offsets (80150 and 80300 + 450·k, 80725 + 1000·k),
+skipping ids either label file already holds, so they come from the same kind of news as the
+check set and from none the rules were written on (ids below 80,000).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from bench.extraction import CHECK, TRAIN
+
+ORGANIZING = re.compile(r"tổ chức|phối hợp|chủ trì|khai mạc|họp báo|hội nghị|hội thảo|xét xử|lễ|kỳ họp|phiên họp",
+                        re.IGNORECASE)
+FIRST_ID, STEP_EVENT, STEP_ANY = 80000, 450, 1000
+EVENT_OFFSETS, EVENT_STEPS = (150, 300), 55
+ANY_OFFSET, ANY_STEPS = 725, 25
+
+
+def _number(article_id: str) -> int:
+    return int(article_id.rsplit("-", 1)[1])
+
+
+def _head(record: dict) -> str:
+    first_line = (record.get("body") or "").split("\n")[0]
+    return unicodedata.normalize("NFC", " ".join((record.get("title") or "", record.get("abstract") or "", first_line)))
+
+
+def picked(records: dict[int, dict], taken: set[str]) -> Iterator[str]:
+    """The ids the rule picks from `records` (by id number), never one of `taken`."""
+    last = max(records)
+
+    def first_from(start: int, needs_word: bool) -> str | None:
+        for number in range(start, last + 1):
+            record = records.get(number)
+            if record and record["id"] not in taken and (not needs_word or ORGANIZING.search(_head(record))):
+                return record["id"]
+        return None
+
+    starts = [(FIRST_ID + offset + STEP_EVENT * k, True) for offset in EVENT_OFFSETS for k in range(EVENT_STEPS)]
+    starts += [(FIRST_ID + ANY_OFFSET + STEP_ANY * k, False) for k in range(ANY_STEPS)]
+    for start, needs_word in starts:
+        found = first_from(start, needs_word)
+        if found is not None:
+            taken.add(found)
+            yield found
+
+
+def main() -> None:
+    with CHECK.open(encoding="utf-8") as lines:
+        taken = {json.loads(line)["id"] for line in lines if line.strip()}
+    records = {}
+    with gzip.open(TRAIN, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if _number(record["id"]) >= FIRST_ID:
+                records[_number(record["id"])] = record
+    for article_id in picked(records, taken):
+        print(article_id)
+
+
+if __name__ == "__main__":
+    main()
