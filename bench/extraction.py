@@ -36,7 +36,9 @@ from pathlib import Path
 from bench.common import IR_DEV, SHARED_DATA
 from bench.extraction_dates import RULE_IDS, YEARS, corpus_articles, dates_pass
 from indexer.ingest.articles import Article, Organizer
+from indexer.ingest.extraction.names import name_key
 from indexer.ingest.reading.jsonl import jsonl_lines, parse_line
+from indexer.search.facets import Codes
 from indexer.text.vietnamese import TONE_MARKS, canonical, fold
 
 LABELS = Path(__file__).parent / "labels" / "extraction-dev.jsonl"
@@ -263,6 +265,7 @@ def corpus_pass(path: Path) -> None:
     outside: list[str] = []
     sources: Counter = Counter()
     values: Counter = Counter()  # facet values: organizers' names and parents
+    aliases: Counter = Counter()  # (as the text wrote it, canonical name)
     for item in jsonl_lines(path, file_id=path.name):
         started = time.perf_counter()
         article = parse_line(*item) if isinstance(item, tuple) else item
@@ -278,6 +281,7 @@ def corpus_pass(path: Path) -> None:
         if article.date and not YEARS[0] <= int(article.date[:4]) <= YEARS[1]:
             outside.append(f"{article.id} {article.date}")
         values.update(v for o in article.organizers for v in (o.name, o.parent) if v)
+        aliases.update((o.alias, o.name) for o in article.organizers if o.alias)
     share = len(outside) / dated if dated else 0.0
     print(f"\n{path.parent.name}: {total} articles, extraction {1000 * seconds / max(total, 1):.2f} ms/article")
     print(f"  dated: {dated / max(total, 1):.3f} ({dated}); outside {YEARS[0]}–{YEARS[1]}: {share:.3f} "
@@ -298,6 +302,17 @@ def corpus_pass(path: Path) -> None:
         for value, n in found.most_common(10):
             print(f"      {n:5}  {value}" + (f"  → {new_style(value)}" if "tone" in what else ""))
     print("  the 20 most frequent all-capital words: " + ", ".join(f"{w} {n}" for w, n in words.most_common(20)))
+    # The organizer facet's own vocabulary, filled as the index's facet table fills it.
+    codes = Codes(name_key)
+    for alias, name in aliases:
+        codes.also_spelled(codes.code(name), alias)
+    astray = Counter({(alias, name): n for (alias, name), n in aliases.items()
+                      if any(codes.code(name) not in codes.codes_of([spelling])
+                             for spelling in (alias, name.lower(), name.upper()))})
+    print(f"  aliases as written (and names in lower or upper case) whose filter misses the body: "
+          f"{len(astray)} of {len(aliases)} distinct, {sum(astray.values())} of {sum(aliases.values())} in all")
+    for (alias, name), n in astray.most_common(10):
+        print(f"      {n:5}  {alias!r} for {name!r}")
 
 
 def main(argv: list[str] | None = None) -> int:

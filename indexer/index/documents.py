@@ -45,7 +45,8 @@ def document_fields(article: Article, analyzed: dict) -> dict:
         "source": article.source,
         "event_type": article.event_type,
         "date": article.date,
-        "organizers": [[o.name, o.parent] for o in canonical],
+        # The alias goes along so that a filter given it ("VCCI") selects the body.
+        "organizers": [[o.name, o.parent, o.alias] for o in canonical],
         "people": [p.name for p in article.people],
     }
     meta = {

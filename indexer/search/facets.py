@@ -51,6 +51,12 @@ class Codes:
             self.by_key.setdefault(self.key(value), []).append(found)
         return found
 
+    def also_spelled(self, code: int, spelling: str) -> None:
+        """Let `spelling` (an alias the text gave the value) select the value too."""
+        codes = self.by_key.setdefault(self.key(spelling), [])
+        if code not in codes:
+            codes.append(code)
+
     def codes_of(self, values: Iterable[str]) -> list[int]:
         """The codes of the values spelled any way their key admits."""
         return [code for value in values for code in self.by_key.get(self.key(value), [])]
@@ -110,11 +116,14 @@ class FacetTable:
     def _organizer_codes(self, organizers: Iterable[list]) -> list[int]:
         """Codes of the organizers of one document with their parents rolled up."""
         codes = set()
-        for name, parent in organizers:
+        for name, parent, *alias in organizers:  # indexes of extraction version 3 keep no alias
             if not name:
                 continue
             self.parents.setdefault(name, parent)
-            codes.add(self.codes["organizer"].code(name))
+            code = self.codes["organizer"].code(name)
+            codes.add(code)
+            if alias and alias[0]:
+                self.codes["organizer"].also_spelled(code, alias[0])
             if parent:
                 self.parents.setdefault(parent, None)
                 codes.add(self.codes["organizer"].code(parent))
