@@ -9,8 +9,8 @@ no query to describe), `GET /api/v1/search` (the baseline: what the user already
 `GET /api/v1/terms` with the same parameters, and `GET /api/v1/documents/<id>/similar` for
 the query's first hit, interleaved so that the machine's load falls on all three alike.
 Every query is asked twice: the first time nothing of it is cached (key terms keep each
-term's document frequency once looked up), the second time as a user paging back would
-ask. Latency is wall time seen by the client, in milliseconds. A warm-up of other queries
+term's document frequency once looked up, and each search's terms), the second time as a
+user paging on or back would ask. Latency is wall time seen by the client, in milliseconds. A warm-up of other queries
 first opens the index's per-generation tables, which every server builds once.
 """
 

@@ -11,13 +11,17 @@ import csv
 import gzip
 import io
 import json
+from dataclasses import replace
 from itertools import islice
 
 import pytest
 
 from conftest import SHARED, client_for, index_of
+from waiting import wait_until
+from indexer.index.build import build_index
 from indexer.ingest.articles import Article, Organizer
 from indexer.search.handle import IndexHandle
+from indexer.search.keyterms import key_terms
 from indexer.search.results import SearchRequest
 from indexer.search.search import get_document, ranked_documents
 from indexer.text.tokens import syllables
@@ -260,3 +264,26 @@ def test_csv_refuses_an_unknown_separator_naming_sep(cited):
 
     assert answer.status_code == 400 and answer.json["param"] == "sep"
 
+
+
+def test_key_terms_of_a_search_asked_again_follow_the_index_once_it_changes(tmp_path):
+    """A search's key terms are kept for its next pages, but never past the index generation."""
+    floods = [Article(id=f"lu-{n}", title="Lũ lụt ở miền Trung",
+                      body="Mưa lớn gây lũ lụt ở miền Trung, nhiều nhà dân bị ngập sâu.") for n in range(4)]
+    football = [Article(id=f"bong-da-{n}", title="Trận chung kết",
+                        body="Đội tuyển bóng đá giành chiến thắng trong trận chung kết.") for n in range(4)]
+    dikes = [Article(id=f"de-{n}", title="Lũ lụt làm vỡ đê",
+                     body="Lũ lụt làm vỡ đê điều ở đồng bằng, người dân gia cố đê điều suốt đêm.") for n in range(4)]
+    handle = IndexHandle(index_of(floods + football, tmp_path))
+    request = SearchRequest(q="lũ lụt")
+
+    def terms(page: int = 1) -> list[str]:
+        return [t.term for t in key_terms(handle, replace(request, page=page), 10).terms]
+
+    def about_dikes(found: list[str]) -> bool:
+        return any("đê" in term.split() for term in found)
+
+    first = terms()
+    assert not about_dikes(first) and terms(page=2) == first
+    assert build_index(dikes, tmp_path, jobs=1).added == len(dikes)
+    wait_until(lambda: about_dikes(terms()), timeout=30, what="a term of the new articles among the key terms")

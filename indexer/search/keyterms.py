@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, replace
 
 from indexer.index.store import damage_reported
 from indexer.index.wordterms import decode_terms
@@ -26,6 +26,7 @@ from indexer.search.search import ranked_documents
 SAMPLE_SIZE = 200  # best hits whose terms are counted (Elasticsearch's sampler default is 100)
 MIN_COUNT = 3  # a term in fewer sampled documents is no key term (significant_text's min_doc_count)
 MAX_SIZE = 100
+RECENT = 256  # searches whose key terms each index generation keeps (paging a result recomputes none)
 
 
 @dataclass(frozen=True)
@@ -86,14 +87,42 @@ def key_terms(handle: IndexHandle, request: SearchRequest, size: int = 20, sampl
     phrase) are shown once, as the better scored of the two.
     """
     started = time.perf_counter()
-    searcher, docnums = ranked_documents(handle, request, sample_size)
     with damage_reported(handle.directory):
-        reader = searcher.reader()
-        counts = sample_counts(reader, docnums)
-        background = handle.derived(BackgroundCounts, searcher)
-    sample = len(docnums)
-    chosen = _best(counts, sample, background, size)
-    return KeyTerms(chosen, sample, round((time.perf_counter() - started) * 1000, 2))
+        current = handle.searcher()
+        recent = handle.derived(RecentKeyTerms, current)
+    # The page, its length and the facets' size do not change which hits are sampled.
+    key = (replace(request, page=1, per_page=1, facet_size=1), size, sample_size)
+    found = recent.get(key)
+    if found is None:
+        searcher, docnums = ranked_documents(handle, request, sample_size)
+        with damage_reported(handle.directory):
+            counts = sample_counts(searcher.reader(), docnums)
+            background = handle.derived(BackgroundCounts, searcher)
+        found = KeyTerms(_best(counts, len(docnums), background, size), len(docnums), 0.0)
+        if searcher.reader().generation() == current.reader().generation():  # no refresh in between
+            recent.put(key, found)
+    return replace(found, took_ms=round((time.perf_counter() - started) * 1000, 2))
+
+
+class RecentKeyTerms:
+    """The key terms of the last RECENT searches of one index generation, shared by threads."""
+
+    def __init__(self, reader) -> None:  # whoosh.reading.IndexReader; a new generation starts empty
+        self._found: OrderedDict[tuple, KeyTerms] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> KeyTerms | None:
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None:
+                self._found.move_to_end(key)
+            return found
+
+    def put(self, key: tuple, found: KeyTerms) -> None:
+        with self._lock:
+            self._found[key] = found
+            while len(self._found) > RECENT:
+                self._found.popitem(last=False)
 
 
 def _best(counts: Counter[str], sample: int, background: BackgroundCounts, size: int) -> list[KeyTerm]:
