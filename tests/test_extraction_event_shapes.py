@@ -58,10 +58,15 @@ def test_a_sitting_told_by_what_a_body_did_at_it_is_a_sitting(title, lead):
      "Theo nghị quyết phiên họp thường kỳ tháng 2, Chính phủ giao Bộ Xây dựng chủ trì lựa chọn dự án đường bộ."),
     ("Bốn bước quy hoạch Ban chấp hành Trung ương từ cơ sở",
      "Hội nghị Trung ương 9 (khoá XII) dự kiến diễn ra trong tháng 12 sẽ thực hiện việc lấy phiếu tín nhiệm."),
+    ("Chủ tịch Trung Quốc hôm nay thăm cấp nhà nước Việt Nam",
+     "Ông Tập Cận Bình hôm nay thăm cấp nhà nước Việt Nam sau khi dự Hội nghị Cấp cao APEC tại Đà Nẵng."),
+    ("Thành phố có bản sắc mới là thành phố hấp dẫn",
+     "Trước sự quan tâm của nhiều người Sài Gòn về số phận của dinh Thượng Thơ, nhân hội thảo về giá trị kiến "
+     "trúc toà nhà 59-61 Lý Tự Trọng vừa diễn ra, Tuổi Trẻ trích giới thiệu một tham luận."),
     ("TP HCM muốn bắn pháo hoa mừng lễ 30/4",
      "4 điểm TP HCM dự kiến tổ chức bắn pháo hoa gồm: nóc hầm Thủ Thiêm, Công viên văn hoá Đầm Sen."),
 ])
-def test_a_committee_a_purpose_a_caption_a_resolution_a_plan_or_a_holiday_is_no_event(title, lead):
+def test_a_committee_a_purpose_a_caption_a_resolution_a_plan_an_earlier_event_an_occasion_or_a_holiday_is_no_event(title, lead):
     assert find_event_type(title, lead) is None
 
 

@@ -193,9 +193,11 @@ _CEREMONY_VERBS = ("tổ chức", "dự", "tham dự", "chứng kiến", "chủ 
                    "làm", "diễn ra", "khai mạc", "trong")
 _LIST_SEPARATORS = {",", "và", "hay", "hoặc", ", và"}
 # Words just before an event word that make it the setting, not the report; "là" makes it a
-# likeness ("là diễn đàn để trao đổi").
+# likeness ("là diễn đàn để trao đổi"); "sau khi dự" an earlier event, "nhân" (opening its
+# clause) the occasion of a piece about something else ("nhân hội thảo ... vừa diễn ra").
 _PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà|là|"
-                      r"thời gian diễn ra|trong thời gian|nghị quyết)$")
+                      r"thời gian diễn ra|trong thời gian|nghị quyết|sau khi (?:tham )?dự)$"
+                      r"|(?:^|[,.;:] )nhân$")
 # Kinds named by a verb ("đối thoại", "làm việc với"): after "để" or "được" the verb is meant.
 _VERB_KINDS = {"đối thoại", "buổi làm việc", "hội đàm"}
 # After a wish, a call, an offer or a refusal, or as a means ("qua đối thoại"), the talk is not
