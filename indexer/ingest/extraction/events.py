@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.ingest.extraction.event_shapes import shaped_mentions, sitting_without_its_noun
 from indexer.ingest.extraction.text import Token, keys_of, tokenize
 
 # Each normalized event type with the spellings that name it, most specific first.
@@ -29,7 +30,7 @@ EVENT_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("đối thoại", ("đối thoại",)),
     ("họp báo", ("họp báo", "cuộc họp báo", "buổi họp báo")),
     ("hội thi", ("hội thi",)),
-    ("cuộc thi", ("cuộc thi",)),
+    ("cuộc thi", ("cuộc thi", "thi tuyển chức danh")),
     ("triển lãm", ("triển lãm",)),
     ("buổi làm việc", ("buổi làm việc", "làm việc với")),
     # Sittings, trials and ceremonies without a more specific name; "lễ hội" (a festival) is none of them.
@@ -60,13 +61,18 @@ def event_mentions(text: str) -> list[tuple[int, int, str]]:
 
 
 def event_mentions_in(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """`event_mentions` of already tokenized text."""
+    """`event_mentions` of already tokenized text. "buổi lễ ký kết" is the signing, not any
+    ceremony; "Quốc hội thảo luận" is a discussion, not a workshop."""
     keys = [t.key for t in tokens]
     found = []
     i = 0
     while i < len(tokens):
+        if keys[i] == "buổi" and _names_a_ceremony(keys, i + 1):
+            i += 1
         for spelling, kind in _spellings().get(keys[i], ()):
             if tuple(keys[i : i + len(spelling)]) == spelling:
+                if kind == "hội thảo" and keys[i + len(spelling) : i + len(spelling) + 1] == ["luận"]:
+                    break
                 end = i + len(spelling)
                 found.append((tokens[i].start, tokens[end - 1].end, kind))
                 i = end - 1
@@ -89,7 +95,12 @@ def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | No
         return later[0][2]
     if mentions:
         return mentions[0][2]
-    return "phiên họp" if _LEGISLATURE_VOTES.search(lead) else None
+    return "phiên họp" if sitting_without_its_noun(lead) else None
+
+
+def _names_a_ceremony(keys: list[str], i: int) -> bool:
+    """Whether a ceremony the table names ("lễ ký kết", "lễ khánh thành") begins at keys[i]."""
+    return any(len(s) > 1 and tuple(keys[i : i + len(s)]) == s for s, _ in _spellings().get("lễ", ()))
 
 
 def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, int, str]]:
@@ -105,7 +116,7 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
     first_token = {t.start: i for i, t in enumerate(tokens)}
-    mentions = sorted(event_mentions_in(tokens) + _ceremonies(tokens, anywhere=headline))
+    mentions = sorted(event_mentions_in(tokens) + _ceremonies(tokens, anywhere=headline) + shaped_mentions(tokens))
     listed: set[int] = set()
     for n in range(len(mentions) - 1):
         if text[mentions[n][1] : mentions[n + 1][0]].strip() in _LIST_SEPARATORS:
@@ -119,6 +130,8 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         clause_end = min((k for k in (text.find(c, end) for c in _CLAUSE_ENDS) if k >= 0), default=len(text))
         after, earlier = text[end:clause_end], text[clause_start:start]
         nested = passing_end >= 0 and _NESTED.fullmatch(text[passing_end:start]) is not None
+        if keys[i] == "phiên" and _sitting_of_the_next(text, end, mentions[n + 1 :]):
+            continue  # "phiên họp toàn thể Hội nghị Hợp tác ...": the conference is the event
         as_verb = kind in _VERB_KINDS and bool(_AS_VERB.search(before))
         planned = bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier)) and not _today(text, start)
         passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
@@ -132,6 +145,12 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
             kind = "phiên họp"  # "cuộc họp báo cáo tình hình": a meeting hearing a report
         kept.append((start, end, kind))
     return kept
+
+
+def _sitting_of_the_next(text: str, end: int, following: list[tuple[int, int, str]]) -> bool:
+    """Whether a named meeting follows a sitting within two words: the sitting is part of it."""
+    return (bool(following) and following[0][2] in _HELD_IN_SITTINGS
+            and _SITTING_OF.fullmatch(text[end : following[0][0]]) is not None)
 
 
 def _today(text: str, at: int) -> bool:
@@ -148,7 +167,8 @@ def _ceremonies(tokens: list[Token], *, anywhere: bool) -> list[tuple[int, int, 
     found = []
     for i in range(len(tokens) - 1):
         word, following = tokens[i], tokens[i + 1]
-        if word.key != "lễ" or not following.is_word or following.is_capitalized or following.key in _NOT_CEREMONY:
+        if (word.key != "lễ" or not following.is_word or following.is_capitalized or following.key in _NOT_CEREMONY
+                or following.text[0].isdigit()):  # "mừng lễ 30/4": a holiday
             continue
         if i > 0 and tokens[i - 1].key in _HOLIDAY_BEFORE:
             continue
@@ -173,28 +193,33 @@ _CEREMONY_VERBS = ("tổ chức", "dự", "tham dự", "chứng kiến", "chủ 
                    "làm", "diễn ra", "khai mạc", "trong")
 _LIST_SEPARATORS = {",", "và", "hay", "hoặc", ", và"}
 # Words just before an event word that make it the setting, not the report; "là" makes it a
-# likeness ("là diễn đàn để trao đổi").
+# likeness ("là diễn đàn để trao đổi"); "sau khi dự" an earlier event, "nhân" (opening its
+# clause) the occasion of a piece about something else ("nhân hội thảo ... vừa diễn ra").
 _PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà|là|"
-                      r"thời gian diễn ra|trong thời gian)$")
+                      r"thời gian diễn ra|trong thời gian|nghị quyết|sau khi (?:tham )?dự)$"
+                      r"|(?:^|[,.;:] )nhân$")
 # Kinds named by a verb ("đối thoại", "làm việc với"): after "để" or "được" the verb is meant.
 _VERB_KINDS = {"đối thoại", "buổi làm việc", "hội đàm"}
-_AS_VERB = re.compile(r"(?:^| )(?:để|được)$")
+# After a wish, a call, an offer or a refusal, or as a means ("qua đối thoại"), the talk is not
+# held: "Qatar sẵn sàng đối thoại", "kêu gọi đối thoại", "từ chối hội đàm", "trở lại làm việc".
+_AS_VERB = re.compile(r"(?:^| )(?:để|được|sẵn sàng|kêu gọi|muốn|mong muốn|ủng hộ|đề nghị|đề xuất|đòi|qua|bằng|"
+                      r"tiếp tục|nối lại|khởi động|thúc đẩy|hy vọng|hi vọng|từ chối|bác bỏ|né tránh|trở lại|"
+                      r"kinh nghiệm|yêu cầu|cần|phải|đang|nhằm|hòa giải|lịch)$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CLAUSE_ENDS = (",", ".", ";", ":", "!", "?", "\n")
 # An event whose clause goes on to say it is yet to come, or whose clause before it speaks of the future.
-_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra)\b")
+_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra|\bdự kiến (?:diễn ra|khai mạc|tổ chức))\b")
 _PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng)\b")
 _SENTENCE_ENDS = (".", "!", "?", "\n")
 _TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
 _ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
 # A name inside the name of a passing event: "bên lề Hội nghị ngoại trưởng diễn đàn khu vực ASEAN".
 _NESTED = re.compile(r" (?:\w+ ){0,3}")
+_HELD_IN_SITTINGS = {"hội nghị", "hội thảo", "diễn đàn"}
+_SITTING_OF = re.compile(r" (?:toàn thể |trù bị |cấp cao |thứ \w+ )?(?:của )?")
 _REPORT = re.compile(r" cáo\b")
 _NEVER = re.compile(r"(?!)")
 _NOT_AN_EVENT_AFTER = {"diễn đàn": re.compile(r" mạng\b")}  # an online forum
 _NOT_CEREMONY = {"hội", "tân", "phục", "vật", "đài", "nghi", "nghĩa", "phép", "độ", "giáo", "bái", "lạt", "chùa",
                  "tết", "phật", "mễ", "lễ", "này", "đó", "của", "và", "được", "là", "ấy", "đã", "sẽ", "với", "cho"}
-_HOLIDAY_BEFORE = {"dịp", "nghỉ", "ngày", "mùa", "kỳ", "kì", "tuần", "đi", "đợt", "nghi"}
-# "Quốc hội đã chính thức thông qua Luật ...": a legislature voting holds a sitting.
-_LEGISLATURE_VOTES = re.compile(r"(?:Quốc hội|HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố|TP\.?))?(?: [A-ZĐ]\w*){0,3}"
-                                r" (?:đã |vừa |chính thức |biểu quyết )*thông qua\b")
+_HOLIDAY_BEFORE = {"dịp", "nghỉ", "ngày", "mùa", "kỳ", "kì", "tuần", "đi", "đợt", "nghi", "mừng"}
