@@ -82,3 +82,22 @@ def test_an_anniversary_span_still_lends_this_years_anniversary():
             "ngày 22-4 tại Chàng Riệc, xã Tân Lập, huyện Tân Biên, tỉnh Tây Ninh.")
 
     assert find_event_date(lead) == "2018-04-22"  # vietnews-train-013750
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # the day remembered in brackets lends no year to the visit (vietnews-train-011339)
+        ("Chiều tối 17-1, đoàn công tác của UBND huyện Hoàng Sa đã đến thăm hỏi gia đình các nhân chứng "
+         "nhân sự kiện 45 năm ngày Trung Quốc dùng vũ lực cưỡng chiếm trái phép quần đảo này của Việt Nam (19-1-1974).",
+         None),
+        # a storm remembered with its own full date is not the news (011733)
+        ("Tròn hai thập kỷ bão Linda đổ bộ vào khu vực đồng bằng sông Cửu Long ngày 2-11-1997, cơn bão này vẫn "
+         "là nỗi ám ảnh với công tác phòng chống thiên tai.", None),
+        # the end of the span to this year's anniversary still lends its year (016767)
+        ("Tối 2-7, tỉnh Quảng Ngãi tổ chức lễ kỷ niệm 30 năm ngày tái lập tỉnh (1-7-1989 - 1-7-2019) "
+         "và đón nhận Huân chương Độc lập hạng nhất.", "2019-07-02"),
+    ],
+)
+def test_a_day_the_text_counts_the_years_since_is_remembered_not_reported(lead, expected):
+    assert find_event_date(lead) == expected

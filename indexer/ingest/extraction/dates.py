@@ -92,6 +92,8 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     for mention in candidates:
         if mention.year and _is_caption(mention, lead):
             continue  # a photo's caption dates the photo, often a file photo years old
+        if mention.year and _is_remembered(mention, lead):
+            continue  # "kỷ niệm 50 năm sự kiện tàu Apollo 11 hạ cánh ... vào ngày 20-7-1969"
         remembered = bool(_ANNIVERSARY.search(_sentence(lead, mention.start)))
         year = mention.year or _year_nearby(mention, full, remembered) or _year_of_event_name(mention, lead)
         if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
@@ -105,12 +107,15 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
 
 # "kỷ niệm 50 năm", "tròn hai thập kỷ", "cách đây 41 năm", "50 năm về trước": the text counts the
 # years since a day, so a full date of that day and month is the day remembered, not this year's.
-_ANNIVERSARY = re.compile(
+_COUNTED_YEARS = re.compile(
     r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Tt]ròn|[Cc]ách đây|[Đđ]úng|[Gg]iỗ)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
-    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\bthập kỷ\b|\bthập niên\b"
+    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\b\d+\s+năm\s+(?:[Nn]gày|sự kiện)\b"
 )
-# How far before a full date the words of an anniversary make it the day remembered.
+_ANNIVERSARY = re.compile(_COUNTED_YEARS.pattern + r"|\bthập kỷ\b|\bthập niên\b")
+# How far before a full date the words of an anniversary make it the day remembered: as a
+# lender of its year, and (counted in years, in its sentence) as the news's day.
 _ANNIVERSARY_REACH = 100
+_REMEMBERED_REACH = 200
 # What ends the period that a day and month open: "từ ngày 17/10 – 21/10/2022", "kết thúc ngày
 # 17-1-2019", "đến hết ngày 26/11/2021" (lower case: a sentence opening "Đến ngày 9/11/2017, ..."
 # tells an earlier episode).
@@ -128,6 +133,16 @@ def _sentence(text: str, at: int) -> str:
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
     return text[start : min(ends) if ends else len(text)]
+
+
+def _is_remembered(mention: DateMention, lead: str) -> bool:
+    """Whether the words before a full date in its sentence count the years since it (not the
+    end of the span to this year's anniversary: "(11/6/1912 – 11/6/2018)")."""
+    if _PERIOD_END.search(lead, max(0, mention.start - 25), mention.start):
+        return False
+    sentence_start = max(lead.rfind(". ", 0, mention.start), lead.rfind("\n", 0, mention.start)) + 1
+    reach = max(sentence_start, mention.start - _REMEMBERED_REACH)
+    return bool(_COUNTED_YEARS.search(lead, reach, mention.start))
 
 
 def _is_caption(mention: DateMention, lead: str) -> bool:
@@ -166,8 +181,12 @@ class _FullDates:
                 starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)]
             else:
                 later = (key[0], key[1] or 15) > same_day
+                # In a sentence that counts the years since a day, its other full dates are the
+                # day remembered ("nhân sự kiện 45 năm ngày ... (19-1-1974)"), unless they end
+                # the span to this year's anniversary ("(30-4-1975 - 30-4-2018)").
                 starts = [s for s in self.uncited.get(key, [])
-                          if self._same_sentence(at, s) or later and self._ends_a_period(s, same_day, key)]
+                          if self._same_sentence(at, s) and not remembered
+                          or (later or remembered) and self._ends_a_period(s, same_day, key)]
             i = bisect_left(starts, at)
             for start in starts[max(0, i - 1) : i + 1]:
                 if best is None or (abs(start - at), start) < best:
