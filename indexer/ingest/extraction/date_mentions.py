@@ -33,16 +33,23 @@ _PREFIX = re.compile(
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # A date right after these belongs to a cited document or a plan, not to the event.
 _CITED = re.compile(
-    r"(?:số\s+[\w./&-]+(?:\s*[/-]\s*[\w.&]+)*\s*(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|Luật|"
+    r"(?:(?:số|[Qq]uyết định|[Nn]ghị định|[Tt]hông tư|[Cc]ông văn)\s+[\w./&-]+(?:\s*[/-]\s*[\w.&]+)*\s*,?\s*"
+    r"(?:của\s+[^,;.]{1,60}?\s*)?|(?:ban hành|ký|phê duyệt|hiệu lực|phát hành|Luật|"
     r"Nghị quyết|Quyết định|Nghị định|Thông tư|Chỉ thị|Công văn|Kết luận|BLHS|BLTTHS|BLDS|Bộ luật[^,;.]{0,40}?|"
     r"Hiến pháp|Pháp lệnh)\s+)(?:ngày\s+|năm\s+)?$"
 )
 # A date right after these is someone's birth.
 _BIRTH = re.compile(r"(?:\b[Ss]inh|\bSN|\bs\.n\.?|[Nn]ăm sinh|[Nn]gày sinh)\s*(?:ngày\s+|năm\s+|:\s*)?$")
+# A date after these is a plan's, not a day something happened: "dự kiến được tổ chức vào ngày
+# 29-3-2018", "mục tiêu hợp long cầu vào ngày 30-4-2020" (left out: a plan may lie after the news).
+_PLANNED = re.compile(r"(?:[Dd]ự kiến|[Mm]ục tiêu|[Tt]heo kế hoạch)[^,.;:()]{0,60}?\bvào\s+(?:\S+\s+)?$")
+# A life's span in brackets: "(7-3-1922 - 12-1-2004)"; one of the same day and month at both
+# ends counts the years to this year's anniversary ("(30-4-1975 - 30-4-2018)") and is kept.
+_LIFE_SPAN = re.compile(r"\(\s*(\d{1,2}[/.-]\d{1,2})[/.-]\d{4}\s*[-–]\s*(\d{1,2}[/.-]\d{1,2})[/.-]\d{4}\s*\)")
 # A date after these is an effective date or a term, an anniversary or an earlier episode.
 _NOT_THE_NEWS = re.compile(
     r"(?:(?:[Áá]p dụng|[Hh]iệu lực|[Tt]hi hành|[Kk]ể|[Hh]ạn|[Tt]rước|[Ss]au)\s+(?:từ\s+)?(?:ngày\s+|năm\s+)?|"
-    r"(?:(?<!lễ )[Kk]ỷ niệm|(?<!lễ )[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|vụ khủng bố|chiến thắng|[Hh]y sinh)[^.;]{0,60}$)"
+    r"(?:(?<!lễ )[Kk]ỷ niệm|(?<!lễ )[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|vụ (?:tấn công )?khủng bố|chiến thắng|[Hh][yi] sinh)[^.;]{0,60}$)"
 )
 # A date after these ends a period, or is an aside in parentheses: not the day of the news,
 # but it lends its year to a day and month close to it.
@@ -121,7 +128,9 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     part = prefix.group("part") if prefix else None
     ngay = parts.get("ngay") or (prefix.group("ngay") if prefix else None)
     start = match.start() - (len(prefix.group()) if prefix else 0)
-    if _BIRTH.search(text[max(0, start - 20) : start]):
+    if _BIRTH.search(text[max(0, start - 20) : start]) or _PLANNED.search(text[max(0, start - 90) : start]):
+        return None
+    if year is not None and _in_life_span(text, match.start()):
         return None
     cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
     until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
@@ -143,6 +152,13 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     if ngay:
         score += 1
     return DateMention(start, year, month, day, score, cited, until)
+
+
+def _in_life_span(text: str, at: int) -> bool:
+    """Whether the full date at `at` is a birth or death in a bracketed life span."""
+    opening = text.rfind("(", max(0, at - 16), at + 1)
+    span = _LIFE_SPAN.match(text, opening) if opening >= 0 else None
+    return span is not None and re.split(r"\D", span.group(1)) != re.split(r"\D", span.group(2))
 
 
 def is_target(before: str) -> bool:

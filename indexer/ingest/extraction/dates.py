@@ -6,8 +6,10 @@ text gives the year of that day: a full date of the very same day (a document or
 that day counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), unless the text counts the years since
 it ("kỷ niệm 50 năm", "cách đây 41 năm"); a full date in the same sentence ("Tối 2/9, ... (ngày
 01/9/2023)"); the end of the period the day opens ("từ ngày 17/10 – 21/10/2022", "kết thúc ngày
-17-1-2019", "đến hết ngày 26/11/2021"); the year in the event's name just before them ("Diễn
-đàn kinh tế tư nhân VN 2019, ngày 2-5"); or the publication time. Another day's date in the
+17-1-2019", "đến hết ngày 26/11/2021"), not of a period with another start ("từ ngày 27-8-2019
+đến hết ngày 26-8-2020"); the year in the event's name just before them ("Diễn đàn kinh tế tư
+nhân VN 2019, ngày 2-5"), not a pageant title's that the text gives a person ("Á hậu Hoàn vũ
+Thái Lan 2005 Nursara Suknamai"); or the publication time. Another day's date in the
 body tells an earlier episode (the crime before the trial), not the year of the news. A photo's
 caption ("Peter Madsen bị cảnh sát bắt ngày 11/8/2017.") dates the photo; and a date years older
 than the text's latest full date (a decree cited, an event reported) tells history.
@@ -90,6 +92,8 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     for mention in candidates:
         if mention.year and _is_caption(mention, lead):
             continue  # a photo's caption dates the photo, often a file photo years old
+        if mention.year and _is_remembered(mention, lead):
+            continue  # "kỷ niệm 50 năm sự kiện tàu Apollo 11 hạ cánh ... vào ngày 20-7-1969"
         remembered = bool(_ANNIVERSARY.search(_sentence(lead, mention.start)))
         year = mention.year or _year_nearby(mention, full, remembered) or _year_of_event_name(mention, lead)
         if year is None or (newest is not None and year < newest - _HISTORY_YEARS):
@@ -103,16 +107,21 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
 
 # "kỷ niệm 50 năm", "tròn hai thập kỷ", "cách đây 41 năm", "50 năm về trước": the text counts the
 # years since a day, so a full date of that day and month is the day remembered, not this year's.
-_ANNIVERSARY = re.compile(
+_COUNTED_YEARS = re.compile(
     r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Tt]ròn|[Cc]ách đây|[Đđ]úng|[Gg]iỗ)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
-    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\bthập kỷ\b|\bthập niên\b"
+    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\b\d+\s+năm\s+(?:[Nn]gày|sự kiện)\b"
 )
-# How far before a full date the words of an anniversary make it the day remembered.
+_ANNIVERSARY = re.compile(_COUNTED_YEARS.pattern + r"|\bthập kỷ\b|\bthập niên\b")
+# How far before a full date the words of an anniversary make it the day remembered: as a
+# lender of its year, and (counted in years, in its sentence) as the news's day.
 _ANNIVERSARY_REACH = 100
+_REMEMBERED_REACH = 200
 # What ends the period that a day and month open: "từ ngày 17/10 – 21/10/2022", "kết thúc ngày
 # 17-1-2019", "đến hết ngày 26/11/2021" (lower case: a sentence opening "Đến ngày 9/11/2017, ..."
 # tells an earlier episode).
 _PERIOD_END = re.compile(r"(?:\bđến|\btới|\bkết thúc(?:\s+vào)?|[-–—])\s*(?:hết\s+)?(?:ngày\s+)?$")
+# A period's own start right before its end: "từ ngày 3 đến ngày 6-9-1969", "từ 1-4-2019 đến".
+_OWN_START = re.compile(r"\b[Tt]ừ\s+(?:ngày\s+)?(?P<d>\d{1,2})(?:[/-](?P<m>\d{1,2})(?:[/-]\d{4})?)?\s*$")
 # A caption: a short paragraph after the first that ends with the date ("Peter Madsen bị cảnh
 # sát bắt ngày 11/8/2017.", "Tàu khu trục Type-055 trong lễ hạ thuỷ ngày 28/6/2017.").
 _CAPTION_WORDS = 40
@@ -124,6 +133,16 @@ def _sentence(text: str, at: int) -> str:
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
     ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
     return text[start : min(ends) if ends else len(text)]
+
+
+def _is_remembered(mention: DateMention, lead: str) -> bool:
+    """Whether the words before a full date in its sentence count the years since it (not the
+    end of the span to this year's anniversary: "(11/6/1912 – 11/6/2018)")."""
+    if _PERIOD_END.search(lead, max(0, mention.start - 25), mention.start):
+        return False
+    sentence_start = max(lead.rfind(". ", 0, mention.start), lead.rfind("\n", 0, mention.start)) + 1
+    reach = max(sentence_start, mention.start - _REMEMBERED_REACH)
+    return bool(_COUNTED_YEARS.search(lead, reach, mention.start))
 
 
 def _is_caption(mention: DateMention, lead: str) -> bool:
@@ -162,8 +181,12 @@ class _FullDates:
                 starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)]
             else:
                 later = (key[0], key[1] or 15) > same_day
+                # In a sentence that counts the years since a day, its other full dates are the
+                # day remembered ("nhân sự kiện 45 năm ngày ... (19-1-1974)"), unless they end
+                # the span to this year's anniversary ("(30-4-1975 - 30-4-2018)").
                 starts = [s for s in self.uncited.get(key, [])
-                          if self._same_sentence(at, s) or later and self._ends_a_period(s)]
+                          if self._same_sentence(at, s) and not remembered
+                          or (later or remembered) and self._ends_a_period(s, same_day, key)]
             i = bisect_left(starts, at)
             for start in starts[max(0, i - 1) : i + 1]:
                 if best is None or (abs(start - at), start) < best:
@@ -174,8 +197,18 @@ class _FullDates:
         between = self.text[min(at, start) : max(at, start)]
         return "\n" not in between and ". " not in between
 
-    def _ends_a_period(self, start: int) -> bool:
-        return bool(_PERIOD_END.search(self.text, max(0, start - 25), start))
+    def _ends_a_period(self, start: int, day: tuple[int, int], end_key: tuple[int, int | None]) -> bool:
+        """Whether the date ends the period that `day` (month, day) opens: a period whose start
+        is another day ("từ ngày 27-8-2019 đến hết ngày 26-8-2020" ends the ban that began on
+        27-8) lends nothing to the news's day."""
+        end = _PERIOD_END.search(self.text, max(0, start - 25), start)
+        if not end:
+            return False
+        own = _OWN_START.search(self.text, max(0, end.start() - 30), end.start())
+        if own is None:
+            return True
+        month = int(own.group("m")) if own.group("m") else end_key[0]
+        return (month, int(own.group("d"))) == day
 
     def _anniversary(self, start: int) -> bool:
         return bool(_ANNIVERSARY.search(self.text, max(0, start - _ANNIVERSARY_REACH), start))
@@ -202,10 +235,31 @@ def _year_of_event_name(mention: DateMention, lead: str) -> int | None:
     events = event_mentions(before)
     if not events:
         return None
-    years = [y for y in _NAMED_YEAR.finditer(before, events[0][1]) if not is_target(before[: y.start()])]
-    return int(years[-1].group(1)) if years else None
+    years = [y for y in _NAMED_YEAR.finditer(before, events[0][1])
+             if not is_target(before[: y.start()]) and not _title_held(before, y, lead)]
+    if not years:
+        return None
+    if len({y.group(1) for y in years}) > 1 and mention.month == 12:
+        # "tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019, tổ chức chiều 28-12": a
+        # review held in December belongs to the year it reviews, in January to the next.
+        return int(years[0].group(1))
+    return int(years[-1].group(1))
+
+
+def _title_held(before: str, year: re.Match[str], lead: str) -> bool:
+    """Whether the year is that of a pageant's title the text gives a person ("Hoa hậu Hoàn vũ
+    1995 Chelsi Smith"): the year she won, not the year of the day that follows."""
+    title = _TITLE_HELD.search(before, 0, year.start())
+    if title is None:
+        return False
+    held = re.escape(before[title.start() : year.end()]) + r"\s+" + _PERSON_NAME
+    return bool(re.search(held, lead))
 
 
 # How far before a day and month an event's name with its year may begin.
 _EVENT_NAME_REACH = 120
+# A year after a pageant's title is the year a person won it ("Hoa hậu Hoàn vũ 1995 Chelsi Smith
+# đã qua đời chiều 8/9"), not the year of the day that follows.
+_TITLE_HELD = re.compile(r"(?:[Hh]oa hậu|[ÁáAa] hậu|[Hh]oa khôi|[Nn]am vương)\b[^,.;\d]{0,40}$")
+_PERSON_NAME = r"[A-ZĐ][a-zà-ỹđ]+\s+[A-ZĐ][a-zà-ỹđ]+"
 _NAMED_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")
