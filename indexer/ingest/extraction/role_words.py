@@ -109,9 +109,10 @@ EVENT_NAMES = PhraseSet([*MEETINGS, keys_of("thượng đỉnh"), keys_of("hội
 PERIODS = set(keys_of("quý tháng năm"))
 # "hội nghị ... của ngành": the branch of the ministry named before it in the sentence.
 BRANCH = keys_of("ngành")
-# A body meets ("Chính phủ họp phiên thường kỳ"); a legislature passes what it votes on.
+# A body meets ("Chính phủ họp phiên thường kỳ"); a legislature sits when it passes, debates or
+# questions ("Quốc hội thảo luận ở các đoàn", "HĐND TP chất vấn"): only a legislature's sitting.
 MEETS = [keys_of("họp")]
-LEGISLATING = [keys_of(v) for v in ("thông qua", "biểu quyết thông qua")]
+LEGISLATING = [keys_of(v) for v in ("thông qua", "biểu quyết thông qua", "thảo luận", "chất vấn")]
 LEGISLATURES = [keys_of(b) for b in ("Quốc hội", "HĐND", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội")]
 # "thăm chính thức ... theo lời mời của Bộ trưởng Bộ X": the inviting body hosts the visit.
 INVITATION = keys_of("theo lời mời của")

@@ -1,0 +1,31 @@
+"""Organizers of sittings: how the news says a council, a legislature or a party committee met
+without the words "tổ chức" (sentences of tune and unlabelled VietNews leads)."""
+
+from __future__ import annotations
+
+from indexer.ingest.extraction.organizers import find_organizers
+
+
+def names(lead: str) -> list[str]:
+    return [o.name for o in find_organizers([lead])]
+
+
+def test_a_sitting_named_with_a_bracketed_aside_still_belongs_to_its_council():
+    lead = ("Sáng 24/4, kỳ họp thứ 8 (kỳ họp bất thường) HĐND TP HCM khoá IX, nhiệm kỳ 2016-2021 đã nhất trí "
+            "thông qua đơn xin từ nhiệm của Phó chủ tịch UBND TP HCM Lê Văn Khoa với tỷ lệ 100%.")
+
+    assert names(lead) == ["Hội đồng nhân dân Thành phố Hồ Chí Minh"]
+
+
+def test_a_committee_telling_what_its_own_sitting_decided_held_it():
+    assert names("Uỷ ban Kiểm tra Thành uỷ Đà Nẵng vừa thông báo nội dung kỳ họp thứ 14.") == [
+        "Uỷ ban Kiểm tra Thành uỷ Đà Nẵng"]
+
+
+def test_an_announcement_at_another_bodys_conference_makes_no_organizer_of_the_speaker():
+    assert names("Bộ Y tế vừa thông báo tại hội nghị về tình hình dịch sởi.") == []
+
+
+def test_a_legislature_debating_in_its_hall_holds_the_sitting_but_a_ministry_debating_does_not():
+    assert names("Chiều 12-6, Quốc hội thảo luận tại hội trường về Bộ luật lao động sửa đổi.") == ["Quốc hội"]
+    assert names("Chiều 12-6, Bộ Công thương thảo luận với doanh nghiệp về giá điện.") == []
