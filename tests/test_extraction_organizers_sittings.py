@@ -29,3 +29,14 @@ def test_an_announcement_at_another_bodys_conference_makes_no_organizer_of_the_s
 def test_a_legislature_debating_in_its_hall_holds_the_sitting_but_a_ministry_debating_does_not():
     assert names("Chiều 12-6, Quốc hội thảo luận tại hội trường về Bộ luật lao động sửa đổi.") == ["Quốc hội"]
     assert names("Chiều 12-6, Bộ Công thương thảo luận với doanh nghiệp về giá điện.") == []
+
+
+def test_issuing_bonds_is_a_task_not_an_event_with_an_organizer():
+    assert names("TP. HCM vừa tổ chức phát hành thành công 2.000 tỉ đồng trái phiếu chính quyền địa phương.") == []
+
+
+def test_a_newspaper_citing_an_organization_organizes_nothing():
+    lead = ("Báo Sputnik ngày 2-5 cho biết tổ chức hành động vì môi trường có tên \"Melting Ice\" (Băng tan chảy) "
+            "có trụ sở tại Phần Lan đã đặt tên cho sáng kiến này là \"Dự án Trumpmore\".")
+
+    assert names(lead) == []

@@ -36,7 +36,7 @@ from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEGISLATING, LEGISLATURES,
-    MEETINGS, MEETS, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
+    MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
     TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, is_subheading, keys_of, sentences, tokenize
@@ -140,6 +140,8 @@ def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
 
 def _is_task(tokens: list[Token], after: int, last: int) -> bool:
     """Whether an organizing verb ending at `after` carries out a task, not an event."""
+    if after < last and phrase_at(tokens, after, NOUN_SENSES):
+        return True  # "tổ chức từ thiện": an organization, no event
     j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
     return j < last and bool(phrase_at(tokens, j, TASKS))
 

@@ -22,7 +22,14 @@ TASKS = PhraseSet([
               "triển khai", "rà soát", "kiểm tra", "vận hành", "phân luồng", "cưỡng chế", "giải cứu", "tìm kiếm",
               "cứu hộ", "xử lý", "thi hành", "di dời", "bắt giữ", "vây bắt", "triệt phá", "đấu tranh", "giám sát",
               "phong tỏa", "phong toả", "tiêu hủy", "tiêu huỷ", "sơ tán", "đưa rước", "tiếp nhận",
-              "thực nghiệm", "khám xét")
+              "thực nghiệm", "khám xét", "phát hành", "thi công")
+])
+# "tổ chức" as a noun right after a subject's verb of saying: "Báo Sputnik cho biết tổ chức hành
+# động vì môi trường có tên ..." names an organization, not an event the newspaper held.
+NOUN_SENSES = PhraseSet([
+    keys_of(n)
+    for n in ("hành động", "phi chính phủ", "phi lợi nhuận", "từ thiện", "khủng bố", "tín dụng", "này", "có tên",
+              "quốc tế", "nhân quyền", "tôn giáo")
 ])
 TASK_CLASSIFIERS = [keys_of(c) for c in ("buổi", "đợt", "cuộc", "các", "việc")]
 # Words allowed between a subject and its verb ("đã", "long trọng", "phối hợp").
