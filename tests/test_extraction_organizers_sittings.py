@@ -3,7 +3,9 @@ without the words "tổ chức" (sentences of tune and unlabelled VietNews leads
 
 from __future__ import annotations
 
+from indexer.ingest.extraction.bodies import find_mentions
 from indexer.ingest.extraction.organizers import find_organizers
+from indexer.ingest.extraction.text import tokenize
 
 
 def names(lead: str) -> list[str]:
@@ -40,3 +42,16 @@ def test_a_newspaper_citing_an_organization_organizes_nothing():
             "có trụ sở tại Phần Lan đã đặt tên cho sáng kiến này là \"Dự án Trumpmore\".")
 
     assert names(lead) == []
+
+
+def test_a_district_whose_name_opens_with_a_surname_inaugurating_holds_the_ceremony():
+    assert names("Sáng 28/3, UBND huyện Hoàng Sa (Đà Nẵng) khánh thành Nhà trưng bày Hoàng Sa.") == [
+        "Uỷ ban nhân dân huyện Hoàng Sa"]
+    assert names("Ngày 19-5, UBND TP Đà Nẵng khánh thành và thông xe tuyến đường Hoà Phước - Hoà Khương.") == [
+        "Uỷ ban nhân dân thành phố Đà Nẵng"]
+
+
+def test_a_person_named_after_a_department_of_the_province_is_not_part_of_its_name():
+    text = "Giám đốc Sở Nội vụ tỉnh Nguyễn Văn An cho biết."
+
+    assert [m.name for m in find_mentions(tokenize(text), text)] == ["Sở Nội vụ tỉnh"]

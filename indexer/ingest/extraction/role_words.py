@@ -12,7 +12,10 @@ import re
 from indexer.ingest.extraction.events import EVENT_TYPES
 from indexer.ingest.extraction.text import PhraseSet, keys_of
 
-VERBS = PhraseSet([keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")])
+# "UBND huyện Hoàng Sa khánh thành Nhà trưng bày": the body inaugurating holds the ceremony.
+VERBS = PhraseSet([
+    keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức", "khánh thành")
+])
 CHAIR = keys_of("chủ trì")
 # "tổ chức" also means carrying out a task: "tổ chức khám nghiệm hiện trường", "tổ chức (đợt) tuần
 # tra", "tổ chức lấy ý kiến" name no organized event and so no organizer.
