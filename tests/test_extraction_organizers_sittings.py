@@ -55,3 +55,10 @@ def test_a_person_named_after_a_department_of_the_province_is_not_part_of_its_na
     text = "Giám đốc Sở Nội vụ tỉnh Nguyễn Văn An cho biết."
 
     assert [m.name for m in find_mentions(tokenize(text), text)] == ["Sở Nội vụ tỉnh"]
+
+
+def test_a_talk_chaired_by_a_minister_is_his_ministrys_event():
+    lead = ("Câu hỏi trên được đặt ra trong cuộc toạ đàm \"Xây dựng bộ quy tắc ứng xử trên mạng xã hội\" được tổ "
+            "chức sáng 18-5, dưới sự chủ trì của Bộ trưởng Bộ Thông tin - truyền thông Trương Minh Tuấn.")
+
+    assert names(lead) == ["Bộ Thông tin và Truyền thông"]

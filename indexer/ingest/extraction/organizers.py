@@ -35,7 +35,7 @@ from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
-    EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEGISLATING, LEGISLATURES,
+    EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
     MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
     TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
@@ -119,7 +119,8 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
                 found += listed(tokens, starting, i + 1, last)
         co = phrase_at(tokens, i, CO_ORGANIZING)
         if co:
-            found += listed(tokens, starting, skip_forward(tokens, i + co, last, ON_BEHALF), last)
+            j = skip_forward(tokens, i + co, last, ON_BEHALF)
+            found += listed(tokens, starting, j + (phrase_at(tokens, j, LEADERS) if j < last else 0), last)
     return [m for m in found if not is_venue(tokens, m, first)]
 
 

@@ -86,8 +86,14 @@ VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
 PREMISES = keys_of("trụ sở")
 PARTNERSHIP = PhraseSet([keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")])
 CO_ORGANIZING = PhraseSet([keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")])
-# "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for.
+# "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for; "dưới sự chủ trì của Bộ trưởng Bộ X"
+# (a title in any case): the body the chairing minister heads.
 ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
+LEADERS = PhraseSet([
+    keys_of(p)
+    for p in ("bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "cục trưởng",
+              "viện trưởng")
+])
 # What a court does when it holds a trial; only a court's mention is its subject.
 TRIAL_VERBS = PhraseSet([
     keys_of(v)
