@@ -62,3 +62,8 @@ def test_a_talk_chaired_by_a_minister_is_his_ministrys_event():
             "chức sáng 18-5, dưới sự chủ trì của Bộ trưởng Bộ Thông tin - truyền thông Trương Minh Tuấn.")
 
     assert names(lead) == ["Bộ Thông tin và Truyền thông"]
+
+
+def test_the_culture_ministry_written_without_its_commas_is_still_the_ministry():
+    assert names("Sáng 20-4, Bộ Văn hoá thể thao và du lịch tổ chức sơ kết công tác quản lý lễ hội xuân.") == [
+        "Bộ Văn hoá, Thể thao và Du lịch"]
