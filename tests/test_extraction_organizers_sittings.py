@@ -67,3 +67,12 @@ def test_a_talk_chaired_by_a_minister_is_his_ministrys_event():
 def test_the_culture_ministry_written_without_its_commas_is_still_the_ministry():
     assert names("Sáng 20-4, Bộ Văn hoá thể thao và du lịch tổ chức sơ kết công tác quản lý lễ hội xuân.") == [
         "Bộ Văn hoá, Thể thao và Du lịch"]
+
+
+def test_a_committee_named_by_its_kind_takes_the_province_its_sentence_names():
+    lead = ("Thủ quân U23 VN chia sẻ như vậy sau một ngày bị vây kín bởi hàng ngàn người hâm mộ tại quê nhà Tuyên "
+            "Quang, trong lễ vinh danh anh và Nguyễn Thành Chung do UBND tỉnh tổ chức chiều 30-1.")
+
+    assert names(lead) == ["Uỷ ban nhân dân tỉnh Tuyên Quang"]
+    assert names("Sáng 3-5, UBND tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai.") == [
+        "Uỷ ban nhân dân tỉnh"]

@@ -30,6 +30,7 @@ from indexer.ingest.extraction.clauses import (
 )
 from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
+from indexer.ingest.extraction.local_committees import with_sentence_province
 from indexer.ingest.extraction.meetings import meeting_owners, reports_own_meeting
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
@@ -73,6 +74,8 @@ def find_organizers(
         chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
     if not chosen:
         chosen, venues = fallback(tokens, mentions, lead_spans, text)
+    starts = [first for first, _ in lead_spans + later_spans]
+    chosen = [with_sentence_province(tokens, m, max((f for f in starts if f <= m.start), default=0)) for m in chosen]
     ordered = sorted(
         enumerate(_unique(chosen)),
         key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
