@@ -180,7 +180,8 @@ class NameGrammar:
                 if token.key in STOP or pair in STOP_PAIRS:
                     break
             elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j) and self.name_goes_on(j):
-                break  # a person's name after the body: "Giám đốc Sở Nội vụ Nguyễn Văn A"
+                if tokens[j - 1].key not in PLACE_KINDS or tokens[j - 1].is_capitalized or self.name_goes_on(j + 1):
+                    break  # a person after the body ("Sở Nội vụ tỉnh Nguyễn Văn A"), not "huyện Lý Sơn"
             j += 1
         if j > i + len(keys) + 1 and any(t.text.islower() for t in tokens[i + len(keys) + 1 : j]):
             j = self.cut_at_verb(i + len(keys), j)

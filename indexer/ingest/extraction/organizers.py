@@ -30,12 +30,14 @@ from indexer.ingest.extraction.clauses import (
 )
 from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
+from indexer.ingest.extraction.local_committees import with_sentence_province
+from indexer.ingest.extraction.meetings import meeting_owners, reports_own_meeting
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.role_words import (
-    ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRANCH, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
-    EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEGISLATING, LEGISLATURES, MEETING_GAP, MEETING_LEVELS,
-    MEETINGS, MEETS, NOT_OWNER, ON_BEHALF, ORDINAL, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, PERIODS, ROMAN,
+    ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
+    EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
+    MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
     TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, is_subheading, keys_of, sentences, tokenize
@@ -72,6 +74,8 @@ def find_organizers(
         chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
     if not chosen:
         chosen, venues = fallback(tokens, mentions, lead_spans, text)
+    starts = [first for first, _ in lead_spans + later_spans]
+    chosen = [with_sentence_province(tokens, m, max((f for f in starts if f <= m.start), default=0)) for m in chosen]
     ordered = sorted(
         enumerate(_unique(chosen)),
         key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
@@ -104,13 +108,13 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         if bench:
             court = starting.get(skip_forward(tokens, i + bench, last, BENCH_OF))
             found += [court] if court is not None and _is_court(court) else []
-        if phrase_at(tokens, i, MEETS) and tokens[i].text.islower():
+        if (phrase_at(tokens, i, MEETS) and tokens[i].text.islower()) or reports_own_meeting(tokens, i, last):
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
         if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
         meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
-            found += _meeting_owners(tokens, mentions, starting, i + meeting, first, last)
+            found += meeting_owners(tokens, mentions, starting, i + meeting, first, last)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
         if tokens[i].key == "giữa" and has_event(tokens, first, last):
@@ -118,7 +122,8 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
                 found += listed(tokens, starting, i + 1, last)
         co = phrase_at(tokens, i, CO_ORGANIZING)
         if co:
-            found += listed(tokens, starting, skip_forward(tokens, i + co, last, ON_BEHALF), last)
+            j = skip_forward(tokens, i + co, last, ON_BEHALF)
+            found += listed(tokens, starting, j + (phrase_at(tokens, j, LEADERS) if j < last else 0), last)
     return [m for m in found if not is_venue(tokens, m, first)]
 
 
@@ -139,33 +144,10 @@ def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
 
 def _is_task(tokens: list[Token], after: int, last: int) -> bool:
     """Whether an organizing verb ending at `after` carries out a task, not an event."""
+    if after < last and phrase_at(tokens, after, NOUN_SENSES):
+        return True  # "tổ chức từ thiện": an organization, no event
     j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
     return j < last and bool(phrase_at(tokens, j, TASKS))
-
-
-def _meeting_owners(
-    tokens: list[Token], mentions: list[Mention], starting: dict[int, Mention], after: int, first: int, last: int
-) -> list[Mention]:
-    """The bodies a meeting belongs to: right after its noun ("kỳ họp thứ 6 HĐND X", "phiên họp
-    Chính phủ", "Hội nghị thượng đỉnh G20"), or after "của" a few words on ("phiên họp giao ban
-    của UBND X"); "của ngành" is the ministry the sentence named before."""
-    j = skip_forward(tokens, after, last, MEETING_LEVELS)
-    while j + 1 < last and (tokens[j].key in ORDINAL or tokens[j].key in PERIODS) and tokens[j].text.islower() and (
-        tokens[j + 1].text.isdigit() or ROMAN.fullmatch(tokens[j + 1].text)
-    ):
-        j = skip_forward(tokens, j + 2, last, MEETING_LEVELS)  # "kỳ họp thứ 6", "họp báo quý 3"
-    if j in starting:
-        return [m for m in listed(tokens, starting, j, last) if not m.place]
-    for k in range(after, min(last, after + MEETING_GAP + 1)):
-        token = tokens[k]
-        if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
-            return []  # another body, a clause break or a participant first: not the meeting's owner
-        if token.key == "của" and token.text.islower():
-            if k + 1 < last and tokens[k + 1].key == BRANCH[0] and tokens[k + 1].text.islower():
-                ministries = [m for m in mentions if first <= m.start and m.end <= k and m.name.startswith("Bộ ")]
-                return ministries[-1:]
-            return listed(tokens, starting, k + 1, last)
-    return []
 
 
 def _is_court(mention: Mention) -> bool:

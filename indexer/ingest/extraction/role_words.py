@@ -12,7 +12,10 @@ import re
 from indexer.ingest.extraction.events import EVENT_TYPES
 from indexer.ingest.extraction.text import PhraseSet, keys_of
 
-VERBS = PhraseSet([keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức")])
+# "UBND huyện Hoàng Sa khánh thành Nhà trưng bày": the body inaugurating holds the ceremony.
+VERBS = PhraseSet([
+    keys_of(v) for v in ("tổ chức", "đăng cai", "khai mạc", "khai giảng", "chủ trì tổ chức", "khánh thành")
+])
 CHAIR = keys_of("chủ trì")
 # "tổ chức" also means carrying out a task: "tổ chức khám nghiệm hiện trường", "tổ chức (đợt) tuần
 # tra", "tổ chức lấy ý kiến" name no organized event and so no organizer.
@@ -22,7 +25,14 @@ TASKS = PhraseSet([
               "triển khai", "rà soát", "kiểm tra", "vận hành", "phân luồng", "cưỡng chế", "giải cứu", "tìm kiếm",
               "cứu hộ", "xử lý", "thi hành", "di dời", "bắt giữ", "vây bắt", "triệt phá", "đấu tranh", "giám sát",
               "phong tỏa", "phong toả", "tiêu hủy", "tiêu huỷ", "sơ tán", "đưa rước", "tiếp nhận",
-              "thực nghiệm", "khám xét")
+              "thực nghiệm", "khám xét", "phát hành", "thi công")
+])
+# "tổ chức" as a noun right after a subject's verb of saying: "Báo Sputnik cho biết tổ chức hành
+# động vì môi trường có tên ..." names an organization, not an event the newspaper held.
+NOUN_SENSES = PhraseSet([
+    keys_of(n)
+    for n in ("hành động", "phi chính phủ", "phi lợi nhuận", "từ thiện", "khủng bố", "tín dụng", "này", "có tên",
+              "quốc tế", "nhân quyền", "tôn giáo")
 ])
 TASK_CLASSIFIERS = [keys_of(c) for c in ("buổi", "đợt", "cuộc", "các", "việc")]
 # Words allowed between a subject and its verb ("đã", "long trọng", "phối hợp").
@@ -76,8 +86,14 @@ VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
 PREMISES = keys_of("trụ sở")
 PARTNERSHIP = PhraseSet([keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")])
 CO_ORGANIZING = PhraseSet([keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")])
-# "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for.
+# "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for; "dưới sự chủ trì của Bộ trưởng Bộ X"
+# (a title in any case): the body the chairing minister heads.
 ON_BEHALF = [keys_of(p) for p in ("lãnh đạo", "đại diện")]
+LEADERS = PhraseSet([
+    keys_of(p)
+    for p in ("bộ trưởng", "thứ trưởng", "chủ tịch", "phó chủ tịch", "giám đốc", "phó giám đốc", "cục trưởng",
+              "viện trưởng")
+])
 # What a court does when it holds a trial; only a court's mention is its subject.
 TRIAL_VERBS = PhraseSet([
     keys_of(v)
@@ -109,9 +125,10 @@ EVENT_NAMES = PhraseSet([*MEETINGS, keys_of("thượng đỉnh"), keys_of("hội
 PERIODS = set(keys_of("quý tháng năm"))
 # "hội nghị ... của ngành": the branch of the ministry named before it in the sentence.
 BRANCH = keys_of("ngành")
-# A body meets ("Chính phủ họp phiên thường kỳ"); a legislature passes what it votes on.
+# A body meets ("Chính phủ họp phiên thường kỳ"); a legislature sits when it passes, debates or
+# questions ("Quốc hội thảo luận ở các đoàn", "HĐND TP chất vấn"): only a legislature's sitting.
 MEETS = [keys_of("họp")]
-LEGISLATING = [keys_of(v) for v in ("thông qua", "biểu quyết thông qua")]
+LEGISLATING = [keys_of(v) for v in ("thông qua", "biểu quyết thông qua", "thảo luận", "chất vấn")]
 LEGISLATURES = [keys_of(b) for b in ("Quốc hội", "HĐND", "Hội đồng nhân dân", "Ủy ban Thường vụ Quốc hội")]
 # "thăm chính thức ... theo lời mời của Bộ trưởng Bộ X": the inviting body hosts the visit.
 INVITATION = keys_of("theo lời mời của")

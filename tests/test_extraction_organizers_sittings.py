@@ -1,0 +1,78 @@
+"""Organizers of sittings: how the news says a council, a legislature or a party committee met
+without the words "tổ chức" (sentences of tune and unlabelled VietNews leads)."""
+
+from __future__ import annotations
+
+from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.organizers import find_organizers
+from indexer.ingest.extraction.text import tokenize
+
+
+def names(lead: str) -> list[str]:
+    return [o.name for o in find_organizers([lead])]
+
+
+def test_a_sitting_named_with_a_bracketed_aside_still_belongs_to_its_council():
+    lead = ("Sáng 24/4, kỳ họp thứ 8 (kỳ họp bất thường) HĐND TP HCM khoá IX, nhiệm kỳ 2016-2021 đã nhất trí "
+            "thông qua đơn xin từ nhiệm của Phó chủ tịch UBND TP HCM Lê Văn Khoa với tỷ lệ 100%.")
+
+    assert names(lead) == ["Hội đồng nhân dân Thành phố Hồ Chí Minh"]
+
+
+def test_a_committee_telling_what_its_own_sitting_decided_held_it():
+    assert names("Uỷ ban Kiểm tra Thành uỷ Đà Nẵng vừa thông báo nội dung kỳ họp thứ 14.") == [
+        "Uỷ ban Kiểm tra Thành uỷ Đà Nẵng"]
+
+
+def test_an_announcement_at_another_bodys_conference_makes_no_organizer_of_the_speaker():
+    assert names("Bộ Y tế vừa thông báo tại hội nghị về tình hình dịch sởi.") == []
+
+
+def test_a_legislature_debating_in_its_hall_holds_the_sitting_but_a_ministry_debating_does_not():
+    assert names("Chiều 12-6, Quốc hội thảo luận tại hội trường về Bộ luật lao động sửa đổi.") == ["Quốc hội"]
+    assert names("Chiều 12-6, Bộ Công thương thảo luận với doanh nghiệp về giá điện.") == []
+
+
+def test_issuing_bonds_is_a_task_not_an_event_with_an_organizer():
+    assert names("TP. HCM vừa tổ chức phát hành thành công 2.000 tỉ đồng trái phiếu chính quyền địa phương.") == []
+
+
+def test_a_newspaper_citing_an_organization_organizes_nothing():
+    lead = ("Báo Sputnik ngày 2-5 cho biết tổ chức hành động vì môi trường có tên \"Melting Ice\" (Băng tan chảy) "
+            "có trụ sở tại Phần Lan đã đặt tên cho sáng kiến này là \"Dự án Trumpmore\".")
+
+    assert names(lead) == []
+
+
+def test_a_district_whose_name_opens_with_a_surname_inaugurating_holds_the_ceremony():
+    assert names("Sáng 28/3, UBND huyện Hoàng Sa (Đà Nẵng) khánh thành Nhà trưng bày Hoàng Sa.") == [
+        "Uỷ ban nhân dân huyện Hoàng Sa"]
+    assert names("Ngày 19-5, UBND TP Đà Nẵng khánh thành và thông xe tuyến đường Hoà Phước - Hoà Khương.") == [
+        "Uỷ ban nhân dân thành phố Đà Nẵng"]
+
+
+def test_a_person_named_after_a_department_of_the_province_is_not_part_of_its_name():
+    text = "Giám đốc Sở Nội vụ tỉnh Nguyễn Văn An cho biết."
+
+    assert [m.name for m in find_mentions(tokenize(text), text)] == ["Sở Nội vụ tỉnh"]
+
+
+def test_a_talk_chaired_by_a_minister_is_his_ministrys_event():
+    lead = ("Câu hỏi trên được đặt ra trong cuộc toạ đàm \"Xây dựng bộ quy tắc ứng xử trên mạng xã hội\" được tổ "
+            "chức sáng 18-5, dưới sự chủ trì của Bộ trưởng Bộ Thông tin - truyền thông Trương Minh Tuấn.")
+
+    assert names(lead) == ["Bộ Thông tin và Truyền thông"]
+
+
+def test_the_culture_ministry_written_without_its_commas_is_still_the_ministry():
+    assert names("Sáng 20-4, Bộ Văn hoá thể thao và du lịch tổ chức sơ kết công tác quản lý lễ hội xuân.") == [
+        "Bộ Văn hoá, Thể thao và Du lịch"]
+
+
+def test_a_committee_named_by_its_kind_takes_the_province_its_sentence_names():
+    lead = ("Thủ quân U23 VN chia sẻ như vậy sau một ngày bị vây kín bởi hàng ngàn người hâm mộ tại quê nhà Tuyên "
+            "Quang, trong lễ vinh danh anh và Nguyễn Thành Chung do UBND tỉnh tổ chức chiều 30-1.")
+
+    assert names(lead) == ["Uỷ ban nhân dân tỉnh Tuyên Quang"]
+    assert names("Sáng 3-5, UBND tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai.") == [
+        "Uỷ ban nhân dân tỉnh"]
