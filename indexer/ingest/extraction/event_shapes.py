@@ -24,7 +24,10 @@ def _table() -> list[tuple[tuple[str, ...], tuple[str, ...], str]]:
     return [(keys_of(verb), keys_of(done), kind) for verb, dones, kind in _SHAPES for done in dones]
 
 
-_KEYED = _table()
+# By the verb's first word: most words of a lead begin no shape, and are passed over in one lookup.
+_BY_FIRST: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+for _shape in _table():
+    _BY_FIRST.setdefault(_shape[0][0], []).append(_shape)
 # "ban tổ chức trao giải": the organizing committee (ban, đơn vị, cơ quan tổ chức), not the verb;
 # "thủ tục để tổ chức khởi công": a purpose, not yet held.
 _NOT_HELD_HERE = {"ban", "vị", "quan", "để"}
@@ -34,11 +37,11 @@ def shaped_mentions(tokens: list[Token]) -> list[tuple[int, int, str]]:
     """(start, end, event type) of each event named by its verb and what is done in it."""
     keys = [t.key for t in tokens]
     found = []
-    for i in range(len(tokens)):
-        for verb, done, kind in _KEYED:
+    for i, key in enumerate(keys):
+        if key not in _BY_FIRST or (i > 0 and keys[i - 1] in _NOT_HELD_HERE):
+            continue
+        for verb, done, kind in _BY_FIRST[key]:
             j = i + len(verb)
-            if i > 0 and keys[i - 1] in _NOT_HELD_HERE:
-                continue
             if tuple(keys[i:j]) == verb and tuple(keys[j : j + len(done)]) == done:
                 found.append((tokens[j].start, tokens[j + len(done) - 1].end, kind))
     return found
