@@ -76,3 +76,12 @@ def test_a_committee_named_by_its_kind_takes_the_province_its_sentence_names():
     assert names(lead) == ["Uỷ ban nhân dân tỉnh Tuyên Quang"]
     assert names("Sáng 3-5, UBND tỉnh tổ chức hội nghị tổng kết công tác phòng chống thiên tai.") == [
         "Uỷ ban nhân dân tỉnh"]
+
+
+def test_a_party_organization_of_a_province_is_no_ministry_of_that_province():
+    """"Đảng bộ Hà Tĩnh" is one word, the party's organization of the province: its "bộ" heads no
+    "Bộ Hà Tĩnh" (a tune lead)."""
+    lead = ("Sáng 18/10, Ban chấp hành Đảng bộ Hà Tĩnh nhiệm kỳ 2015-2020 công bố kết quả hội nghị lần thứ nhất "
+            "về việc bầu Bí thư, Phó bí thư, Uỷ ban Kiểm tra và Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ.")
+
+    assert "Bộ Hà Tĩnh" not in [m.name for m in find_mentions(tokenize(lead), lead)]
