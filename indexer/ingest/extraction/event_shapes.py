@@ -14,7 +14,7 @@ from indexer.ingest.extraction.text import Token, keys_of
 _SHAPES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("tổ chức", ("sơ kết", "tổng kết"), "hội nghị"),
     ("họp", ("sơ kết", "tổng kết"), "phiên họp"),
-    ("tổ chức", ("kỷ niệm", "kỉ niệm"), "lễ kỷ niệm"),
+    ("tổ chức", ("kỷ niệm",), "lễ kỷ niệm"),  # keys are the same for "kỉ niệm"
     ("tổ chức", ("trao giải", "trao thưởng"), "lễ trao giải"),
     ("tổ chức", ("khánh thành", "khởi công", "thông xe", "khai trương", "động thổ"), "lễ"),
 )

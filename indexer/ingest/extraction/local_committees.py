@@ -14,9 +14,10 @@ from indexer.ingest.extraction.gazetteer import gazetteer
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.text import Token, keys_of
 
-# A committee named by its kind only, as the pattern grammar reads it.
+# A committee named by its kind only, as the pattern grammar reads it (keys are the same in
+# either tone placement: "Uỷ ban" is "Ủy ban").
 BARE_COMMITTEES = {keys_of(c) for c in ("UBND tỉnh", "UBND thành phố", "UBND TP", "Uỷ ban nhân dân tỉnh",
-                                        "Ủy ban nhân dân tỉnh", "Ủy ban nhân dân thành phố", "Uỷ ban nhân dân thành phố")}
+                                        "Uỷ ban nhân dân thành phố")}
 
 
 def with_sentence_province(tokens: list[Token], mention: Mention, first: int) -> Mention:
