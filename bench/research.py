@@ -75,18 +75,27 @@ def summary(values: list[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1), "n": len(ordered)}
 
 
+def worded_mix(program: str) -> tuple[list[BenchQuery], list[BenchQuery]] | None:
+    """The queries of bench.scale's mix that have words, and a warm-up of others drawn apart from
+    them; None, said on stderr, when the corpus whose titles the mix is drawn from is absent."""
+    if not corpus_available():
+        print(f"{program}: the corpus (../shared/data/vietnews-train.jsonl.gz) is absent; "
+              "the query mix is drawn from its titles", file=sys.stderr)
+        return None
+    titles = mix_titles()
+    timed = [q for q in query_mix(titles) if q.q]
+    return timed, [q for q in query_mix(titles, seed=WARM_UP_SEED) if q.q][:WARM_UP_QUERIES]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--index", type=Path, required=True, help="index directory (of the current format)")
     parser.add_argument("--out", type=Path, help="also write the figures as JSON here")
     args = parser.parse_args(argv)
-    if not corpus_available():
-        print("bench.research: the corpus (../shared/data/vietnews-train.jsonl.gz) is absent; "
-              "the query mix is drawn from its titles", file=sys.stderr)
+    mixes = worded_mix("bench.research")
+    if mixes is None:
         return 2
-    titles = mix_titles()
-    timed_queries = [q for q in query_mix(titles) if q.q]
-    warm_up = [q for q in query_mix(titles, seed=WARM_UP_SEED) if q.q][:WARM_UP_QUERIES]
+    timed_queries, warm_up = mixes
     with running_service(args.index) as client:
         documents = client.get_json("/healthz")["documents"]
         for query in warm_up:
