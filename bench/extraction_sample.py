@@ -1,17 +1,21 @@
 """Which VietNews articles were picked for labelling, by a fixed rule that does not favour easy ones.
 
-    python -m bench.extraction_sample   # prints the ids of the 2026-12-02 rows, one a line
+    python -m bench.extraction_sample             # prints the ids of every round's rows, one a line
+    python -m bench.extraction_sample --round 4   # only the rows of round 4 (the evening of 2026-12-02)
 
 The blind check set (bench/labels/extraction-check.jsonl) took, for k = 0…54, the first article
 from id 80000 + 450·k whose title, abstract or first body line names an organizing word, and for
 k = 0…24 the first article from id 80225 + 1000·k. The 135 rows added to the development set on
 2026-12-02 follow the same rule at other offsets (80150 and 80300 + 450·k, 80725 + 1000·k),
 skipping ids either label file already holds, so they come from the same kind of news as the
-check set and from none the rules were written on (ids below 80,000).
+check set and from none the rules were written on (ids below 80,000). Round 4 (135 rows, the
+evening of 2026-12-02) took the rule at offsets 75 and 375 + 450·k and 475 + 1000·k, labelled blind
+while that round's rules were written from other articles only.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import re
@@ -23,8 +27,9 @@ from bench.extraction import CHECK, TRAIN
 ORGANIZING = re.compile(r"tổ chức|phối hợp|chủ trì|khai mạc|họp báo|hội nghị|hội thảo|xét xử|lễ|kỳ họp|phiên họp",
                         re.IGNORECASE)
 FIRST_ID, STEP_EVENT, STEP_ANY = 80000, 450, 1000
-EVENT_OFFSETS, EVENT_STEPS = (150, 300), 55
-ANY_OFFSET, ANY_STEPS = 725, 25
+EVENT_STEPS, ANY_STEPS = 55, 25
+# Each labelling round by its number: the offsets of its event-word starts and of its any-article starts.
+ROUNDS = {3: ((150, 300), 725), 4: ((75, 375), 475)}
 
 
 def _number(article_id: str) -> int:
@@ -36,8 +41,9 @@ def _head(record: dict) -> str:
     return unicodedata.normalize("NFC", " ".join((record.get("title") or "", record.get("abstract") or "", first_line)))
 
 
-def picked(records: dict[int, dict], taken: set[str]) -> Iterator[str]:
-    """The ids the rule picks from `records` (by id number), never one of `taken`."""
+def picked(records: dict[int, dict], taken: set[str]) -> Iterator[tuple[int, str]]:
+    """(round, id) for each id the rule picks from `records` (by id number), round by round,
+    never one of `taken` nor one an earlier round picked."""
     last = max(records)
 
     def first_from(start: int, needs_word: bool) -> str | None:
@@ -47,16 +53,20 @@ def picked(records: dict[int, dict], taken: set[str]) -> Iterator[str]:
                 return record["id"]
         return None
 
-    starts = [(FIRST_ID + offset + STEP_EVENT * k, True) for offset in EVENT_OFFSETS for k in range(EVENT_STEPS)]
-    starts += [(FIRST_ID + ANY_OFFSET + STEP_ANY * k, False) for k in range(ANY_STEPS)]
-    for start, needs_word in starts:
-        found = first_from(start, needs_word)
-        if found is not None:
-            taken.add(found)
-            yield found
+    for number, (event_offsets, any_offset) in ROUNDS.items():
+        starts = [(FIRST_ID + offset + STEP_EVENT * k, True) for offset in event_offsets for k in range(EVENT_STEPS)]
+        starts += [(FIRST_ID + any_offset + STEP_ANY * k, False) for k in range(ANY_STEPS)]
+        for start, needs_word in starts:
+            found = first_from(start, needs_word)
+            if found is not None:
+                taken.add(found)
+                yield number, found
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), help="only the ids of this round")
+    args = parser.parse_args(argv)
     with CHECK.open(encoding="utf-8") as lines:
         taken = {json.loads(line)["id"] for line in lines if line.strip()}
     records = {}
@@ -65,8 +75,9 @@ def main() -> None:
             record = json.loads(line)
             if _number(record["id"]) >= FIRST_ID:
                 records[_number(record["id"])] = record
-    for article_id in picked(records, taken):
-        print(article_id)
+    for number, article_id in picked(records, taken):
+        if args.round in (None, number):
+            print(article_id)
 
 
 if __name__ == "__main__":
