@@ -37,6 +37,20 @@ def test_missing_fields_are_extracted_from_the_body(tmp_path):
     assert (article.author, article.event_type) == ("Trần Trung", "hội thảo")
 
 
+def test_an_article_whose_paragraph_ends_with_a_bodys_abbreviation_in_brackets_is_read(tmp_path):
+    """VietNews 086828: a paragraph ending "… Sở Giao dịch chứng khoán TP. HCM (HoSE)" with no full
+    stop once made the reader fail the whole article (an internal error), so it was never indexed."""
+    body = ("Vinamilk dự kiến có doanh thu năm 2021 hơn 3,5 tỉ USD.\n"
+            "Sau đó, đến ngày 10-11, SCIC sẽ mở phiên chào bán công khai tại Sở Giao dịch chứng khoán TP. HCM (HoSE)")
+    path = _write_lines(tmp_path / "tin.jsonl", [{"id": "vietnews-train-086828", "title": "SCIC chào bán cổ phiếu",
+                                                  "body": body}])
+
+    (article,) = read_articles([path])
+
+    assert isinstance(article, Article) and article.id == "vietnews-train-086828"
+    assert "HoSE" in article.body
+
+
 def test_given_fields_win_over_extracted_ones(tmp_path):
     record = {
         "_id": 42,

@@ -168,6 +168,8 @@ class _Finder(NameGrammar):
         """The name going on after an "(ABBR)" inside it: "Viện Kiểm sát nhân dân (VKSND) tối cao",
         "Toà án nhân dân (TAND) TP Hà Nội"."""
         tokens = self.tokens
+        if after >= len(tokens):  # the "(ABBR)" ends the text: "… tại Sở Giao dịch chứng khoán TP. HCM (HoSE)"
+            return None
         qualifier = next(
             (q for q in AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
         )
