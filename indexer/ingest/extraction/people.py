@@ -17,6 +17,7 @@ from functools import lru_cache
 from indexer.ingest.articles import Person
 from indexer.ingest.extraction.gazetteer import gazetteer
 from indexer.ingest.extraction.names import modern_tones
+from indexer.ingest.extraction.not_people import without_things
 from indexer.ingest.extraction.person_words import (
     CALLINGS, COUNTRIES, ENGLAND, HONORIFICS, NAME_WORD, NOT_A_PERSON_BEFORE, POSTS, RANKS, SURNAMES, UPPER, alternation,
     is_vietnamese_syllable,
@@ -83,7 +84,7 @@ def find_people(text: str) -> tuple[Person, ...]:
         person = _person_in_run(text, run)
         if person is not None:
             found.append(person)
-    return _merged(found)
+    return without_things(_merged(found), text)
 
 
 def _person_in_run(text: str, run: re.Match[str]) -> _Found | None:

@@ -1,0 +1,44 @@
+"""Names the people finder reads as persons that their own text shows to be a place, a brand or a cup.
+
+The finder decides from the words right before a name ("trưởng phòng … huyện Ea Súp", "Chủ tịch
+Công đoàn Công ty CP sữa Việt Nam Vinamilk", "cầu thủ World Cup"). The rest of the article often
+says what the name is: a district when its role ends in "huyện", a company when the text also
+writes "Công ty Vinamilk" or "Hãng hàng không Eva Air" and never "ông Vinamilk".
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.ingest.articles import Person
+from indexer.ingest.extraction.person_words import SURNAMES
+
+# A role that ends in a place's kind was the start of a place's name: "… huyện" + "Ea Súp". Not
+# when a Vietnamese family name follows: "Phó Chủ tịch HĐND xã Nguyễn Văn Chanh" leaves the xã
+# unnamed; and not "TP" or "thành phố", which the role of "Chủ tịch hiệp hội BĐS TP. HCM Lê Hoàng
+# Châu" ends in when its full stop cuts it.
+_PLACE_KIND_AT_END = re.compile(r"(?:^|\s)(?:huyện|xã|quận|phường|tỉnh|thị xã|thị trấn)$", re.IGNORECASE)
+# Words after which a name is a company's, an app's, a brand's or an airline's.
+_BRAND_HEADS = r"(?:công ty|hãng hàng không|hãng|tập đoàn|ứng dụng|thương hiệu|nhãn hàng|ngân hàng|siêu thị)"
+# Words after which a name is a person's, whatever else the text calls it.
+_HONORIFICS = r"(?:ông|bà|anh|chị|cô|cụ|em|cậu bé|cô bé|bé|cháu)"
+# The last word of a tournament's name: "World Cup", "AFF Cup", "SEA Games".
+_CUP_WORDS = {"Cup", "Games"}
+
+
+def without_things(people: tuple[Person, ...], text: str) -> tuple[Person, ...]:
+    """`people` less the names `text` shows to be a place, a brand or a tournament."""
+    return tuple(p for p in people if not _names_a_thing(p, text))
+
+
+def _names_a_thing(person: Person, text: str) -> bool:
+    if person.role and _PLACE_KIND_AT_END.search(person.role) and person.name.split()[0] not in SURNAMES:
+        return True
+    if person.name.split()[-1] in _CUP_WORDS:
+        return True
+    name = re.escape(person.name)
+    # Not a brand named after its owner: "thương hiệu Jonah ' s Hand" is Jonah's.
+    after_brand_head = re.search(rf"(?<!\w){_BRAND_HEADS} +{name}(?!\w)(?! ?' ?s\b)", text, re.IGNORECASE)
+    if after_brand_head is None:
+        return False
+    return re.search(rf"(?<!\w){_HONORIFICS} +{name}(?!\w)", text, re.IGNORECASE) is None
