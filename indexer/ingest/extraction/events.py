@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.ingest.extraction.event_captions import in_file_photo_caption
 from indexer.ingest.extraction.event_shapes import shaped_mentions, sitting_without_its_noun
 from indexer.ingest.extraction.text import Token, keys_of, tokenize
 
@@ -85,17 +86,22 @@ def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | No
     """The type of the event the article reports: named by the title (outside quotes), else the
     lead's first reported mention after `after`; a legislature passing a law holds a sitting.
     A passing mention is no report."""
+    found = reported_event(title, lead, after=after)
+    return found[0] if found else None
+
+
+def reported_event(title: str | None, lead: str, *, after: int = 0) -> tuple[str, str, int, int] | None:
+    """`find_event_type` with where it was read: (type, "title" or "lead", start, end); a sitting
+    told without its noun spans the whole lead. A file photo's caption in the lead is no report."""
     if title:
         mentions = reported_mentions(_QUOTED.sub(" ", title), headline=True)
         if mentions:
-            return mentions[0][2]
-    mentions = reported_mentions(lead)
-    later = [m for m in mentions if m[0] >= after]
-    if later:
-        return later[0][2]
-    if mentions:
-        return mentions[0][2]
-    return "phiên họp" if sitting_without_its_noun(lead) else None
+            return mentions[0][2], "title", mentions[0][0], mentions[0][1]
+    mentions = [m for m in reported_mentions(lead) if not in_file_photo_caption(lead, m[0], m[1])]
+    chosen = next((m for m in mentions if m[0] >= after), mentions[0] if mentions else None)
+    if chosen:
+        return chosen[2], "lead", chosen[0], chosen[1]
+    return ("phiên họp", "lead", 0, len(lead)) if sitting_without_its_noun(lead) else None
 
 
 def _names_a_ceremony(keys: list[str], i: int) -> bool:
