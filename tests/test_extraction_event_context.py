@@ -15,10 +15,10 @@ from indexer.ingest.extraction.events import find_event_type
     ("Nghị sĩ Mỹ yêu cầu điều tra Thái tử Arab Saudi vì vụ Khashoggi",
      "Hai thượng nghị sĩ Mỹ muốn chính quyền Trump xác định rõ vai trò của Thái tử Mohammed bin Salman trong vụ "
      "giết Khashoggi.\nThượng nghị sĩ Corker trong cuộc họp Uỷ ban Đối ngoại Thượng viện cuối năm 2017."),
-    ("Nga sẵn sàng đáp trả nếu Mỹ đưa tên lửa tới châu Âu",
+    ("Putin tuyên bố không làm ngơ việc Mỹ đặt tên lửa tại châu Âu",
      "Nga khẳng định không muốn chạy đua vũ trang, nhưng sẵn sàng đáp trả nếu Mỹ đưa tên lửa hành trình tới châu "
      "Âu.\nTổng thống Putin trong một cuộc họp báo hồi năm 2018."),
-    ("Nga ngăn tuyên bố của Hội đồng Bảo an về Triều Tiên",
+    ("Nga ngăn Liên Hợp Quốc kêu gọi trừng phạt Triều Tiên",
      "Nga ngăn một tuyên bố tại Hội đồng Bảo an kêu gọi \"các biện pháp đáng kể\" để đáp trả việc Triều Tiên phóng "
      "thử tên lửa đạn đạo.\nMột phiên họp Hội đồng Bảo an."),
 ])
@@ -27,15 +27,43 @@ def test_the_event_of_a_file_photos_caption_is_no_report(title, lead):
 
 
 @pytest.mark.parametrize(("title", "lead", "kind"), [
-    ("Duterte: Philippines không muốn chiến tranh trên biển",
+    ("Philippines tuyên bố sẽ xung đột nếu các nước khác lấy tài nguyên biển",
      "Tổng thống Rodrigo Duterte nói không có ý định tham gia vào một cuộc chiến liên quan tới tranh chấp lãnh thổ "
      "trên biển.\nTuyên bố được đưa ra trong một cuộc họp báo cuối tuần này.", "họp báo"),
     ("Ông Mai Tiến Dũng: Vụ Đồng Tâm, bên nào sai thì phải chịu trách nhiệm",
      "\"Nếu chính quyền sai thì nhận lỗi trước dân\", lãnh đạo Văn phòng Chính phủ nói về hướng giải quyết vụ việc."
      "\nHọp báo chính phủ tháng 4/2017", "họp báo"),
-    ("Hong Kong rút dự luật dẫn độ",
-     "Trưởng đặc khu Hong Kong tuyên bố rút dự luật dẫn độ.\nTrưởng đặc khu Hong Kong Carrie Lam phát biểu tại "
-     "một buổi họp báo hôm nay.", "họp báo"),
+    ("Lãnh đạo Hong Kong họp kín với nhóm thanh niên",
+     "Trưởng đặc khu Carrie Lam cùng một số quan chức họp kín với khoảng 20 thanh niên một ngày sau các cuộc đụng độ "
+     "biểu tình ở Hong Kong.\nTrưởng đặc khu Hong Kong Carrie Lam phát biểu tại buổi họp báo hôm nay.", "họp báo"),
 ])
 def test_a_caption_of_the_reported_event_or_a_heading_naming_it_keeps_its_type(title, lead, kind):
     assert find_event_type(title, lead) == kind
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Huỷ cuộc gặp Mỹ - Triều, Lầu Năm Góc sẵn sàng “chiến đấu ngay đêm nay”?",
+     "Washington sẵn sàng bảo vệ lợi ích quốc gia, trong bối cảnh Nhà Trắng vừa quyết định huỷ cuộc họp cấp cao vào "
+     "ngày 12/6 tới tại Singapore giữa Tổng thống Mỹ Donald Trump và nhà lãnh đạo Triều Tiên Kim Jong-un."),
+    ("Mưa lớn kéo dài, đêm chung khảo HHVN phía Bắc có nguy cơ chuyển địa điểm",
+     "Chỉ còn 1 tuần nữa, đêm chung khảo phía Bắc cuộc thi Hoa hậu Việt Nam 2018 sẽ được tổ chức."),
+    ("Chấp hành viên khởi kiện đương sự ra toà",
+     "TAND tỉnh Tiền Giang chuẩn bị đưa ra xét xử vụ kiện giữa nguyên đơn là chấp hành viên Chi cục Thi hành án dân "
+     "sự TP Mỹ Tho với bị đơn là đương sự của một vụ kiện."),
+    ("Hai miền Triều Tiên gặp cấp cao",
+     "Cuộc gặp sẽ tập trung vào giải quyết vấn đề hạt nhân của Bình Nhưỡng cũng như lịch trình, nội dung hội nghị "
+     "vào tháng sau."),
+    ("Mỹ vẫn để ngỏ kế hoạch tiếp tục hội nghị thượng đỉnh với Triều Tiên",
+     "Ngoại trưởng Mỹ Mike Pompeo cho biết hôm 31/5 rằng, các cuộc đàm phán nhằm thiết lập cuộc họp thượng đỉnh lịch "
+     "sử giữa Tổng thống Mỹ Donald Trump và lãnh đạo Triều Tiên Kim Jong-un đang \"đi đúng hướng\"."),
+    ("FBI mở cuộc điều tra tỷ phú \"ấu dâm\" Jeffrey Epstein chết bất thường trong nhà tù",
+     "Tỷ phú Jeffrey Epstein được cho là tự tử khi đang bị giam giữ để chờ xét xử về tội buôn bán nô lệ tình dục."),
+])
+def test_an_event_still_to_come_or_only_aimed_at_is_no_report(title, lead):
+    assert find_event_type(title, lead) is None
+
+
+def test_an_event_a_purpose_goes_to_is_the_report():
+    lead = ("Ông chủ tập đoàn Trung Nguyên lại dùng hẳn siêu xe Bentley Arnage 6 tỷ để đến phiên toà ly hôn của chính "
+            "mình.")
+    assert find_event_type("Đến toà ly hôn, ông Đặng Lê Nguyên Vũ đi giày 75 nghìn, cưỡi “quái xế” 6 tỷ đồng", lead) == "phiên tòa"

@@ -139,7 +139,8 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         if keys[i] == "phiên" and _sitting_of_the_next(text, end, mentions[n + 1 :]):
             continue  # "phiên họp toàn thể Hội nghị Hợp tác ...": the conference is the event
         as_verb = kind in _VERB_KINDS and bool(_AS_VERB.search(before))
-        planned = bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier)) and not _today(text, start)
+        planned = (bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier) or _PURPOSE.search(earlier))
+                   and not _today(text, start))
         passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
                    or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
         if passing and _ORGANIZED_BY.search(after):
@@ -214,8 +215,18 @@ _AS_VERB = re.compile(r"(?:^| )(?:để|được|sẵn sàng|kêu gọi|muốn|m
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CLAUSE_ENDS = (",", ".", ";", ":", "!", "?", "\n")
 # An event whose clause goes on to say it is yet to come, or whose clause before it speaks of the future.
-_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra|\bdự kiến (?:diễn ra|khai mạc|tổ chức))\b")
-_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng)\b")
+# A day to come ("ngày 12/6 tới", not the range "từ 20-5 tới 25-5"), next month or week (not "2
+# tháng sau", two months later), or the event as the subject of "sẽ" ("Hội nghị G7 sẽ bàn").
+_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra|\bdự kiến (?:diễn ra|khai mạc|tổ chức)"
+                            r"|\b\d{1,2}[-/]\d{1,2} tới(?! ?\d| ngày)|(?<!\d )\b(?:tuần|tháng) sau"
+                            r"|^(?: [^\s,.;:]+){0,6}? sẽ (?:được|khai mạc|sớm|bàn|thảo luận))\b")
+# A plan, preparation or earlier event the clause puts the event in: "chuẩn bị đưa ra xét xử",
+# "kế hoạch tiếp tục hội nghị thượng đỉnh".
+_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng|chuẩn bị|kế hoạch)\b")
+# An event a purpose aims to bring about, one or two words after "để" / "nhằm": "nhằm thiết lập
+# cuộc họp thượng đỉnh", "để chờ xét xử": not held yet; one a purpose goes to ("để đến phiên toà",
+# "để dự hội nghị") may be held as the going is told.
+_PURPOSE = re.compile(r"\b(?:để|nhằm)(?! (?:đến|tới|dự|tham dự|có mặt)\b)(?: [^\s,.;:]+){1,2} $")
 _SENTENCE_ENDS = (".", "!", "?", "\n")
 _TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
 _ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
