@@ -67,3 +67,24 @@ def test_an_event_a_purpose_goes_to_is_the_report():
     lead = ("Ông chủ tập đoàn Trung Nguyên lại dùng hẳn siêu xe Bentley Arnage 6 tỷ để đến phiên toà ly hôn của chính "
             "mình.")
     assert find_event_type("Đến toà ly hôn, ông Đặng Lê Nguyên Vũ đi giày 75 nghìn, cưỡi “quái xế” 6 tỷ đồng", lead) == "phiên tòa"
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Trung Quốc chỉ trích Thủ tướng Canada ' bình luận vô trách nhiệm '",
+     "Bắc Kinh yêu cầu Trudeau ngừng bình luận vô trách nhiệm sau khi ông chỉ trích toà án Trung Quốc tuỳ tiện tuyên "
+     "án tử hình công dân Canada.\nThủ tướng Canada Justin Trudeau."),
+    ("Thêm một bộ trưởng Anh từ chức, chính phủ xứ sương mù rối hơn",
+     "Theo đài CNN (Mỹ) thủ tướng Anh Theresa May đã triệu hồi Bộ trưởng phát triển quốc tế Priti Patel từ Kenya về "
+     "nước sau khi thông tin về các cuộc hội đàm bí mật của bà Patel với các quan chức Israel bị tiết lộ."),
+    ("Thu tiền \"chống trượt tiếng Anh\", hàng loạt giảng viên ĐH Công nghiệp bị xử lý",
+     "Đại học Công nghiệp Hà Nội ra quyết định kỷ luật cán bộ, giảng viên liên quan đến việc Khoa Ngoại ngữ tổ chức "
+     "lớp bồi dưỡng nâng cao năng lực tiếng Anh khi chưa được nhà trường phê duyệt đề án."),
+])
+def test_an_event_inside_a_clause_the_main_clause_follows_from_is_background(title, lead):
+    assert find_event_type(title, lead) is None
+
+
+def test_an_event_right_after_sau_khi_is_the_report():
+    lead = ("Chiều 30-11, sau khi tuyên án với 92 bị cáo liên quan đường dây đánh bạc ngàn tỉ qua mạng internet, Hội "
+            "đồng xét xử (HĐXX) TAND tỉnh Phú Thọ đưa ra nhiều kiến nghị quan trọng.")
+    assert find_event_type("Kiến nghị điều tra lời khai hối lộ 2 cựu tướng công an", lead) == "phiên tòa"

@@ -142,7 +142,7 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         planned = (bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier) or _PURPOSE.search(earlier))
                    and not _today(text, start))
         passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
-                   or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
+                   or bool(_BACKGROUND.search(earlier)) or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
         if passing and _ORGANIZED_BY.search(after):
             passing = False
         if passing:
@@ -227,6 +227,12 @@ _PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng|chuẩn bị|k
 # cuộc họp thượng đỉnh", "để chờ xét xử": not held yet; one a purpose goes to ("để đến phiên toà",
 # "để dự hội nghị") may be held as the going is told.
 _PURPOSE = re.compile(r"\b(?:để|nhằm)(?! (?:đến|tới|dự|tham dự|có mặt)\b)(?: [^\s,.;:]+){1,2} $")
+# An event inside a clause of time or of a matter that has its own subject and verb before the
+# event word: "sau khi ông chỉ trích toà án Trung Quốc tuỳ tiện tuyên án", "liên quan đến việc Khoa
+# Ngoại ngữ tổ chức lớp bồi dưỡng": what the main clause reports followed from it or is about it
+# ("sau khi tuyên án với 92 bị cáo" is the report; "đột tử vì nhồi máu cơ tim tại một phiên toà"
+# is set at the event, so a cause "vì" is not such a clause).
+_BACKGROUND = re.compile(r"\b(?:sau khi|trước khi|liên quan đến việc)(?: [^\s,.;:]+){2,} $", re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", "\n")
 _TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
 _ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
