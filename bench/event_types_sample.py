@@ -124,6 +124,7 @@ def main() -> None:
     parser.add_argument("--read", choices=("typed", "untyped"), help="print a random sample of typed or of "
                         "untyped event-looking articles")
     parser.add_argument("--count", type=int, default=30)
+    parser.add_argument("--seed", type=int, default=SEED, help="which random sample --read and --show-changes print")
     args = parser.parse_args()
     articles = sample_articles()
     by_id = {a.id: a for a in articles}
@@ -139,9 +140,9 @@ def main() -> None:
         print(f"\nchanged: {len(changed)} of {len(readings)}")
         for move, n in moves.most_common():
             print(f"  {n:4}  {move}")
-        for i in random.Random(SEED).sample(changed, min(args.show_changes, len(changed))):
+        for i in random.Random(args.seed).sample(changed, min(args.show_changes, len(changed))):
             show(by_id[i], readings[i], saved[i])
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     if args.read == "typed":
         pool = [i for i in readings if readings[i]["type"]]
     elif args.read == "untyped":

@@ -88,3 +88,31 @@ def test_an_event_right_after_sau_khi_is_the_report():
     lead = ("Chiều 30-11, sau khi tuyên án với 92 bị cáo liên quan đường dây đánh bạc ngàn tỉ qua mạng internet, Hội "
             "đồng xét xử (HĐXX) TAND tỉnh Phú Thọ đưa ra nhiều kiến nghị quan trọng.")
     assert find_event_type("Kiến nghị điều tra lời khai hối lộ 2 cựu tướng công an", lead) == "phiên tòa"
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Kịch bản ứng phó dịch tả heo châu Phi của TP. HCM",
+     "Phó chủ tịch thường trực UBND TP. HCM Lê Thanh Liêm đã yêu cầu Chi cục Chăn nuôi thú y TP, Sở Nông nghiệp và "
+     "phát triển nông thôn (NN & PTNT) phải nhanh chóng tổ chức tập huấn cho Lực lượng Thanh niên xung phong."),
+    ("Tổng thống Brazil bị cáo buộc tội tham nhũng, rửa tiền",
+     "Cảnh sát liên bang Brazil vừa đệ trình hồ sơ cáo buộc các tội danh mới với Tổng thống Michel Temer, họ đề nghị "
+     "mở phiên xét xử ông vì tội tham nhũng, rửa tiền và cấu kết nhận hối lộ."),
+    ("Ông Nguyễn Hữu Linh đã mời luật sư bào chữa",
+     "Chuẩn bị đưa ra xét xử về tội ' dâm ô đối với người dưới 16 tuổi ', ông Nguyễn Hữu Linh đã mời luật sư bào chữa "
+     "cho mình."),
+])
+def test_an_event_asked_for_required_or_prepared_is_no_report(title, lead):
+    assert find_event_type(title, lead) is None
+
+
+@pytest.mark.parametrize(("title", "lead", "kind"), [
+    ("Phó thủ tướng: Thu giấy phép lái xe với tài xế sử dụng ma tuý",
+     "Phó thủ tướng thường trực Trương Hoà Bình, chủ tịch Uỷ ban An toàn giao thông quốc gia, đã yêu cầu như vậy tại "
+     "cuộc họp với các bộ, ngành về các biện pháp cấp bách bảo đảm trật tự an toàn giao thông chiều 17-1.",
+     "phiên họp"),
+    ("Phu nhân Thủ tướng Singapore dùng ví chưa đầy 50 đô dự G20",
+     "Chiếc ví là thiết kế của một sinh viên tại trường tự kỷ Pathlight, Singapore.\nBà Hà Tinh (hàng đầu, thứ hai "
+     "từ phải sang) chụp ảnh lưu niệm cùng phu nhân các nguyên thủ tới Argentina dự hội nghị G 20.", "hội nghị"),
+])
+def test_a_request_made_at_the_event_or_a_place_in_a_photo_keeps_its_type(title, lead, kind):
+    assert find_event_type(title, lead) == kind

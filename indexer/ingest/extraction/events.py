@@ -139,8 +139,9 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         if keys[i] == "phiên" and _sitting_of_the_next(text, end, mentions[n + 1 :]):
             continue  # "phiên họp toàn thể Hội nghị Hợp tác ...": the conference is the event
         as_verb = kind in _VERB_KINDS and bool(_AS_VERB.search(before))
-        planned = (bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier) or _PURPOSE.search(earlier))
-                   and not _today(text, start))
+        wanted = bool(_WANTED_BEFORE.search(earlier)) and not _SETTING.search(before)
+        planned = (bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier) or _PURPOSE.search(earlier)
+                        or wanted) and not _today(text, start))
         passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
                    or bool(_BACKGROUND.search(earlier)) or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
         if passing and _ORGANIZED_BY.search(after):
@@ -222,7 +223,12 @@ _PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? t�
                             r"|^(?: [^\s,.;:]+){0,6}? sẽ (?:được|khai mạc|sớm|bàn|thảo luận))\b")
 # A plan, preparation or earlier event the clause puts the event in: "chuẩn bị đưa ra xét xử",
 # "kế hoạch tiếp tục hội nghị thượng đỉnh".
-_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng|chuẩn bị|kế hoạch)\b")
+_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng|[Cc]huẩn bị|[Kk]ế hoạch)\b")
+# A condition, an obligation or a request the event is the object of ("nếu vụ việc này mà xét xử
+# nhanh", "phải nhanh chóng tổ chức tập huấn", "đề nghị mở phiên xét xử"); not the setting where
+# it was said ("đã yêu cầu như vậy tại cuộc họp"), nor "(phải)" / "từ phải sang" in a caption.
+_WANTED_BEFORE = re.compile(r"\b(?:[Nn]ếu|phải(?!\)| sang)|cần|nên|đề nghị|yêu cầu)\b")
+_SETTING = re.compile(r"(?:^| )(?:tại|trong|ở)$")
 # An event a purpose aims to bring about, one or two words after "để" / "nhằm": "nhằm thiết lập
 # cuộc họp thượng đỉnh", "để chờ xét xử": not held yet; one a purpose goes to ("để đến phiên toà",
 # "để dự hội nghị") may be held as the going is told.
