@@ -21,6 +21,9 @@ from indexer.ingest.extraction.events import find_event_type
     ("Nga ngăn Liên Hợp Quốc kêu gọi trừng phạt Triều Tiên",
      "Nga ngăn một tuyên bố tại Hội đồng Bảo an kêu gọi \"các biện pháp đáng kể\" để đáp trả việc Triều Tiên phóng "
      "thử tên lửa đạn đạo.\nMột phiên họp Hội đồng Bảo an."),
+    ("Hàng chục tên lửa xuyên lục địa Triều Tiên sắp tham gia duyệt binh",
+     "Các tên lửa đạn đạo Hwasong -15 sẽ tham gia lễ duyệt binh ngày 8/2 của Triều Tiên nhằm gửi thông điệp khiến "
+     "người Mỹ \"run sợ\".\nTên lửa đạn đạo xuyên lục địa Triều Tiên trong lễ duyệt binh ngày 15/4/2017."),
 ])
 def test_the_event_of_a_file_photos_caption_is_no_report(title, lead):
     assert find_event_type(title, lead) is None

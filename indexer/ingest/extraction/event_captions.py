@@ -17,9 +17,9 @@ CAPTION_WORDS = 25
 _SENTENCE_END = re.compile(r"[.!?…](?=\s+\S)")
 # "một" with at most a classifier before the event word: any meeting, not the one reported.
 _ANY_ONE = re.compile(r"\bmột (?:(?:cuộc|buổi|phiên|lễ|kỳ|kì) )?$", re.IGNORECASE)
-# An earlier time after the event word: "hồi tháng ba", "cuối năm 2017", "năm 2018." at the
-# caption's end (a year inside, "Hội nghị tổng kết năm 2018 của ngành", names the event).
-_EARLIER = re.compile(r"\bhồi\b|\b(?:năm |tháng \d{1,2}/)\d{4}\W*$|\bảnh tư liệu\b", re.IGNORECASE)
+# An earlier time after the event word: "hồi tháng ba", "cuối năm 2017", "năm 2018.", "ngày
+# 12/12/2018.", "tháng 6 năm nay." at the caption's end (a year inside, "Hội nghị tổng kết năm 2018 của ngành", names the event).
+_EARLIER = re.compile(r"\bhồi\b|(?:\bnăm |\d/)\d{4}\W*$|\bnăm (?:nay|ngoái|trước)\W*$|\bảnh tư liệu\b", re.IGNORECASE)
 
 _NOW = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay|tuần này)\b", re.IGNORECASE)
 
