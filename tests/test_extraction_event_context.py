@@ -119,3 +119,15 @@ def test_an_event_asked_for_required_or_prepared_is_no_report(title, lead):
 ])
 def test_a_request_made_at_the_event_or_a_place_in_a_photo_keeps_its_type(title, lead, kind):
     assert find_event_type(title, lead) == kind
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Gặp chàng nam sinh sáng chế ghế chữa bệnh cho ông, tiết kiệm 75 triệu mỗi năm",
+     "Với niềm đam mê khoa học, em Nguyễn Thiện Luận đã 3 lần “giật” giải trong các cuộc thi khoa học kỹ thuật cấp "
+     "quốc gia được tổ chức tại khu vực phía Nam.\nClip em Nguyễn Thiện Luận với chiếc ghế trị thoái hoá cột sống."),
+    ("Các ' thuyết âm mưu ' khi nguyên thủ bỏ dự APEC",
+     "Luôn có 1.001 thuyết âm mưu mỗi khi có một nguyên thủ quốc gia hay quan chức cấp cao nào đó vắng mặt tại các "
+     "cuộc họp cấp cao thường niên của Diễn đàn hợp tác kinh tế châu Á - Thái Bình Dương (APEC)."),
+])
+def test_many_events_of_a_kind_and_the_body_holding_them_are_no_report(title, lead):
+    assert find_event_type(title, lead) is None

@@ -205,7 +205,10 @@ _LIST_SEPARATORS = {",", "và", "hay", "hoặc", ", và"}
 # clause) the occasion of a piece about something else ("nhân hội thảo ... vừa diễn ra").
 _PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà|là|"
                       r"thời gian diễn ra|trong thời gian|nghị quyết|sau khi (?:tham )?dự)$"
-                      r"|(?:^|[,.;:] )nhân$")
+                      r"|(?:^|[,.;:] )nhân$"
+                      # Many events of a kind, not one reported: "các cuộc thi bị biến tướng", "nhiều cuộc
+                      # thi âm nhạc đình đám", "những phiên toà lưu động".
+                      r"|(?:^| )(?:các|những|nhiều|mọi)$")
 # Kinds named by a verb ("đối thoại", "làm việc với"): after "để" or "được" the verb is meant.
 _VERB_KINDS = {"đối thoại", "buổi làm việc", "hội đàm"}
 # After a wish, a call, an offer or a refusal, or as a means ("qua đối thoại"), the talk is not
@@ -243,7 +246,7 @@ _SENTENCE_ENDS = (".", "!", "?", "\n")
 _TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
 _ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
 # A name inside the name of a passing event: "bên lề Hội nghị ngoại trưởng diễn đàn khu vực ASEAN".
-_NESTED = re.compile(r" (?:\w+ ){0,3}")
+_NESTED = re.compile(r" (?:\w+ ){0,3}| (?:\w+ ){0,4}của ")  # "... các cuộc họp cấp cao thường niên của Diễn đàn"
 _HELD_IN_SITTINGS = {"hội nghị", "hội thảo", "diễn đàn"}
 _SITTING_OF = re.compile(r" (?:toàn thể |trù bị |cấp cao |thứ \w+ )?(?:của )?")
 _REPORT = re.compile(r" cáo\b")
