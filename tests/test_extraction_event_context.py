@@ -61,6 +61,10 @@ def test_a_caption_of_the_reported_event_or_a_heading_naming_it_keeps_its_type(t
      "sử giữa Tổng thống Mỹ Donald Trump và lãnh đạo Triều Tiên Kim Jong-un đang \"đi đúng hướng\"."),
     ("FBI mở cuộc điều tra tỷ phú \"ấu dâm\" Jeffrey Epstein chết bất thường trong nhà tù",
      "Tỷ phú Jeffrey Epstein được cho là tự tử khi đang bị giam giữ để chờ xét xử về tội buôn bán nô lệ tình dục."),
+    ("Tại sao Tổng thống Putin dự APEC nhưng bỏ qua Đông Á?",
+     "Tháng sau, các nhà lãnh đạo thế giới sẽ tập trung về Đông Nam Á để tham dự hai sự kiện quan trọng: Hội nghị "
+     "thượng đỉnh Diễn đàn Hợp tác kinh tế châu Á - Thái Bình Dương (APEC) tại thành phố Đà Nẵng của Việt Nam và Hội "
+     "nghị thượng đỉnh Đông Á (EAS) tại Philippines."),
 ])
 def test_an_event_still_to_come_or_only_aimed_at_is_no_report(title, lead):
     assert find_event_type(title, lead) is None

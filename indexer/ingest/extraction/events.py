@@ -133,6 +133,8 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         i = first_token[start]
         before = " ".join(keys[max(0, i - 4) : i])
         clause_start = max(text.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
+        if text[clause_start - 1 : clause_start] == ":":  # a list goes on with the clause that opens it
+            clause_start = max(text.rfind(c, 0, clause_start - 1) for c in _CLAUSE_ENDS) + 1
         clause_end = min((k for k in (text.find(c, end) for c in _CLAUSE_ENDS) if k >= 0), default=len(text))
         after, earlier = text[end:clause_end], text[clause_start:start]
         nested = passing_end >= 0 and _NESTED.fullmatch(text[passing_end:start]) is not None
