@@ -135,3 +135,16 @@ def test_a_request_made_at_the_event_or_a_place_in_a_photo_keeps_its_type(title,
 ])
 def test_many_events_of_a_kind_and_the_body_holding_them_are_no_report(title, lead):
     assert find_event_type(title, lead) is None
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Bộ GD-ĐT rốt ráo tập huấn cho những người ' chọn sách giáo khoa '",
+     "Đầu tháng 7 này, Bộ GD-ĐT sẽ tổ chức hội thảo tập huấn cho các thành viên dự kiến tham gia Hội đồng quốc gia "
+     "thẩm định sách giáo khoa (SGK)."),
+    ("Tháng 4 xét xử phúc thẩm vụ án chạy thận làm 9 người chết ở Hoà Bình",
+     "5/7 bị cáo trong vụ án hình sự (chạy thận) liên quan đến sự cố y khoa xảy ra tại Bệnh viện Đa khoa (BVĐK) tỉnh "
+     "Hoà Bình ngày 29/5/2017 làm 9 người chết đã gửi đơn kháng cáo. Dự kiến, tháng 4/2019, Toà án Nhân dân (TAND) "
+     "tỉnh Hoà Bình sẽ mở phiên toà xét xử phúc thẩm vụ án."),
+])
+def test_a_headlines_event_the_lead_only_plans_is_no_report(title, lead):
+    assert find_event_type(title, lead) is None

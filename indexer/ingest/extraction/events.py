@@ -93,15 +93,28 @@ def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | No
 def reported_event(title: str | None, lead: str, *, after: int = 0) -> tuple[str, str, int, int] | None:
     """`find_event_type` with where it was read: (type, "title" or "lead", start, end); a sitting
     told without its noun spans the whole lead. A file photo's caption in the lead is no report."""
-    if title:
-        mentions = reported_mentions(_QUOTED.sub(" ", title), headline=True)
-        if mentions:
-            return mentions[0][2], "title", mentions[0][0], mentions[0][1]
     mentions = [m for m in reported_mentions(lead) if not in_file_photo_caption(lead, m[0], m[1])]
+    if title:
+        headline = reported_mentions(_QUOTED.sub(" ", title), headline=True)
+        if headline and not _planned_in_the_lead(headline[0][2], lead, mentions):
+            return headline[0][2], "title", headline[0][0], headline[0][1]
     chosen = next((m for m in mentions if m[0] >= after), mentions[0] if mentions else None)
     if chosen:
         return chosen[2], "lead", chosen[0], chosen[1]
     return ("phiên họp", "lead", 0, len(lead)) if sitting_without_its_noun(lead) else None
+
+
+def _planned_in_the_lead(kind: str, lead: str, reported: list[tuple[int, int, str]]) -> bool:
+    """Whether the lead names the headline's kind of event only in sentences that plan it
+    ("Bộ GD-ĐT sẽ tổ chức hội thảo tập huấn" under "Bộ GD-ĐT rốt ráo tập huấn"): the plan is the news."""
+    if any(m[2] == kind for m in reported):
+        return False
+    named = [m for m in event_mentions(lead) if m[2] == kind]
+    return bool(named) and all(_PLANNED_BEFORE.search(_sentence_before(lead, m[0])) for m in named)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    return text[max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1 : at]
 
 
 def _names_a_ceremony(keys: list[str], i: int) -> bool:
