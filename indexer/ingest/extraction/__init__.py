@@ -22,7 +22,7 @@ from indexer.ingest.extraction.text import paragraphs
 from indexer.ingest.extraction.titles import title_from_lead
 from indexer.text.vietnamese import nfc
 
-__all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "successor_of"]
+__all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "read_lead", "successor_of"]
 
 # Bump when what is extracted from the same text changes (organizers, dates, event types ...):
 # an index holding the old values then asks for `--rebuild` rather than mixing the two.
@@ -105,6 +105,11 @@ def extract_metadata(
 def successor_of(name: str) -> str | None:
     """The body that took over `name` in the 2025 reorganization of ministries and provinces."""
     return gazetteer().successor(name)
+
+
+def read_lead(body: str) -> str:
+    """The lead of a cleaned body as the extractors read it (the event type, the organizers)."""
+    return "\n".join(_prefix(p) for p in _lead(paragraphs(body)))
 
 
 def _lead(body_paragraphs: list[str]) -> list[str]:

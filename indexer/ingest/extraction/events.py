@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.ingest.extraction.event_captions import in_file_photo_caption
 from indexer.ingest.extraction.event_shapes import shaped_mentions, sitting_without_its_noun
 from indexer.ingest.extraction.text import Token, keys_of, tokenize
 
@@ -85,17 +86,35 @@ def find_event_type(title: str | None, lead: str, *, after: int = 0) -> str | No
     """The type of the event the article reports: named by the title (outside quotes), else the
     lead's first reported mention after `after`; a legislature passing a law holds a sitting.
     A passing mention is no report."""
+    found = reported_event(title, lead, after=after)
+    return found[0] if found else None
+
+
+def reported_event(title: str | None, lead: str, *, after: int = 0) -> tuple[str, str, int, int] | None:
+    """`find_event_type` with where it was read: (type, "title" or "lead", start, end); a sitting
+    told without its noun spans the whole lead. A file photo's caption in the lead is no report."""
+    mentions = [m for m in reported_mentions(lead) if not in_file_photo_caption(lead, m[0], m[1])]
     if title:
-        mentions = reported_mentions(_QUOTED.sub(" ", title), headline=True)
-        if mentions:
-            return mentions[0][2]
-    mentions = reported_mentions(lead)
-    later = [m for m in mentions if m[0] >= after]
-    if later:
-        return later[0][2]
-    if mentions:
-        return mentions[0][2]
-    return "phiên họp" if sitting_without_its_noun(lead) else None
+        headline = reported_mentions(_QUOTED.sub(" ", title), headline=True)
+        if headline and not _planned_in_the_lead(headline[0][2], lead, mentions):
+            return headline[0][2], "title", headline[0][0], headline[0][1]
+    chosen = next((m for m in mentions if m[0] >= after), mentions[0] if mentions else None)
+    if chosen:
+        return chosen[2], "lead", chosen[0], chosen[1]
+    return ("phiên họp", "lead", 0, len(lead)) if sitting_without_its_noun(lead) else None
+
+
+def _planned_in_the_lead(kind: str, lead: str, reported: list[tuple[int, int, str]]) -> bool:
+    """Whether the lead names the headline's kind of event only in sentences that plan it
+    ("Bộ GD-ĐT sẽ tổ chức hội thảo tập huấn" under "Bộ GD-ĐT rốt ráo tập huấn"): the plan is the news."""
+    if any(m[2] == kind for m in reported):
+        return False
+    named = [m for m in event_mentions(lead) if m[2] == kind]
+    return bool(named) and all(_PLANNED_BEFORE.search(_sentence_before(lead, m[0])) for m in named)
+
+
+def _sentence_before(text: str, at: int) -> str:
+    return text[max(text.rfind(c, 0, at) for c in _SENTENCE_ENDS) + 1 : at]
 
 
 def _names_a_ceremony(keys: list[str], i: int) -> bool:
@@ -127,15 +146,19 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
         i = first_token[start]
         before = " ".join(keys[max(0, i - 4) : i])
         clause_start = max(text.rfind(c, 0, start) for c in _CLAUSE_ENDS) + 1
+        if text[clause_start - 1 : clause_start] == ":":  # a list goes on with the clause that opens it
+            clause_start = max(text.rfind(c, 0, clause_start - 1) for c in _CLAUSE_ENDS) + 1
         clause_end = min((k for k in (text.find(c, end) for c in _CLAUSE_ENDS) if k >= 0), default=len(text))
         after, earlier = text[end:clause_end], text[clause_start:start]
         nested = passing_end >= 0 and _NESTED.fullmatch(text[passing_end:start]) is not None
         if keys[i] == "phiên" and _sitting_of_the_next(text, end, mentions[n + 1 :]):
             continue  # "phiên họp toàn thể Hội nghị Hợp tác ...": the conference is the event
         as_verb = kind in _VERB_KINDS and bool(_AS_VERB.search(before))
-        planned = bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier)) and not _today(text, start)
+        wanted = bool(_WANTED_BEFORE.search(earlier)) and not _SETTING.search(before)
+        planned = (bool(_PLANNED_AFTER.match(after) or _PLANNED_BEFORE.search(earlier) or _PURPOSE.search(earlier)
+                        or wanted) and not _today(text, start))
         passing = (n in listed or bool(_PASSING.search(before)) or as_verb or nested or planned
-                   or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
+                   or bool(_BACKGROUND.search(earlier)) or bool(_NOT_AN_EVENT_AFTER.get(kind, _NEVER).match(after)))
         if passing and _ORGANIZED_BY.search(after):
             passing = False
         if passing:
@@ -197,7 +220,10 @@ _LIST_SEPARATORS = {",", "và", "hay", "hoặc", ", và"}
 # clause) the occasion of a piece about something else ("nhân hội thảo ... vừa diễn ra").
 _PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiến|trung tâm|cung|hội trường|nhà|là|"
                       r"thời gian diễn ra|trong thời gian|nghị quyết|sau khi (?:tham )?dự)$"
-                      r"|(?:^|[,.;:] )nhân$")
+                      r"|(?:^|[,.;:] )nhân$"
+                      # Many events of a kind, not one reported: "các cuộc thi bị biến tướng", "nhiều cuộc
+                      # thi âm nhạc đình đám", "những phiên toà lưu động".
+                      r"|(?:^| )(?:các|những|nhiều|mọi)$")
 # Kinds named by a verb ("đối thoại", "làm việc với"): after "để" or "được" the verb is meant.
 _VERB_KINDS = {"đối thoại", "buổi làm việc", "hội đàm"}
 # After a wish, a call, an offer or a refusal, or as a means ("qua đối thoại"), the talk is not
@@ -208,13 +234,34 @@ _AS_VERB = re.compile(r"(?:^| )(?:để|được|sẵn sàng|kêu gọi|muốn|m
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CLAUSE_ENDS = (",", ".", ";", ":", "!", "?", "\n")
 # An event whose clause goes on to say it is yet to come, or whose clause before it speaks of the future.
-_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra|\bdự kiến (?:diễn ra|khai mạc|tổ chức))\b")
-_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng)\b")
+# A day to come ("ngày 12/6 tới", not the range "từ 20-5 tới 25-5"), next month or week (not "2
+# tháng sau", two months later), or the event as the subject of "sẽ" ("Hội nghị G7 sẽ bàn").
+_PLANNED_AFTER = re.compile(r".*?(?:(?<!\d )\b(?:tuần|tháng|năm)(?: \d+)? tới|\bsắp tới|\bsắp diễn ra|\bsẽ diễn ra|\bdự kiến (?:diễn ra|khai mạc|tổ chức)"
+                            r"|\b\d{1,2}[-/]\d{1,2} tới(?! ?\d| ngày)|(?<!\d )\b(?:tuần|tháng) sau"
+                            r"|^(?: [^\s,.;:]+){0,6}? sẽ (?:được|khai mạc|sớm|bàn|thảo luận))\b")
+# A plan, preparation or earlier event the clause puts the event in: "chuẩn bị đưa ra xét xử",
+# "kế hoạch tiếp tục hội nghị thượng đỉnh".
+_PLANNED_BEFORE = re.compile(r"\b(?:sẽ|dự kiến|sắp|từng|[Cc]huẩn bị|[Kk]ế hoạch)\b")
+# A condition, an obligation or a request the event is the object of ("nếu vụ việc này mà xét xử
+# nhanh", "phải nhanh chóng tổ chức tập huấn", "đề nghị mở phiên xét xử"); not the setting where
+# it was said ("đã yêu cầu như vậy tại cuộc họp"), nor "(phải)" / "từ phải sang" in a caption.
+_WANTED_BEFORE = re.compile(r"\b(?:[Nn]ếu|phải(?!\)| sang)|cần|nên|đề nghị|yêu cầu)\b")
+_SETTING = re.compile(r"(?:^| )(?:tại|trong|ở)$")
+# An event a purpose aims to bring about, one or two words after "để" / "nhằm": "nhằm thiết lập
+# cuộc họp thượng đỉnh", "để chờ xét xử": not held yet; one a purpose goes to ("để đến phiên toà",
+# "để dự hội nghị") may be held as the going is told.
+_PURPOSE = re.compile(r"\b(?:để|nhằm)(?! (?:đến|tới|dự|tham dự|có mặt)\b)(?: [^\s,.;:]+){1,2} $")
+# An event inside a clause of time or of a matter that has its own subject and verb before the
+# event word: "sau khi ông chỉ trích toà án Trung Quốc tuỳ tiện tuyên án", "liên quan đến việc Khoa
+# Ngoại ngữ tổ chức lớp bồi dưỡng": what the main clause reports followed from it or is about it
+# ("sau khi tuyên án với 92 bị cáo" is the report; "đột tử vì nhồi máu cơ tim tại một phiên toà"
+# is set at the event, so a cause "vì" is not such a clause).
+_BACKGROUND = re.compile(r"\b(?:sau khi|trước khi|liên quan đến việc)(?: [^\s,.;:]+){2,} $", re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", "\n")
 _TODAY = re.compile(r"\b(?:hôm nay|sáng nay|chiều nay|tối nay|trưa nay|đêm nay)\b", re.I)
 _ORGANIZED_BY = re.compile(r".*?\bdo\b.{1,80}?\b(?:tổ chức|chủ trì|đăng cai)\b")
 # A name inside the name of a passing event: "bên lề Hội nghị ngoại trưởng diễn đàn khu vực ASEAN".
-_NESTED = re.compile(r" (?:\w+ ){0,3}")
+_NESTED = re.compile(r" (?:\w+ ){0,3}| (?:\w+ ){0,4}của ")  # "... các cuộc họp cấp cao thường niên của Diễn đàn"
 _HELD_IN_SITTINGS = {"hội nghị", "hội thảo", "diễn đàn"}
 _SITTING_OF = re.compile(r" (?:toàn thể |trù bị |cấp cao |thứ \w+ )?(?:của )?")
 _REPORT = re.compile(r" cáo\b")
