@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
 from indexer.ingest.extraction.name_words import (
     COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
-    LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
+    LEGAL_FORMS, LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
     NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, PLACES_WITH_SURNAMES, PLACE_KINDS, PLACE_REACH, PLACE_SENSITIVE,
-    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, UNIT_KINDS,
+    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, UNIT_KINDS, completes_word,
 )
 from indexer.ingest.extraction.text import Token
 from indexer.text.segmentation import tag_words
@@ -134,8 +134,9 @@ class NameGrammar:
                 continue
             if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
                 in_place = True
-            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố":
-                in_place = tokens[j + 2].is_capitalized
+            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố" and tokens[j + 2].is_capitalized:
+                j, in_place = j + 2, True  # "Thành đoàn thành phố Hồ Chí Minh": "phố" does not end it
+                continue
             if j > i + len(keys) and tokens[j].start - tokens[j - 1].end > 2:
                 break  # a line break or a gap ends the name
             if not token.is_word:
@@ -162,8 +163,12 @@ class NameGrammar:
                 other = self.gaz.match_at(tokens, j)
                 if other is not None and self.rank_of(other.body, j) > rank:
                     break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
-            if not token.is_capitalized and keys in PROPER_ONLY and not self.proper_name_follows(j):
-                break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
+            trade_words = token.key == "và" and tokens[j - 1].text.islower()  # "Đầu tư và Phát triển"
+            if not token.is_capitalized and keys in PROPER_ONLY and not trade_words and not self.proper_name_follows(j):
+                if not completes_word(tokens[j - 1], token):
+                    break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
+                j += 1  # "Ngân hàng TMCP Đầu tư và Phát triển": a name does not end inside a word
+                continue
             if not token.is_capitalized:
                 if token.key in ("và", "về") and j + 1 < len(tokens):
                     following = tokens[j + 1]
@@ -185,8 +190,8 @@ class NameGrammar:
             j += 1
         if j > i + len(keys) + 1 and any(t.text.islower() for t in tokens[i + len(keys) + 1 : j]):
             j = self.cut_at_verb(i + len(keys), j)
-        if j == i + len(keys):
-            return None
+        if all(t.key in LEGAL_FORMS for t in tokens[i + len(keys) : j]):
+            return None  # "công ty Cổ phần | ô tô Trường Hải": a legal form alone names no company
         name = self.text[tokens[i].start : tokens[j - 1].end]
         name = name[0].upper() + name[1:]
         return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)

@@ -7,7 +7,8 @@ without the reader growing with it.
 
 from __future__ import annotations
 
-from indexer.ingest.extraction.text import keys_of
+from indexer.ingest.extraction.text import Token, keys_of
+from indexer.text.segmentation import tag_words
 
 # Head words of organization names and their rank: a unit links only to a higher rank.
 HEADS: dict[tuple[str, ...], int] = {
@@ -99,6 +100,22 @@ AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ươ
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
 PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ", "Ngân hàng")}
+# A company's legal form, not its name: "Công ty Cổ phần" alone names no company.
+LEGAL_FORMS = set(keys_of("cổ phần TNHH TMCP CP MTV"))
+
+
+def completes_word(before: Token, token: Token) -> bool:
+    """Whether the lower-case syllable `token` ends a two-syllable word the capitalized syllable
+    `before` opens, by pyvi's words ("Đầu tư", "Quốc tế", "Điện lực"), not a foreign name pyvi
+    glues to a verb ("Alibaba định"): names of companies are capitalized word by word, so one
+    that reads "Ngân hàng TMCP Đầu tư" goes on."""
+    if not (before.is_word and before.is_capitalized and token.start - before.end == 1):
+        return False
+    pair = f"{before.text} {token.text}".lower()  # in lower case pyvi joins only the words it knows
+    words = tag_words(pair)
+    return len(words) == 1 and words[0][0] == pair.replace(" ", "_")
+
+
 # Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
 # station; "Khoa học" (science) opens no faculty's name.
 LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học")]

@@ -44,6 +44,7 @@ _EXPANSIONS = (
     (r"LĐLĐ", "Liên đoàn Lao động"),
     (r"CLB", "Câu lạc bộ"),
     (r"NXB", "Nhà xuất bản"),
+    (r"TMCP", "Thương mại Cổ phần"),
     (r"GTVT", "Giao thông vận tải"),
     (r"QLTT", "Quản lý thị trường"),
     (r"TDTT", "Thể dục thể thao"),
@@ -89,8 +90,19 @@ def name_key(name: str) -> str:
     return fold(canonical_name(name))
 
 
+# Inside a name a city's kind is lower case ("Công an thành phố Đà Nẵng"), but for the city named
+# after a person ("Thành đoàn Thành phố Hồ Chí Minh"), as the official names write them.
+_CITY_KIND = re.compile(r"(?<=\w )[tT]hành phố (?=[A-ZĐ])")
+_PERSON_CITY = "Hồ Chí Minh"
+
+
+def _city_kind(match: re.Match[str]) -> str:
+    return "Thành phố " if match.string.startswith(_PERSON_CITY, match.end()) else "thành phố "
+
+
 @lru_cache(maxsize=20_000)
 def _canonical_name(name: str) -> str:
+    name = _CITY_KIND.sub(_city_kind, name)
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))

@@ -1,0 +1,63 @@
+"""Names of organizers as unlabelled VietNews leads write them most often: a city's kind written
+out ("Thành đoàn Thành phố Hồ Chí Minh"), company and bank names whose words run over two
+syllables ("Ngân hàng TMCP Đầu tư và Phát triển Việt Nam"), and the national newspapers
+named with lower-case words (sentences of unlabelled train articles, ids below 80,000)."""
+
+from __future__ import annotations
+
+from indexer.ingest.extraction.names import canonical_name
+from indexer.ingest.extraction.organizers import find_organizers
+
+
+def names(lead: str) -> list[str]:
+    return [o.name for o in find_organizers([lead])]
+
+
+def test_a_youth_union_named_with_its_city_written_out_organizes_the_ceremony():
+    lead = ("Sáng ngày 26/6, Thành đoàn Thành phố Hồ Chí Minh tổ chức lễ ra quân chiến dịch tình nguyện "
+            "Hành quân xanh lần thứ 10 năm 2016.")
+
+    assert names(lead) == ["Thành đoàn Thành phố Hồ Chí Minh"]
+
+
+def test_a_city_written_out_stays_in_the_name_of_its_department():
+    lead = ("Ngày 19/12, Sở Du lịch thành phố Đà Nẵng phối hợp với hãng hàng không Qatar Airways tổ chức "
+            "Lễ đón chuyến bay đầu tiên Doha (Qatar) - Đà Nẵng.")
+
+    assert names(lead)[0] == "Sở Du lịch thành phố Đà Nẵng"
+
+
+def test_a_city_kind_inside_a_name_is_lower_case_but_for_the_city_named_after_a_person():
+    assert canonical_name("Công an Thành phố Đà Nẵng") == "Công an thành phố Đà Nẵng"
+    assert canonical_name("Thành đoàn thành phố Hồ Chí Minh") == "Thành đoàn Thành phố Hồ Chí Minh"
+
+
+def test_a_bank_name_goes_on_over_a_word_of_two_syllables_and_its_abbreviation_is_spelled_out():
+    lead = ("Ngày 26/4, ngân hàng TMCP Đầu tư và Phát triển Việt Nam (BIDV) đã tổ chức thành công Đại hội "
+            "đồng cổ đông thường niên năm 2019, thông qua nhiều tờ trình quan trọng.")
+
+    assert names(lead) == ["Ngân hàng Thương mại Cổ phần Đầu tư và Phát triển Việt Nam"]
+
+
+def test_a_company_name_ending_in_a_two_syllable_word_is_read_whole():
+    lead = ("Chiều 28/8, Công ty Tài chính Cổ phần Điện lực (EVNFinance) đã tổ chức Lễ kỷ niệm 9 năm ngày "
+            "thành lập (01/9/2008 - 01/9/2017).")
+
+    assert names(lead) == ["Công ty Tài chính Cổ phần Điện lực"]
+
+
+def test_a_foreign_company_glued_to_a_verb_by_the_segmenter_does_not_take_the_verb():
+    assert "Công ty Alibaba định" not in names("Công ty Alibaba định tổ chức hội nghị tại Hàng Châu.")
+
+
+def test_a_legal_form_alone_names_no_company():
+    lead = "Như tin đã đưa, ngày 18/11, tại Quảng Nam, công ty Cổ phần ô tô Trường Hải (THACO) tổ chức lễ xuất xưởng xe."
+
+    assert "Công ty Cổ phần" not in names(lead)
+
+
+def test_the_national_newspapers_are_named_whole():
+    assert names('Chiều 13-12, báo Công an nhân dân tổ chức toạ đàm "Nhận diện tín dụng đen".') == [
+        "Báo Công an nhân dân"]
+    assert names("Ngày 28/10 tại Hà Nội, Báo Đại biểu nhân dân đã tổ chức buổi toạ đàm về dầu khí.") == [
+        "Báo Đại biểu Nhân dân"]
