@@ -61,3 +61,32 @@ def test_the_national_newspapers_are_named_whole():
         "Báo Công an nhân dân"]
     assert names("Ngày 28/10 tại Hà Nội, Báo Đại biểu nhân dân đã tổ chức buổi toạ đàm về dầu khí.") == [
         "Báo Đại biểu Nhân dân"]
+
+
+def test_a_company_named_by_its_trade_in_lower_case_before_its_brand_organizes_its_meeting():
+    lead = ("Sáng 4/12, Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh (Hưng Thịnh Corp) đã tổ chức lễ "
+            "mở bán dự án.")
+
+    assert names(lead) == ["Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh"]
+    assert names("Tối 7-3, Công ty cổ phần Khai Sáng đã tổ chức lễ ra mắt hệ thống trường song ngữ.") == [
+        "Công ty cổ phần Khai Sáng"]
+
+
+def test_a_report_opens_no_newspaper_name_and_a_kind_of_bank_names_no_bank():
+    lead = ("Vừa qua, tại khách sạn Sheraton (Hà Nội), Công ty cổ phần Báo cáo Đánh giá Việt Nam (Vietnam Report) "
+            "tổ chức Lễ tôn vinh Top 10 Ngân hàng thương mại Việt Nam uy tín năm 2018.")
+    forum = ("Ngày 1/12/2016, trong khuôn khổ Diễn đàn Ngân hàng bán lẻ Việt Nam 2016 do Hiệp hội Ngân hàng Việt "
+             "Nam (VNBA) phối hợp với Tập đoàn Dữ liệu quốc tế IDG tổ chức.")
+
+    assert names(lead) == ["Công ty cổ phần Báo cáo Đánh giá Việt Nam"]
+    assert "Ngân hàng bán lẻ Việt Nam" not in names(forum)
+
+
+def test_the_national_steering_committees_are_known_by_their_lower_case_spellings():
+    lead = ("Thông tin trên được ông Mai Văn Khiêm cho biết tại cuộc họp ứng phó với bão số 4 do Ban chỉ đạo "
+            "trung ương về phòng chống thiên tai tổ chức.")
+    sitting = ("Sáng 26-7, tại Hà Nội, Ban chỉ đạo trung ương về phòng chống tham nhũng (Ban chỉ đạo) đã tổ chức "
+               "phiên họp thứ 16.")
+
+    assert names(lead) == ["Ban Chỉ đạo Trung ương về Phòng, chống thiên tai"]
+    assert names(sitting) == ["Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
 from indexer.ingest.extraction.name_words import (
-    COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
+    COMPANIES, COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
     LEGAL_FORMS, LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
     NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, PLACES_WITH_SURNAMES, PLACE_KINDS, PLACE_REACH, PLACE_SENSITIVE,
-    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, UNIT_KINDS, completes_word,
+    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, TRADE_REACH, UNIT_KINDS, completes_word,
 )
 from indexer.ingest.extraction.text import Token
 from indexer.text.segmentation import tag_words
@@ -114,7 +114,8 @@ class NameGrammar:
         if j >= len(tokens) or not tokens[j].is_word:
             return None
         if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
-            return None
+            if not (keys in COMPANIES and tokens[i].is_capitalized and self.proper_name_follows(j, TRADE_REACH)):
+                return None  # but "Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh": its trade, then its name
         if tokens[j].key in NOT_AFTER_HEAD:
             return None
         in_place = False  # the name has reached its place: "TAND tỉnh Tây Ninh"
@@ -164,7 +165,9 @@ class NameGrammar:
                 if other is not None and self.rank_of(other.body, j) > rank:
                     break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
             trade_words = token.key == "và" and tokens[j - 1].text.islower()  # "Đầu tư và Phát triển"
-            if not token.is_capitalized and keys in PROPER_ONLY and not trade_words and not self.proper_name_follows(j):
+            trade = keys in COMPANIES and all(t.text.islower() for t in tokens[i + len(keys) : j])  # no brand yet
+            reach = TRADE_REACH if trade else MAX_DESCRIPTION
+            if not token.is_capitalized and keys in PROPER_ONLY and not trade_words and not self.proper_name_follows(j, reach):
                 if not completes_word(tokens[j - 1], token):
                     break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
                 j += 1  # "Ngân hàng TMCP Đầu tư và Phát triển": a name does not end inside a word
@@ -196,12 +199,12 @@ class NameGrammar:
         name = name[0].upper() + name[1:]
         return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)
 
-    def proper_name_follows(self, j: int) -> bool:
+    def proper_name_follows(self, j: int, reach: int = MAX_DESCRIPTION) -> bool:
         """Whether the lower-case words at j describe a company or station whose proper name comes
         next: "Tổng công ty Cảng hàng không Việt Nam", "Đài Tiếng nói nhân dân TP. HCM", unlike a
         verb after the name ("Công ty Alibaba rao bán nền")."""
         tokens = self.tokens
-        for k in range(j, min(len(tokens), j + MAX_DESCRIPTION + 1)):
+        for k in range(j, min(len(tokens), j + reach + 1)):
             token = tokens[k]
             if not token.is_word or tokens[k].start - tokens[k - 1].end > 1:
                 return False

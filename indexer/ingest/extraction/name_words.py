@@ -117,11 +117,16 @@ def completes_word(before: Token, token: Token) -> bool:
 
 
 # Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
-# station; "Khoa học" (science) opens no faculty's name.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học")]
+# station; "Khoa học" (science) opens no faculty's name, "Báo cáo" (a report) no newspaper's.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học", "Báo cáo")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4
+# Lower-case words right after a capitalized company's head, before its proper name: its legal
+# form and trade ("Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh"); not a bank's, a kind
+# of bank being a common phrase ("Diễn đàn Ngân hàng bán lẻ Việt Nam").
+TRADE_REACH = 8
+COMPANIES = {keys_of(h) for h in ("Công ty", "Tổng công ty", "Tập đoàn")}
 # An abbreviation in brackets after a name has at most this many words ("(EVN CPC)").
 MAX_ABBREVIATION_WORDS = 3
 DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}
