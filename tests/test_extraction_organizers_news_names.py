@@ -90,3 +90,24 @@ def test_the_national_steering_committees_are_known_by_their_lower_case_spelling
 
     assert names(lead) == ["Ban Chỉ đạo Trung ương về Phòng, chống thiên tai"]
     assert names(sitting) == ["Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"]
+
+
+def test_a_ministry_whose_field_is_written_with_a_dash_in_lower_case_is_named_officially():
+    lead = ("Sáng 8-1, Bộ Tài nguyên - môi trường (TN - MT) tổ chức hội nghị triển khai các nghị quyết của "
+            "Quốc hội, Chính phủ về phát triển kinh tế - xã hội năm 2019.")
+
+    assert names(lead)[0] == "Bộ Tài nguyên và Môi trường"
+
+
+def test_a_department_whose_field_is_written_with_a_dash_keeps_its_city():
+    lead = ('Ngày 22-9, Sở Khoa học - công nghệ TP. HCM tổ chức hội thảo "Nghiên cứu thiết kế và triển khai '
+            'hệ thống đỗ xe ôtô tự động tại Việt Nam".')
+
+    assert names(lead) == ["Sở Khoa học và Công nghệ Thành phố Hồ Chí Minh"]
+
+
+def test_a_partner_after_a_ministrys_dashed_field_is_a_body_of_its_own():
+    lead = ("Sự kiện trình diễn và kết nối cung - cầu công nghệ năm 2017 đã được Bộ Khoa học - công nghệ và TP "
+            "Đà Nẵng khai mạc tối 22-11.")
+
+    assert names(lead) == ["Bộ Khoa học và Công nghệ", "Uỷ ban nhân dân thành phố Đà Nẵng"]

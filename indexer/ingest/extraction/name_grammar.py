@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
+from indexer.ingest.extraction.ministry_fields import FIELD_HEADS, field_end
 from indexer.ingest.extraction.name_words import (
     COMPANIES, COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
     LEGAL_FORMS, LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
@@ -147,6 +148,12 @@ class NameGrammar:
                     continue
                 if token.text == "," and self.abbreviation_goes_on(j):
                     j += 1  # "bộ VH, TT & DL": one abbreviation written with a comma
+                    continue
+                field = field_end(tokens, i + len(keys), j) if token.key == "-" and keys in FIELD_HEADS else None
+                if field is not None:  # "Bộ Tài nguyên - môi trường": a ministry's field written with a dash,
+                    j = field  # which a partner may follow ("Bộ Khoa học - công nghệ và TP Đà Nẵng")
+                    if j < len(tokens) and tokens[j].key == "và":
+                        break
                     continue
                 if token.key == "-" and not in_place and j > i + len(keys) and self.name_after_dash(j + 1):
                     j += 1  # "Liên đoàn Xe đạp - Mô tô thể thao Việt Nam", "Sở Văn hoá - Thể thao"

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from indexer.ingest.articles import Organizer
 from indexer.ingest.extraction.gazetteer import gazetteer
+from indexer.ingest.extraction.ministry_fields import official_field
 from indexer.ingest.extraction.text import tokenize
 from indexer.text.vietnamese import fold, modern_tone
 
@@ -102,7 +103,7 @@ def _city_kind(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=20_000)
 def _canonical_name(name: str) -> str:
-    name = _CITY_KIND.sub(_city_kind, name)
+    name = official_field(_CITY_KIND.sub(_city_kind, name))
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
