@@ -111,3 +111,22 @@ def test_a_partner_after_a_ministrys_dashed_field_is_a_body_of_its_own():
             "Đà Nẵng khai mạc tối 22-11.")
 
     assert names(lead) == ["Bộ Khoa học và Công nghệ", "Uỷ ban nhân dân thành phố Đà Nẵng"]
+
+
+def test_a_second_field_in_lower_case_after_and_stays_in_the_name_up_to_its_place():
+    lead = ("Chiều 25-5, sở Thông tin và truyền thông TP Đà Nẵng đã tổ chức buổi cung cấp thông tin liên quan "
+            "đến vụ bạo hành trẻ em.")
+
+    assert names(lead) == ["Sở Thông tin và truyền thông thành phố Đà Nẵng"]
+
+
+def test_a_second_field_in_lower_case_after_and_stays_in_the_name_up_to_its_parent():
+    lead = ("Trường ĐH Khoa học xã hội và nhân văn (ĐH Quốc gia TP. HCM) vừa khánh thành USSH’s Garden tại cơ "
+            "sở Thủ Đức.")
+
+    assert names(lead) == ["Trường Đại học Khoa học xã hội và nhân văn"]
+
+
+def test_and_before_people_or_after_a_place_kind_still_ends_the_name():
+    assert names("Sở Y tế và bệnh viện tổ chức hội nghị.") == []
+    assert "Công an tỉnh và người dân thành phố Hà Nội" not in names("Công an tỉnh và người dân Hà Nội tổ chức lễ.")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
 from indexer.ingest.extraction.ministry_fields import FIELD_HEADS, field_end
+from indexer.ingest.extraction.name_ends import field_after_and
 from indexer.ingest.extraction.name_words import (
     COMPANIES, COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
     LEGAL_FORMS, LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
@@ -189,6 +190,9 @@ class NameGrammar:
                         and self.gaz.match_at(tokens, j + 1) is None
                     ):
                         j += 1
+                        continue
+                    if token.key == "và" and tokens[j - 1].key not in PLACE_KINDS and field_after_and(tokens, j + 1, self.gaz):
+                        j += 1  # "Sở Giáo dục và đào tạo (GD-ĐT) Quảng Bình"
                         continue
                     break
                 pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
