@@ -130,3 +130,18 @@ def test_a_second_field_in_lower_case_after_and_stays_in_the_name_up_to_its_pare
 def test_and_before_people_or_after_a_place_kind_still_ends_the_name():
     assert names("Sở Y tế và bệnh viện tổ chức hội nghị.") == []
     assert "Công an tỉnh và người dân thành phố Hà Nội" not in names("Công an tỉnh và người dân Hà Nội tổ chức lễ.")
+
+
+def test_a_ministry_named_by_an_abbreviation_with_a_spaced_dash_organizes_the_contest():
+    lead = ("Cuối tháng 4 vừa qua, GS Qui nhận giải nhất cuộc thi Sáng chế năm 2018 do Bộ KH - CN tổ chức.")
+
+    assert names(lead) == ["Bộ Khoa học và Công nghệ"]
+    assert names("Cuộc họp diễn ra vào sáng 26-3 do Bộ NN - PTNT tổ chức.") == [
+        "Bộ Nông nghiệp và Phát triển nông thôn"]
+
+
+def test_the_chamber_of_commerce_is_known_by_its_abbreviation():
+    lead = ("Tại hội thảo lấy ý kiến sửa 5 Luật thuế do VCCI tổ chức, luật sư Trương Thanh Đức có ý kiến đề xuất "
+            "đánh thuế với tiền gửi tiết kiệm.")
+
+    assert names(lead) == ["Phòng Thương mại và Công nghiệp Việt Nam"]

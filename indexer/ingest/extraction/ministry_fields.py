@@ -66,3 +66,17 @@ def official_field(name: str) -> str:
     if end is None:
         return name
     return f"{head} {_fields()[_bare([t.key for t in tokens[:end]])]}{rest[tokens[end - 1].end:]}"
+
+
+def past_field_dash(tokens: list[Token], dash: int, start: int) -> int | None:
+    """Where the field of a Bộ or Sở whose name words open at `start` ends past the spaced dash
+    at `dash`, written in lower case or as an abbreviation; None when the dash ends the name."""
+    return dash + 1 if _abbreviated_field_goes_on(tokens, dash, start) else field_end(tokens, start, dash)
+
+
+def _abbreviated_field_goes_on(tokens: list[Token], dash: int, start: int) -> bool:
+    """Whether the spaced dash at `dash` joins the halves of a field's abbreviation right after
+    a Bộ or Sở (`start`): "Bộ NN - PTNT", "Sở GD - ĐT", "Bộ LĐ - TB & XH"."""
+    if dash != start + 1 or dash + 1 >= len(tokens):
+        return False
+    return all(tokens[k].is_word and tokens[k].text.isupper() and len(tokens[k].text) <= 4 for k in (dash - 1, dash + 1))

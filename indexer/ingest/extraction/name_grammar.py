@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
-from indexer.ingest.extraction.ministry_fields import FIELD_HEADS, field_end
+from indexer.ingest.extraction.ministry_fields import FIELD_HEADS, past_field_dash
 from indexer.ingest.extraction.name_ends import field_after_and
 from indexer.ingest.extraction.name_words import (
     COMPANIES, COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
@@ -150,8 +150,8 @@ class NameGrammar:
                 if token.text == "," and self.abbreviation_goes_on(j):
                     j += 1  # "bộ VH, TT & DL": one abbreviation written with a comma
                     continue
-                field = field_end(tokens, i + len(keys), j) if token.key == "-" and keys in FIELD_HEADS else None
-                if field is not None:  # "Bộ Tài nguyên - môi trường": a ministry's field written with a dash,
+                field = past_field_dash(tokens, j, i + len(keys)) if token.key == "-" and keys in FIELD_HEADS else None
+                if field is not None:  # "Bộ NN - PTNT", "Bộ Tài nguyên - môi trường": a field with a dash,
                     j = field  # which a partner may follow ("Bộ Khoa học - công nghệ và TP Đà Nẵng")
                     if j < len(tokens) and tokens[j].key == "và":
                         break
