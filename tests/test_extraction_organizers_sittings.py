@@ -85,3 +85,12 @@ def test_a_party_organization_of_a_province_is_no_ministry_of_that_province():
             "về việc bầu Bí thư, Phó bí thư, Uỷ ban Kiểm tra và Chủ nhiệm Uỷ ban Kiểm tra Tỉnh uỷ.")
 
     assert "Bộ Hà Tĩnh" not in [m.name for m in find_mentions(tokenize(lead), lead)]
+
+
+def test_a_council_named_with_its_term_and_tenure_before_its_verb_holds_the_sitting():
+    lead = ("Sáng 3/6/2019, Hội đồng nhân dân (HĐND) TP. Cần Thơ khoá IX, nhiệm kỳ 2016 - 2021 tổ chức kỳ họp "
+            "bất thường (kỳ họp thứ 12) để bầu cử chức danh Chủ tịch UBND thành phố.")
+
+    assert names(lead) == ["Hội đồng nhân dân thành phố Cần Thơ"]
+    assert names("Sáng 27-4, HĐND tỉnh Quảng Nam khoá 9 đã tổ chức kỳ họp bất thường.") == [
+        "Hội đồng nhân dân tỉnh Quảng Nam"]

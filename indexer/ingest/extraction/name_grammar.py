@@ -13,11 +13,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
+from indexer.ingest.extraction.ministry_fields import FIELD_HEADS, past_field_dash
+from indexer.ingest.extraction.name_ends import field_after_and
 from indexer.ingest.extraction.name_words import (
-    COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
-    LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
+    COMPANIES, COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
+    LEGAL_FORMS, LOOK_LIKE_BODIES, LOWER_AFTER_HEAD, LOWER_HEADS, LOWER_HEAD_STARTS, MAX_DESCRIPTION, NAMED_WITH_PLACE,
     NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, PLACES_WITH_SURNAMES, PLACE_KINDS, PLACE_REACH, PLACE_SENSITIVE,
-    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, UNIT_KINDS,
+    POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, TRADE_REACH, UNIT_KINDS, completes_word,
 )
 from indexer.ingest.extraction.text import Token
 from indexer.text.segmentation import tag_words
@@ -114,7 +116,8 @@ class NameGrammar:
         if j >= len(tokens) or not tokens[j].is_word:
             return None
         if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
-            return None
+            if not (keys in COMPANIES and tokens[i].is_capitalized and self.proper_name_follows(j, TRADE_REACH)):
+                return None  # but "Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh": its trade, then its name
         if tokens[j].key in NOT_AFTER_HEAD:
             return None
         in_place = False  # the name has reached its place: "TAND tỉnh Tây Ninh"
@@ -134,8 +137,9 @@ class NameGrammar:
                 continue
             if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
                 in_place = True
-            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố":
-                in_place = tokens[j + 2].is_capitalized
+            elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố" and tokens[j + 2].is_capitalized:
+                j, in_place = j + 2, True  # "Thành đoàn thành phố Hồ Chí Minh": "phố" does not end it
+                continue
             if j > i + len(keys) and tokens[j].start - tokens[j - 1].end > 2:
                 break  # a line break or a gap ends the name
             if not token.is_word:
@@ -145,6 +149,12 @@ class NameGrammar:
                     continue
                 if token.text == "," and self.abbreviation_goes_on(j):
                     j += 1  # "bộ VH, TT & DL": one abbreviation written with a comma
+                    continue
+                field = past_field_dash(tokens, j, i + len(keys)) if token.key == "-" and keys in FIELD_HEADS else None
+                if field is not None:  # "Bộ NN - PTNT", "Bộ Tài nguyên - môi trường": a field with a dash,
+                    j = field  # which a partner may follow ("Bộ Khoa học - công nghệ và TP Đà Nẵng")
+                    if j < len(tokens) and tokens[j].key == "và":
+                        break
                     continue
                 if token.key == "-" and not in_place and j > i + len(keys) and self.name_after_dash(j + 1):
                     j += 1  # "Liên đoàn Xe đạp - Mô tô thể thao Việt Nam", "Sở Văn hoá - Thể thao"
@@ -162,8 +172,14 @@ class NameGrammar:
                 other = self.gaz.match_at(tokens, j)
                 if other is not None and self.rank_of(other.body, j) > rank:
                     break  # "Trung tâm Thông tin Bộ Nội vụ": the parent follows
-            if not token.is_capitalized and keys in PROPER_ONLY and not self.proper_name_follows(j):
-                break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
+            trade_words = token.key == "và" and tokens[j - 1].text.islower()  # "Đầu tư và Phát triển"
+            trade = keys in COMPANIES and all(t.text.islower() for t in tokens[i + len(keys) : j])  # no brand yet
+            reach = TRADE_REACH if trade else MAX_DESCRIPTION
+            if not token.is_capitalized and keys in PROPER_ONLY and not trade_words and not self.proper_name_follows(j, reach):
+                if not completes_word(tokens[j - 1], token):
+                    break  # "Báo Tiền Phong", not "Báo SGGP đưa tin"
+                j += 1  # "Ngân hàng TMCP Đầu tư và Phát triển": a name does not end inside a word
+                continue
             if not token.is_capitalized:
                 if token.key in ("và", "về") and j + 1 < len(tokens):
                     following = tokens[j + 1]
@@ -175,6 +191,9 @@ class NameGrammar:
                     ):
                         j += 1
                         continue
+                    if token.key == "và" and tokens[j - 1].key not in PLACE_KINDS and field_after_and(tokens, j + 1, self.gaz):
+                        j += 1  # "Sở Giáo dục và đào tạo (GD-ĐT) Quảng Bình"
+                        continue
                     break
                 pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
                 if token.key in STOP or pair in STOP_PAIRS:
@@ -185,18 +204,18 @@ class NameGrammar:
             j += 1
         if j > i + len(keys) + 1 and any(t.text.islower() for t in tokens[i + len(keys) + 1 : j]):
             j = self.cut_at_verb(i + len(keys), j)
-        if j == i + len(keys):
-            return None
+        if all(t.key in LEGAL_FORMS for t in tokens[i + len(keys) : j]):
+            return None  # "công ty Cổ phần | ô tô Trường Hải": a legal form alone names no company
         name = self.text[tokens[i].start : tokens[j - 1].end]
         name = name[0].upper() + name[1:]
         return Mention(name=" ".join(name.split()), start=i, end=j, rank=rank)
 
-    def proper_name_follows(self, j: int) -> bool:
+    def proper_name_follows(self, j: int, reach: int = MAX_DESCRIPTION) -> bool:
         """Whether the lower-case words at j describe a company or station whose proper name comes
         next: "Tổng công ty Cảng hàng không Việt Nam", "Đài Tiếng nói nhân dân TP. HCM", unlike a
         verb after the name ("Công ty Alibaba rao bán nền")."""
         tokens = self.tokens
-        for k in range(j, min(len(tokens), j + MAX_DESCRIPTION + 1)):
+        for k in range(j, min(len(tokens), j + reach + 1)):
             token = tokens[k]
             if not token.is_word or tokens[k].start - tokens[k - 1].end > 1:
                 return False

@@ -7,7 +7,8 @@ without the reader growing with it.
 
 from __future__ import annotations
 
-from indexer.ingest.extraction.text import keys_of
+from indexer.ingest.extraction.text import Token, keys_of
+from indexer.text.segmentation import tag_words
 
 # Head words of organization names and their rank: a unit links only to a higher rank.
 HEADS: dict[tuple[str, ...], int] = {
@@ -99,12 +100,33 @@ AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ươ
 STANDING = keys_of("Thường trực")
 # Heads whose names are proper names, capitalized word by word.
 PROPER_ONLY = {keys_of(h) for h in ("Báo", "Thời báo", "Đài", "Công ty", "Tập đoàn", "Tổng công ty", "Quỹ", "Ngân hàng")}
+# A company's legal form, not its name: "Công ty Cổ phần" alone names no company.
+LEGAL_FORMS = set(keys_of("cổ phần TNHH TMCP CP MTV"))
+
+
+def completes_word(before: Token, token: Token) -> bool:
+    """Whether the lower-case syllable `token` ends a two-syllable word the capitalized syllable
+    `before` opens, by pyvi's words ("Đầu tư", "Quốc tế", "Điện lực"), not a foreign name pyvi
+    glues to a verb ("Alibaba định"): names of companies are capitalized word by word, so one
+    that reads "Ngân hàng TMCP Đầu tư" goes on."""
+    if not (before.is_word and before.is_capitalized and token.start - before.end == 1):
+        return False
+    pair = f"{before.text} {token.text}".lower()  # in lower case pyvi joins only the words it knows
+    words = tag_words(pair)
+    return len(words) == 1 and words[0][0] == pair.replace(" ", "_")
+
+
 # Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
-# station; "Khoa học" (science) opens no faculty's name.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học")]
+# station; "Khoa học" (science) opens no faculty's name, "Báo cáo" (a report) no newspaper's.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học", "Báo cáo")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4
+# Lower-case words right after a capitalized company's head, before its proper name: its legal
+# form and trade ("Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh"); not a bank's, a kind
+# of bank being a common phrase ("Diễn đàn Ngân hàng bán lẻ Việt Nam").
+TRADE_REACH = 8
+COMPANIES = {keys_of(h) for h in ("Công ty", "Tổng công ty", "Tập đoàn")}
 # An abbreviation in brackets after a name has at most this many words ("(EVN CPC)").
 MAX_ABBREVIATION_WORDS = 3
 DOTTED_PLACES = {"TP", "Tp", "Q", "P", "TX", "TT"}

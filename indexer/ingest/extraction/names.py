@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from indexer.ingest.articles import Organizer
 from indexer.ingest.extraction.gazetteer import gazetteer
+from indexer.ingest.extraction.ministry_fields import official_field
 from indexer.ingest.extraction.text import tokenize
 from indexer.text.vietnamese import fold, modern_tone
 
@@ -36,7 +37,7 @@ _EXPANSIONS = (
     (r"GD\s*[-&]\s*ĐT|GDĐT", "Giáo dục và Đào tạo"),
     (r"TN\s*[-&]\s*MT|TNMT", "Tài nguyên và Môi trường"),
     (r"VH\s*[-,]?\s*TT\s*[-&]\s*DL|VHTTDL", "Văn hóa, Thể thao và Du lịch"),
-    (r"LĐ\s*[-,]?\s*TB\s*[-&]\s*XH|LĐTBXH", "Lao động - Thương binh và Xã hội"),
+    (r"LĐ\s*[-,]?\s*TB\s*[-&]?\s*XH|LĐTBXH", "Lao động - Thương binh và Xã hội"),
     (r"KH\s*[-&]\s*CN|KHCN", "Khoa học và Công nghệ"),
     (r"KH\s*[-&]\s*ĐT|KHĐT", "Kế hoạch và Đầu tư"),
     (r"NN\s*[-&]\s*PTNT|NNPTNT", "Nông nghiệp và Phát triển nông thôn"),
@@ -44,6 +45,8 @@ _EXPANSIONS = (
     (r"LĐLĐ", "Liên đoàn Lao động"),
     (r"CLB", "Câu lạc bộ"),
     (r"NXB", "Nhà xuất bản"),
+    (r"TMCP", "Thương mại Cổ phần"),
+    (r"LHPN", "Liên hiệp Phụ nữ"),
     (r"GTVT", "Giao thông vận tải"),
     (r"QLTT", "Quản lý thị trường"),
     (r"TDTT", "Thể dục thể thao"),
@@ -89,8 +92,19 @@ def name_key(name: str) -> str:
     return fold(canonical_name(name))
 
 
+# Inside a name a city's kind is lower case ("Công an thành phố Đà Nẵng"), but for the city named
+# after a person ("Thành đoàn Thành phố Hồ Chí Minh"), as the official names write them.
+_CITY_KIND = re.compile(r"(?<=\w )[tT]hành phố (?=[A-ZĐ])")
+_PERSON_CITY = "Hồ Chí Minh"
+
+
+def _city_kind(match: re.Match[str]) -> str:
+    return "Thành phố " if match.string.startswith(_PERSON_CITY, match.end()) else "thành phố "
+
+
 @lru_cache(maxsize=20_000)
 def _canonical_name(name: str) -> str:
+    name = official_field(_CITY_KIND.sub(_city_kind, name))
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))

@@ -38,7 +38,7 @@ from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
     MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
-    TAIL_REACH, TASK_CLASSIFIERS, TASKS, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
+    TAIL_REACH, TASK_CLASSIFIERS, TASKS, TENURE, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, is_subheading, keys_of, sentences, tokenize
 from indexer.text.segmentation import tag_words
@@ -191,8 +191,10 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             if k is None or tokens[k].text != "(":
                 return j
             j = skip_back(tokens, k, first, CONNECTORS)
-        elif j - 2 >= first and tokens[j - 2].key in TERM and ROMAN.fullmatch(tokens[j - 1].text):
+        elif j - 2 >= first and tokens[j - 2].key in TERM and (ROMAN.fullmatch(tokens[j - 1].text) or tokens[j - 1].text.isdigit()):
             j -= 2
+        elif j - 5 >= first and phrase_at(tokens, j - 5, [TENURE]) and tokens[j - 1].text.isdigit():
+            j = j - 6 if tokens[j - 6].text == "," else j - 5  # "HĐND tỉnh X khoá IX, nhiệm kỳ 2016 - 2021 đã"
         elif time_before(tokens, j, first) < j:
             j = skip_back(tokens, time_before(tokens, j, first), first, ADVERBS)
         else:

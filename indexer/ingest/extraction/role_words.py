@@ -66,6 +66,8 @@ GENERIC_PARTNERS = [
 ]
 # A body's term between it and its verb: "HĐND TP. HCM khoá IX đã tổ chức kỳ họp".
 TERM = keys_of("khóa")
+# ... and its tenure: "HĐND tỉnh Quảng Ninh khoá XIII, nhiệm kỳ 2016-2021 đã khai mạc kỳ họp".
+TENURE = keys_of("nhiệm kỳ")
 ROMAN = re.compile(r"[IVXL]+")
 # A body after a person's title names the person's post: "Thứ trưởng Bộ Tư pháp Mỹ Rod Rosenstein
 # ngày 13-6 đã họp báo" is a person's press conference.
