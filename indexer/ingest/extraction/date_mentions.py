@@ -61,6 +61,14 @@ _SINCE_FIRST_LETTER_LOST = re.compile(r"ừ\s+(?:ngày\s+)?")
 # "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
 _RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
 _UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
+# The news's own day opens a sentence or a clause and the clause goes on after it: "Ngày 17-11,
+# nguồn tin ...", "Sau khi khởi tố bị can, ngày 2/1, Công an ...", "Ngày 4/4/2017 tại Hà Nội, ...".
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n,])\s*(?:[Vv]ào\s+|[Hh]ôm\s+)?$")
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|\s+tại\b)")
+# Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
+_FUTURE = re.compile(r"\bsẽ\b|[Dd]ự báo")
+_AHEAD_REACH = 150
+_STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
 # "năm 2030" after these is a target or a period, not when something happened.
 _NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
 
@@ -76,6 +84,8 @@ class DateMention:
     score: int
     cited: bool = False  # a cited document's date: never the event's, but the text is newer
     until: bool = False  # the end of a period or an aside: not the event's day, but it lends its year
+    opens: bool = False  # written as the news's own day: with a part of the day, or opening a clause
+    ahead: bool = False  # a day still to come ("sẽ diễn ra vào ngày 8/9/2017"): it lends its year only
 
     def iso(self, year: int | None = None) -> str | None:
         year = self.year or year
@@ -90,7 +100,7 @@ class DateMention:
 
 def date_mentions(text: str) -> list[DateMention]:
     """Every valid date written in `text` that may be the event's, in text order."""
-    return [m for m in all_mentions(text) if not (m.cited or m.until)]
+    return [m for m in all_mentions(text) if not (m.cited or m.until or m.ahead)]
 
 
 def all_mentions(text: str) -> list[DateMention]:
@@ -151,7 +161,19 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
         score += 3
     if ngay:
         score += 1
-    return DateMention(start, year, month, day, score, cited, until)
+    opens = bool(part) or bool(_CLAUSE_START.search(text, max(0, start - 12), start) and _CLAUSE_GOES_ON.match(text, match.end()))
+    return DateMention(start, year, month, day, score, cited, until, opens, _is_ahead(text, start, match.end(), part))
+
+
+def _is_ahead(text: str, start: int, end: int, part: str | None) -> bool:
+    """Whether the date is of something still to come: "sẽ" or a forecast before it in its sentence
+    ("Chương trình sẽ diễn ra vào ngày 8/9/2017"), "tới đây" after it, or "sáng mai 1-1-2019"."""
+    if part and text.startswith("mai", start + len(part) + 1):
+        return True
+    if _STILL_TO_COME.match(text, end):
+        return True
+    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - _AHEAD_REACH) + 1
+    return bool(_FUTURE.search(text, max(0, sentence), start))
 
 
 def _in_life_span(text: str, at: int) -> bool:

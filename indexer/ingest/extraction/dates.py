@@ -89,6 +89,11 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     # Every year the text gives a past event or a document (targets are left out): the news is newer.
     newest = max((m.year for m in everything if m.year), default=None)
     candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
+    # Where the lead writes the news's own day ("Sáng 10-1, ..."), the article's date is that day or
+    # none: another day's full date in the lead is another event's (a document's, an earlier episode's).
+    news_day = next(((m.month, m.day) for m in candidates if m.day and m.opens), None)
+    if news_day:
+        candidates = [m for m in candidates if (m.month, m.day) == news_day]
     for mention in candidates:
         if mention.year and _is_caption(mention, lead):
             continue  # a photo's caption dates the photo, often a file photo years old
