@@ -21,8 +21,8 @@ _PATTERNS = (
     re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
     # (sáng) ngày 25/11, chiều 25/11, ngày 2-5: the year comes from elsewhere
     re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-])"),
-    # tháng 10/2022, tháng 10 năm 2022
-    re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
+    # tháng 10/2022, tháng 10 năm 2022, tháng 11-2018
+    re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+|\s?-\s?)(?P<y>\d{4})(?!\d)"),
     # năm 2023
     re.compile(r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})(?![\d/])"),
 )
@@ -65,6 +65,11 @@ _UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
 # nguồn tin ...", "Sau khi khởi tố bị can, ngày 2/1, Công an ...", "Ngày 4/4/2017 tại Hà Nội, ...".
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\n,])\s*(?:[Vv]ào\s+|[Hh]ôm\s+)?$")
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|\s+tại\b)")
+# The day a source reports is the news's day too: "Đài RT ngày 6-9 cho biết", "theo tờ X ngày 16-4,".
+_REPORTED_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:cho biết|cho hay|đưa tin|dẫn lời|thông báo|công bố|tuyên bố)\b")
+_SOURCE_BEFORE = re.compile(r"(?:^|[.\n,]\s*)[Tt]heo\s+[^,.;\n]{1,50}?\s+$")
+# An attack named by its day ("vụ tấn công kinh hoàng ngày 11-9-2001") is an event referred to.
+_NAMED_BY_ITS_DAY = re.compile(r"(?:vụ|cuộc)\s+(?:tấn công|khủng bố|đánh bom)(?:\s+[\w-]+){0,3}\s+$")
 # Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
 _FUTURE = re.compile(r"\bsẽ\b|[Dd]ự báo")
 _AHEAD_REACH = 150
@@ -162,6 +167,11 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     if ngay:
         score += 1
     opens = bool(part) or bool(_CLAUSE_START.search(text, max(0, start - 12), start) and _CLAUSE_GOES_ON.match(text, match.end()))
+    if ngay and not opens:  # the day a source reports: "Đài RT ngày 6-9 cho biết", "theo tờ The Insider ngày 16-4,"
+        opens = bool(_REPORTED_AFTER.match(text, match.end()) or _SOURCE_BEFORE.search(text, max(0, start - 60), start)
+                     and _CLAUSE_GOES_ON.match(text, match.end()))
+    if _NAMED_BY_ITS_DAY.search(text, max(0, start - 60), start):
+        cited = True  # "các cuộc tấn công khủng bố ngày 11/9/2001": an event the text names by its day
     return DateMention(start, year, month, day, score, cited, until, opens, _is_ahead(text, start, match.end(), part))
 
 

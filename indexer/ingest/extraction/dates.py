@@ -25,6 +25,7 @@ from collections import defaultdict
 from indexer.ingest.extraction.date_mentions import DateMention, all_mentions, date_mentions, is_target
 from indexer.ingest.extraction.events import event_mentions
 from indexer.ingest.extraction.layout import STAMP
+from indexer.ingest.extraction.remembered_days import counts_years_since, is_remembered, is_validity_end
 
 # A day and month borrow the year of a full date at most this many days away in the text.
 _SAME_EVENT_DAYS = 31
@@ -97,7 +98,7 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     for mention in candidates:
         if mention.year and _is_caption(mention, lead):
             continue  # a photo's caption dates the photo, often a file photo years old
-        if mention.year and _is_remembered(mention, lead):
+        if mention.year and (_is_remembered(mention, lead) or counts_years_since(lead, mention.start)):
             continue  # "kỷ niệm 50 năm sự kiện tàu Apollo 11 hạ cánh ... vào ngày 20-7-1969"
         remembered = bool(_ANNIVERSARY.search(_sentence(lead, mention.start)))
         year = mention.year or _year_nearby(mention, full, remembered) or _year_of_event_name(mention, lead)
@@ -183,7 +184,10 @@ class _FullDates:
         best: tuple[int, int] | None = None  # (distance, start)
         for key in keys:
             if key == same_day:
-                starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)]
+                # The same day's full dates, unless they end the span to this year's anniversary
+                # ("(28-7-1929 - 28-7-2019)"): not the day remembered ("hi sinh ... vào ngày 14-3-1988").
+                starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)
+                                                and (not is_remembered(self.text, s) or self._after_a_dash(s))]
             else:
                 later = (key[0], key[1] or 15) > same_day
                 # In a sentence that counts the years since a day, its other full dates are the
@@ -207,13 +211,16 @@ class _FullDates:
         is another day ("từ ngày 27-8-2019 đến hết ngày 26-8-2020" ends the ban that began on
         27-8) lends nothing to the news's day."""
         end = _PERIOD_END.search(self.text, max(0, start - 25), start)
-        if not end:
+        if not end or is_validity_end(self.text, end.start()):
             return False
         own = _OWN_START.search(self.text, max(0, end.start() - 30), end.start())
         if own is None:
             return True
         month = int(own.group("m")) if own.group("m") else end_key[0]
         return (month, int(own.group("d"))) == day
+
+    def _after_a_dash(self, start: int) -> bool:
+        return bool(_PERIOD_END.search(self.text, max(0, start - 25), start))
 
     def _anniversary(self, start: int) -> bool:
         return bool(_ANNIVERSARY.search(self.text, max(0, start - _ANNIVERSARY_REACH), start))
