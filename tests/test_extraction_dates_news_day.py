@@ -53,6 +53,9 @@ def test_a_full_date_of_the_news_day_itself_still_dates_it():
         # "sẽ" before the date in its sentence (vietnews-train-007555)
         "Chương trình nghệ thuật \"Mối tình đầu - Forever\" với những bản tình ca lãng mạn trong phim Hàn Quốc "
         "sẽ diễn ra lúc 20h thứ Bảy, ngày 30/9/2017 tại Nhà hát Lớn, Hà Nội.",
+        # "sẽ" before the date, past "TP. HCM", which ends no sentence (000474)
+        "Dự kiến, Toà Gia đình và Người chưa thành niên (TAND TP. HCM) sẽ đưa băng cướp nhí chuyên cướp tài sản "
+        "tại siêu thị, cửa hàng tiện lợi ở TP. HCM ra xét xử trong hai ngày 28 và 29/8/2019.",
         # a forecast for tomorrow (019892)
         "Dự báo sáng mai 1-1-2019, áp thấp nhiệt đới cách Huyền Trân (quần đảo Trường Sa) khoảng 180km về "
         "phía Nam.",

@@ -73,6 +73,8 @@ _NAMED_BY_ITS_DAY = re.compile(r"(?:vụ|cuộc)\s+(?:tấn công|khủng bố|�
 # Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
 _FUTURE = re.compile(r"\bsẽ\b|[Dd]ự báo")
 _AHEAD_REACH = 150
+# A sentence ends at ". " but not after "TP" or an initial ("TP. HCM", "Q. 8", "chị H. cho biết").
+_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
 _STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
 # "năm 2030" after these is a target or a period, not when something happened.
 _NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
@@ -182,8 +184,9 @@ def _is_ahead(text: str, start: int, end: int, part: str | None) -> bool:
         return True
     if _STILL_TO_COME.match(text, end):
         return True
-    sentence = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - _AHEAD_REACH) + 1
-    return bool(_FUTURE.search(text, max(0, sentence), start))
+    reach = max(0, start - _AHEAD_REACH)
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+    return bool(_FUTURE.search(text, sentence, start))
 
 
 def _in_life_span(text: str, at: int) -> bool:
