@@ -56,6 +56,9 @@ def test_a_full_date_of_the_news_day_itself_still_dates_it():
         # "sẽ" before the date, past "TP. HCM", which ends no sentence (000474)
         "Dự kiến, Toà Gia đình và Người chưa thành niên (TAND TP. HCM) sẽ đưa băng cướp nhí chuyên cướp tài sản "
         "tại siêu thị, cửa hàng tiện lợi ở TP. HCM ra xét xử trong hai ngày 28 và 29/8/2019.",
+        # "sẽ" in the clause the date opens (016274, 006350)
+        "Ngày 27-5-2018 sẽ thông xe cầu Cao Lãnh (Đồng Tháp) bắc qua sông Tiền.",
+        "Ngày 11/2/2019, bộ sưu tập mới nhất của NTK Công Trí sẽ chính thức trình diễn tại New York Fashion Week 2019.",
         # a forecast for tomorrow (019892)
         "Dự báo sáng mai 1-1-2019, áp thấp nhiệt đới cách Huyền Trân (quần đảo Trường Sa) khoảng 180km về "
         "phía Nam.",
@@ -63,6 +66,14 @@ def test_a_full_date_of_the_news_day_itself_still_dates_it():
 )
 def test_a_day_still_to_come_is_no_event_date(lead):
     assert find_event_date(lead) is None
+
+
+def test_the_sẽ_of_what_a_source_says_leaves_the_day_it_says_it():
+    lead = ("Truyền thông quốc tế ngày 14-3 đồng loạt đưa tin Tổng thống Philippines Rodrigo Duterte sẽ rút nước này "
+            "khỏi Quy chế Rome về thành lập Toà án Hình sự quốc tế (ICC).")
+    rest = "Nếu Manila thông báo rút lên ICC vào ngày 14-3-2018, Philippines sẽ mất quy chế thành viên sau ngày 14-3-2019."
+
+    assert find_event_date(lead, rest) == "2018-03-14"  # vietnews-train-026532
 
 
 def test_a_day_tới_đây_is_still_to_come_though_the_text_gives_its_year():

@@ -76,6 +76,11 @@ _AHEAD_REACH = 150
 # A sentence ends at ". " but not after "TP" or an initial ("TP. HCM", "Q. 8", "chị H. cho biết").
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
 _STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
+# "Ngày 27-5-2018 sẽ thông xe cầu Cao Lãnh", "Ngày 11/2/2019, bộ sưu tập ... sẽ chính thức trình
+# diễn": "sẽ" in the clause the date opens, before any word of saying (whose "sẽ" is reported speech).
+_WILL_AFTER = re.compile(
+    r"(?:(?!cho biết|cho hay|đưa tin|thông báo|công bố|tuyên bố|khẳng định|nhận định|nhấn mạnh|cho rằng|nói|đề nghị|yêu cầu|chỉ đạo|cam kết|cảnh báo)[^.;:\n\"“]){0,70}?\bsẽ\b"
+)
 # "năm 2030" after these is a target or a period, not when something happened.
 _NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
 
@@ -182,7 +187,7 @@ def _is_ahead(text: str, start: int, end: int, part: str | None) -> bool:
     ("Chương trình sẽ diễn ra vào ngày 8/9/2017"), "tới đây" after it, or "sáng mai 1-1-2019"."""
     if part and text.startswith("mai", start + len(part) + 1):
         return True
-    if _STILL_TO_COME.match(text, end):
+    if _STILL_TO_COME.match(text, end) or _WILL_AFTER.match(text, end):
         return True
     reach = max(0, start - _AHEAD_REACH)
     sentence = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
