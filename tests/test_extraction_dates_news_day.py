@@ -76,6 +76,13 @@ def test_the_sẽ_of_what_a_source_says_leaves_the_day_it_says_it():
     assert find_event_date(lead, rest) == "2018-03-14"  # vietnews-train-026532
 
 
+def test_a_later_verb_with_its_own_sẽ_leaves_the_day_that_has_come():
+    lead = ("Cuộc thi khoa học kỹ thuật cấp quốc gia dành cho học sinh trung học năm 2019 khu vực phía Bắc khai "
+            "mạc ngày 9-3 và sẽ kết thúc, trao giải vào ngày 12-3.")
+
+    assert find_event_date(lead) == "2019-03-09"  # tune row vietnews-train-028068
+
+
 def test_a_day_tới_đây_is_still_to_come_though_the_text_gives_its_year():
     lead = ("Ngày 24/4 tới đây, toà án nhân dân (TAND) TP. Hoà Bình mở phiên toà xét xử công khai vụ án hình sự "
             "đối với 8 bị cáo nguyên là lãnh đạo Khoa, Bác sĩ, Điều dưỡng tại Bệnh viên Đa khoa (BVĐK) tỉnh Hoà Bình.")

@@ -77,9 +77,10 @@ _AHEAD_REACH = 150
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
 _STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
 # "Ngày 27-5-2018 sẽ thông xe cầu Cao Lãnh", "Ngày 11/2/2019, bộ sưu tập ... sẽ chính thức trình
-# diễn": "sẽ" in the clause the date opens, before any word of saying (whose "sẽ" is reported speech).
+# diễn": "sẽ" in the clause the date opens, before any word of saying (whose "sẽ" is reported speech)
+# and before another verb's own "và sẽ" ("khai mạc ngày 9-3 và sẽ kết thúc": the opening has come).
 _WILL_AFTER = re.compile(
-    r"(?:(?!cho biết|cho hay|đưa tin|thông báo|công bố|tuyên bố|khẳng định|nhận định|nhấn mạnh|cho rằng|nói|đề nghị|yêu cầu|chỉ đạo|cam kết|cảnh báo)[^.;:\n\"“]){0,70}?\bsẽ\b"
+    r"(?:(?!cho biết|cho hay|đưa tin|thông báo|công bố|tuyên bố|khẳng định|nhận định|nhấn mạnh|cho rằng|nói|đề nghị|yêu cầu|chỉ đạo|cam kết|cảnh báo|và sẽ\b)[^.;:\n\"“]){0,70}?\bsẽ\b"
 )
 # "năm 2030" after these is a target or a period, not when something happened.
 _NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
