@@ -1,6 +1,8 @@
 """The day of the reported event, and the publication time where the page states one.
 
-The event's date is one the lead gives (`date_mentions`), preferably with a part of the day.
+The event's date is one the lead gives (`date_mentions`), preferably with a part of the day;
+where the lead writes the news's own day ("Sáng 10-1, ...", "Ngày 17-11, ..."), that day or
+none (another day's full date in the lead is another event's), and never a day still to come.
 Precision comes before coverage: a day and month ("Chiều 25/11") take a year only where the
 text gives the year of that day: a full date of the very same day (a document or a term of
 that day counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), unless the text counts the years since
