@@ -21,8 +21,8 @@ _PATTERNS = (
     re.compile(r"(?P<ngay>[Nn]gày)\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y>\d{4}))?"),
     # (sáng) ngày 25/11, chiều 25/11, ngày 2-5: the year comes from elsewhere
     re.compile(r"(?<![\d/.-])(?P<d>\d{1,2})[/-](?P<m>\d{1,2})(?![\d/-])"),
-    # tháng 10/2022, tháng 10 năm 2022
-    re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<y>\d{4})(?!\d)"),
+    # tháng 10/2022, tháng 10 năm 2022, tháng 11-2018
+    re.compile(r"[Tt]háng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+|\s?-\s?)(?P<y>\d{4})(?!\d)"),
     # năm 2023
     re.compile(r"[Nn]ăm\s+(?P<y>(?:19|20)\d{2})(?![\d/])"),
 )
@@ -61,6 +61,27 @@ _SINCE_FIRST_LETTER_LOST = re.compile(r"ừ\s+(?:ngày\s+)?")
 # "từ ngày 17/10 – 21/10/2022", "từ 5/3 đến 7/3": a day and month that open an event's days.
 _RANGE_END = re.compile(r"\s*(?:[-–—]|đến|tới)\s*(?:ngày\s+)?\d")
 _UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
+# The news's own day opens a sentence or a clause and the clause goes on after it: "Ngày 17-11,
+# nguồn tin ...", "Sau khi khởi tố bị can, ngày 2/1, Công an ...", "Ngày 4/4/2017 tại Hà Nội, ...".
+_CLAUSE_START = re.compile(r"(?:^|[.!?:;\n,])\s*(?:[Vv]ào\s+|[Hh]ôm\s+)?$")
+_CLAUSE_GOES_ON = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|\s+tại\b)")
+# The day a source reports is the news's day too: "Đài RT ngày 6-9 cho biết", "theo tờ X ngày 16-4,".
+_REPORTED_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:cho biết|cho hay|đưa tin|dẫn lời|thông báo|công bố|tuyên bố)\b")
+_SOURCE_BEFORE = re.compile(r"(?:^|[.\n,]\s*)[Tt]heo\s+[^,.;\n]{1,50}?\s+$")
+# An attack named by its day ("vụ tấn công kinh hoàng ngày 11-9-2001") is an event referred to.
+_NAMED_BY_ITS_DAY = re.compile(r"(?:vụ|cuộc)\s+(?:tấn công|khủng bố|đánh bom)(?:\s+[\w-]+){0,3}\s+$")
+# Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
+_FUTURE = re.compile(r"\bsẽ\b|[Dd]ự báo")
+_AHEAD_REACH = 150
+# A sentence ends at ". " but not after "TP" or an initial ("TP. HCM", "Q. 8", "chị H. cho biết").
+_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
+_STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
+# "Ngày 27-5-2018 sẽ thông xe cầu Cao Lãnh", "Ngày 11/2/2019, bộ sưu tập ... sẽ chính thức trình
+# diễn": "sẽ" in the clause the date opens, before any word of saying (whose "sẽ" is reported speech)
+# and before another verb's own "và sẽ" ("khai mạc ngày 9-3 và sẽ kết thúc": the opening has come).
+_WILL_AFTER = re.compile(
+    r"(?:(?!cho biết|cho hay|đưa tin|thông báo|công bố|tuyên bố|khẳng định|nhận định|nhấn mạnh|cho rằng|nói|đề nghị|yêu cầu|chỉ đạo|cam kết|cảnh báo|và sẽ\b)[^.;:\n\"“]){0,70}?\bsẽ\b"
+)
 # "năm 2030" after these is a target or a period, not when something happened.
 _NOT_WHEN = {"đến", "tới", "đoạn", "vào", "trước", "sau", "từ", "của", "nhiều", "các", "những", "hàng"}
 
@@ -76,6 +97,8 @@ class DateMention:
     score: int
     cited: bool = False  # a cited document's date: never the event's, but the text is newer
     until: bool = False  # the end of a period or an aside: not the event's day, but it lends its year
+    opens: bool = False  # written as the news's own day: with a part of the day, or opening a clause
+    ahead: bool = False  # a day still to come ("sẽ diễn ra vào ngày 8/9/2017"): it lends its year only
 
     def iso(self, year: int | None = None) -> str | None:
         year = self.year or year
@@ -90,7 +113,7 @@ class DateMention:
 
 def date_mentions(text: str) -> list[DateMention]:
     """Every valid date written in `text` that may be the event's, in text order."""
-    return [m for m in all_mentions(text) if not (m.cited or m.until)]
+    return [m for m in all_mentions(text) if not (m.cited or m.until or m.ahead)]
 
 
 def all_mentions(text: str) -> list[DateMention]:
@@ -151,7 +174,25 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
         score += 3
     if ngay:
         score += 1
-    return DateMention(start, year, month, day, score, cited, until)
+    opens = bool(part) or bool(_CLAUSE_START.search(text, max(0, start - 12), start) and _CLAUSE_GOES_ON.match(text, match.end()))
+    if ngay and not opens:  # the day a source reports: "Đài RT ngày 6-9 cho biết", "theo tờ The Insider ngày 16-4,"
+        opens = bool(_REPORTED_AFTER.match(text, match.end()) or _SOURCE_BEFORE.search(text, max(0, start - 60), start)
+                     and _CLAUSE_GOES_ON.match(text, match.end()))
+    if _NAMED_BY_ITS_DAY.search(text, max(0, start - 60), start):
+        cited = True  # "các cuộc tấn công khủng bố ngày 11/9/2001": an event the text names by its day
+    return DateMention(start, year, month, day, score, cited, until, opens, _is_ahead(text, start, match.end(), part))
+
+
+def _is_ahead(text: str, start: int, end: int, part: str | None) -> bool:
+    """Whether the date is of something still to come: "sẽ" or a forecast before it in its sentence
+    ("Chương trình sẽ diễn ra vào ngày 8/9/2017"), "tới đây" after it, or "sáng mai 1-1-2019"."""
+    if part and text.startswith("mai", start + len(part) + 1):
+        return True
+    if _STILL_TO_COME.match(text, end) or _WILL_AFTER.match(text, end):
+        return True
+    reach = max(0, start - _AHEAD_REACH)
+    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+    return bool(_FUTURE.search(text, sentence, start))
 
 
 def _in_life_span(text: str, at: int) -> bool:

@@ -1,6 +1,8 @@
 """The day of the reported event, and the publication time where the page states one.
 
-The event's date is one the lead gives (`date_mentions`), preferably with a part of the day.
+The event's date is one the lead gives (`date_mentions`), preferably with a part of the day;
+where the lead writes the news's own day ("Sáng 10-1, ...", "Ngày 17-11, ..."), that day or
+none (another day's full date in the lead is another event's), and never a day still to come.
 Precision comes before coverage: a day and month ("Chiều 25/11") take a year only where the
 text gives the year of that day: a full date of the very same day (a document or a term of
 that day counts: "Chiều 1-7 ... kể từ ngày 1-7-2019"), unless the text counts the years since
@@ -25,6 +27,7 @@ from collections import defaultdict
 from indexer.ingest.extraction.date_mentions import DateMention, all_mentions, date_mentions, is_target
 from indexer.ingest.extraction.events import event_mentions
 from indexer.ingest.extraction.layout import STAMP
+from indexer.ingest.extraction.remembered_days import counts_years_since, is_remembered, is_validity_end
 
 # A day and month borrow the year of a full date at most this many days away in the text.
 _SAME_EVENT_DAYS = 31
@@ -89,10 +92,15 @@ def find_event_date(lead: str, rest: str = "", *, published: str | None = None) 
     # Every year the text gives a past event or a document (targets are left out): the news is newer.
     newest = max((m.year for m in everything if m.year), default=None)
     candidates = sorted(date_mentions(lead), key=lambda m: (m.score, m.day is not None, -m.start), reverse=True)
+    # Where the lead writes the news's own day ("Sáng 10-1, ..."), the article's date is that day or
+    # none: another day's full date in the lead is another event's (a document's, an earlier episode's).
+    news_day = next(((m.month, m.day) for m in candidates if m.day and m.opens), None)
+    if news_day:
+        candidates = [m for m in candidates if (m.month, m.day) == news_day]
     for mention in candidates:
         if mention.year and _is_caption(mention, lead):
             continue  # a photo's caption dates the photo, often a file photo years old
-        if mention.year and _is_remembered(mention, lead):
+        if mention.year and (_is_remembered(mention, lead) or counts_years_since(lead, mention.start)):
             continue  # "kỷ niệm 50 năm sự kiện tàu Apollo 11 hạ cánh ... vào ngày 20-7-1969"
         remembered = bool(_ANNIVERSARY.search(_sentence(lead, mention.start)))
         year = mention.year or _year_nearby(mention, full, remembered) or _year_of_event_name(mention, lead)
@@ -178,7 +186,10 @@ class _FullDates:
         best: tuple[int, int] | None = None  # (distance, start)
         for key in keys:
             if key == same_day:
-                starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)]
+                # The same day's full dates, unless they end the span to this year's anniversary
+                # ("(28-7-1929 - 28-7-2019)"): not the day remembered ("hi sinh ... vào ngày 14-3-1988").
+                starts = [] if remembered else [s for s in self.every.get(key, []) if not self._anniversary(s)
+                                                and (not is_remembered(self.text, s) or self._after_a_dash(s))]
             else:
                 later = (key[0], key[1] or 15) > same_day
                 # In a sentence that counts the years since a day, its other full dates are the
@@ -202,13 +213,16 @@ class _FullDates:
         is another day ("từ ngày 27-8-2019 đến hết ngày 26-8-2020" ends the ban that began on
         27-8) lends nothing to the news's day."""
         end = _PERIOD_END.search(self.text, max(0, start - 25), start)
-        if not end:
+        if not end or is_validity_end(self.text, end.start()):
             return False
         own = _OWN_START.search(self.text, max(0, end.start() - 30), end.start())
         if own is None:
             return True
         month = int(own.group("m")) if own.group("m") else end_key[0]
         return (month, int(own.group("d"))) == day
+
+    def _after_a_dash(self, start: int) -> bool:
+        return bool(_PERIOD_END.search(self.text, max(0, start - 25), start))
 
     def _anniversary(self, start: int) -> bool:
         return bool(_ANNIVERSARY.search(self.text, max(0, start - _ANNIVERSARY_REACH), start))
