@@ -9,6 +9,7 @@ writes "Công ty Vinamilk" or "Hãng hàng không Eva Air" and never "ông Vinam
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from indexer.ingest.articles import Person
 from indexer.ingest.extraction.person_words import SURNAMES
@@ -19,11 +20,13 @@ from indexer.ingest.extraction.person_words import SURNAMES
 # Châu" ends in when its full stop cuts it.
 _PLACE_KIND_AT_END = re.compile(r"(?:^|\s)(?:huyện|xã|quận|phường|tỉnh|thị xã|thị trấn)$", re.IGNORECASE)
 # Words after which a name is a company's, an app's, a brand's or an airline's.
-_BRAND_HEADS = r"(?:công ty|hãng hàng không|hãng|tập đoàn|ứng dụng|thương hiệu|nhãn hàng|ngân hàng|siêu thị)"
+_BRAND_HEAD_BEFORE = re.compile(
+    r"(?<!\w)(?:công ty|hãng hàng không|hãng|tập đoàn|ứng dụng|thương hiệu|nhãn hàng|ngân hàng|siêu thị) +$")
 # Words after which a name is a person's, whatever else the text calls it.
-_HONORIFICS = r"(?:ông|bà|anh|chị|cô|cụ|em|cậu bé|cô bé|bé|cháu)"
+_HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|cụ|em|cậu bé|cô bé|bé|cháu) +$")
 # The last word of a tournament's name: "World Cup", "AFF Cup", "SEA Games".
 _CUP_WORDS = {"Cup", "Games"}
+_BEFORE = 20  # characters before a name read for the word that says what it is
 
 
 def without_things(people: tuple[Person, ...], text: str) -> tuple[Person, ...]:
@@ -36,9 +39,21 @@ def _names_a_thing(person: Person, text: str) -> bool:
         return True
     if person.name.split()[-1] in _CUP_WORDS:
         return True
-    name = re.escape(person.name)
-    # Not a brand named after its owner: "thương hiệu Jonah ' s Hand" is Jonah's.
-    after_brand_head = re.search(rf"(?<!\w){_BRAND_HEADS} +{name}(?!\w)(?! ?' ?s\b)", text, re.IGNORECASE)
-    if after_brand_head is None:
-        return False
-    return re.search(rf"(?<!\w){_HONORIFICS} +{name}(?!\w)", text, re.IGNORECASE) is None
+    brand = False
+    for before, after in _occurrences(person.name, text):
+        if _HONORIFIC_BEFORE.search(before):
+            return False
+        # Not a brand named after its owner: "thương hiệu Jonah ' s Hand" is Jonah's.
+        brand = brand or (_BRAND_HEAD_BEFORE.search(before) is not None and not re.match(r" ?' ?s\b", after))
+    return brand
+
+
+def _occurrences(name: str, text: str) -> Iterator[tuple[str, str]]:
+    """For each place `text` writes `name` as whole words: the lower-cased words before it and
+    the few characters after it."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield text[max(0, at - _BEFORE) : at].lower(), text[end : end + 4]
+        at = text.find(name, end)
