@@ -1,7 +1,7 @@
 """The hand labels of bench/labels/extraction-dev.jsonl are well formed, and the benchmark's
 matching helpers behave as `python -m bench.extraction` relies on.
 
-The checks of evidence offsets read the 355 labelled articles out of
+The checks of evidence offsets read the labelled articles out of
 ../shared/data/vietnews-train.jsonl.gz once (a few seconds) and skip when it is absent.
 """
 
