@@ -1,6 +1,7 @@
 """A name the people finder would take for a person that the article itself shows to be a district,
-a company, an airline or a tournament; and the people beside them kept. Sentences of unlabelled
-VietNews articles (010800, 013671, 064426, 031286, 066063, 002211)."""
+a company, an airline, a tournament, a law office, a pageant or a show; and the people beside them
+kept. Sentences of unlabelled VietNews articles (010800, 013671, 064426, 031286, 066063, 002211, and
+from the first 8,000 of `bench.user_check`)."""
 
 from __future__ import annotations
 
@@ -49,3 +50,28 @@ def test_a_child_whose_brand_bears_his_name_is_still_a_person():
             "hàng đan len riêng, mang thương hiệu Jonah ' s Hand.")
 
     assert "Jonah" in names(text)
+
+
+def test_a_law_office_is_no_person_and_its_lawyer_is_one():
+    text = ("Giải đáp câu hỏi này, luật sư Diệp Năng Bình – Trưởng Văn phòng luật sư Tinh Thông Luật (Đoàn luật sư "
+            "TP Hồ Chí Minh) cho biết.")
+
+    assert names(text) == ["Diệp Năng Bình"]
+
+
+def test_a_pageant_named_by_its_edition_or_a_rank_in_it_is_no_person():
+    text = ("Thanh tra bộ VH, TT & DL từng phạt ban tổ chức cuộc thi Hoa hậu Đại Dương 2017 vì cho phép thí sinh "
+            "không có giấy phép. Rất nhiều lời động viên được khán giả gửi tới Top 8 Hoa hậu Trái Đất.")
+
+    assert "Đại Dương" not in names(text)
+    assert "Trái Đất" not in names(text)
+
+
+def test_a_coachs_show_is_no_person_but_a_coach_is_one():
+    text = ("Hoa hậu Phạm Hương khẳng định không làm huấn luyện viên The Face. HLV Park Hang-seo và HLV Lan Khuê "
+            "cùng có mặt.")
+
+    found = names(text)
+
+    assert "The Face" not in found
+    assert {"Phạm Hương", "Park Hang-seo", "Lan Khuê"} <= set(found)
