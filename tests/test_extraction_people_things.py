@@ -1,5 +1,5 @@
 """A name the people finder would take for a person that the article itself shows to be a district,
-a company, an airline, a tournament, a law office, a pageant or a show; and the people beside them
+a company, an airline, a tournament, a newspaper, a law office, a pageant or a show; and the people beside them
 kept. Sentences of unlabelled VietNews articles (010800, 013671, 064426, 031286, 066063, 002211, and
 from the first 8,000 of `bench.user_check`)."""
 
@@ -75,3 +75,9 @@ def test_a_coachs_show_is_no_person_but_a_coach_is_one():
 
     assert "The Face" not in found
     assert {"Phạm Hương", "Park Hang-seo", "Lan Khuê"} <= set(found)
+
+
+def test_a_newspaper_after_its_reporter_is_no_person():
+    text = "Ngày 02/03, trao đổi với phóng viên Báo Người Đưa Tin, ông Hà Quang Dĩnh - Chánh án cho biết."
+
+    assert names(text) == ["Hà Quang Dĩnh"]

@@ -1,4 +1,4 @@
-"""Names the people finder reads as persons that their own text shows to be a place, a brand, a
+"""Names the people finder reads as persons that their own text shows to be a place, a brand, a newspaper, a
 cup, a contest, a show or a law office.
 
 The finder decides from the words right before a name ("trưởng phòng … huyện Ea Súp", "Chủ tịch
@@ -39,6 +39,8 @@ _COACH_BEFORE = re.compile(r"(?<!\w)(?:hlv|huấn luyện viên) +$")
 _EDITION_YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 # Words after which a name is a person's, whatever else the text calls it.
 _HONORIFIC_BEFORE = re.compile(r"(?<!\w)(?:ông|bà|anh|chị|cô|cụ|em|cậu bé|cô bé|bé|cháu) +$")
+# The first word of a newspaper's or a broadcaster's name: "phóng viên Báo Người Đưa Tin".
+_MEDIA_FIRST_WORDS = {"Báo", "Đài", "Tạp", "Tờ", "Kênh"}
 # The last word of a tournament's name: "World Cup", "AFF Cup", "SEA Games".
 _CUP_WORDS = {"Cup", "Games"}
 _BEFORE = 20  # characters before a name read for the word that says what it is
@@ -53,7 +55,8 @@ def without_things(people: tuple[Person, ...], text: str) -> tuple[Person, ...]:
 def _names_a_thing(person: Person, text: str) -> bool:
     if person.role and _PLACE_KIND_AT_END.search(person.role) and person.name.split()[0] not in SURNAMES:
         return True
-    if person.name.split()[-1] in _CUP_WORDS:
+    words = person.name.split()
+    if words[-1] in _CUP_WORDS or words[0] in _MEDIA_FIRST_WORDS:
         return True
     brand = False
     family_name = person.name.split()[0] in SURNAMES
