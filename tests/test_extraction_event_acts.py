@@ -81,3 +81,28 @@ def test_a_runner_up_of_a_pageant_keeps_the_pageant():
     lead = "Á hậu cuộc thi Hoa hậu Việt Nam 2018 đã có mặt tại buổi casting chiều 5/3."
 
     assert find_event_type(None, lead) == "cuộc thi"
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Bộ Thông tin và truyền thông phản hồi vụ Vietnamobile ' bị xử ép '",
+     "Trước kêu cứu của Vietnamobile, lãnh đạo Bộ Thông tin và truyền thông (T T&T T) vừa họp với Cục Tần số vô "
+     "tuyến điện, Cục Viễn thông để rà soát lại các cơ chế chính sách trên thị trường viễn thông."),
+    ("Nga tăng cường lực lượng ở Địa Trung Hải, Mỹ họp khẩn",
+     "Không lâu sau khi Nga triển khai lực lượng mạnh tới Địa Trung Hải để tập trận quy mô lớn, Mỹ đã tổ chức họp "
+     "khẩn để bàn cách giám sát."),
+])
+def test_a_sitting_told_by_its_verb_is_a_sitting(title, lead):
+    assert find_event_type(title, lead) == "phiên họp"
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Đà Nẵng lo ngại nhà đầu tư Trung Quốc \"chạy\" khỏi dự án trường đua ngựa",
+     "Bà Huỳnh Liên Phương cho biết hiện thành phố chưa chốt được việc nhà đầu tư đồng ý thực hiện dự án.\nNgày "
+     "19/2, thành phố sẽ họp để chọn vị trí đất phù hợp làm cơ sở đàm phán việc đầu tư dự án trường đua ngựa."),
+    ("Tổng thống Trump có thể gặp ông Tập Cận Bình khi đến châu Á họp với ông Kim Jong-un",
+     "Tổng thống Trump cho biết ông có thể gặp nhà lãnh đạo Trung Quốc."),
+    ("Đại hội Đảng XII họp phiên trù bị",
+     "Diễn ra từ ngày 20 đến 28/1, Đại hội Đảng lần thứ 12 họp phiên trù bị trong ngày đầu tiên."),
+])
+def test_a_sitting_planned_travelled_to_or_of_a_congress_is_no_sitting(title, lead):
+    assert find_event_type(title, lead) is None

@@ -21,14 +21,26 @@ for _kind, _spellings in _ACTS:
     for _spelling in _spellings:
         _keys = keys_of(_spelling)
         _BY_FIRST.setdefault(_keys[0], []).append((_keys, _kind))
+# "họp" as the verb of a held sitting: followed by whom, which sitting or what about ("họp tại
+# Cairo", "họp kín" are as often a file photo's caption or talks between two leaders).
+_MET_HOW = {keys_of(word)[0] for word in ("với", "kỳ", "kì", "phiên", "bàn", "khẩn", "trực tuyến", "định", "thường")}
+# Not a noun's part ("cuộc họp", "phòng họp", "giờ họp"), nor a sitting planned, aimed at or
+# travelled to ("thành phố sẽ họp để chọn", "sắp xếp lịch để họp", "khi đến châu Á họp với").
+_NOUN_BEFORE = {keys_of(word)[0] for word in ("cuộc", "phiên", "buổi", "kỳ", "kì", "phòng", "giờ", "lịch")}
+_NOT_HELD_BEFORE = {keys_of(word)[0] for word in ("để", "sẽ", "sắp", "cần", "phải", "muốn", "đến", "tới", "dự", "khi")}
 # "lĩnh án phạt" from a securities commission, "án kỷ luật": a fine or a discipline, no trial.
 _NOT_A_SENTENCE = {keys_of(word)[0] for word in ("phạt", "kỷ", "hành")}
 
 
 def act_mentions(tokens: list[Token]) -> list[tuple[int, int, str]]:
-    """(start, end, event type) of each verdict (a trial) and each contest's evening (a contest)."""
+    """(start, end, event type) of each verdict (a trial), each contest's evening (a contest) and
+    each sitting told by its verb ("Bộ TT&TT vừa họp với Cục Tần số", "Uỷ ban Kiểm tra Trung ương
+    đã họp kỳ 29", "Mỹ họp khẩn")."""
     found = []
     for i, token in enumerate(tokens):
+        if token.key == "họp" and _met(tokens, i):
+            found.append((token.start, token.end, "phiên họp"))
+            continue
         for keys, kind in _BY_FIRST.get(token.key, ()):
             end = i + len(keys)
             if tuple(t.key for t in tokens[i:end]) != keys:
@@ -37,3 +49,16 @@ def act_mentions(tokens: list[Token]) -> list[tuple[int, int, str]]:
                 continue
             found.append((token.start, tokens[end - 1].end, kind))
     return found
+
+
+def _met(tokens: list[Token], i: int) -> bool:
+    """Whether the "họp" at tokens[i] is the verb of a sitting held: a subject before it, and with
+    whom, which sitting or what about after it."""
+    if i == 0 or i + 1 >= len(tokens) or not tokens[i - 1].is_word or tokens[i - 1].key in _NOUN_BEFORE:
+        return False
+    if any(t.key in _NOT_HELD_BEFORE for t in tokens[max(0, i - 3) : i]):
+        return False
+    before = " ".join(t.key for t in tokens[max(0, i - 7) : i])
+    if "đại hội" in before:
+        return False  # "Đại hội Đảng XII họp phiên trù bị": a congress, no type of the vocabulary
+    return tokens[i + 1].key in _MET_HOW
