@@ -106,3 +106,24 @@ def test_a_sitting_told_by_its_verb_is_a_sitting(title, lead):
 ])
 def test_a_sitting_planned_travelled_to_or_of_a_congress_is_no_sitting(title, lead):
     assert find_event_type(title, lead) is None
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Thứ trưởng Nội vụ: ' Hai con tôi đi du học cũng không về '",
+     "Thứ trưởng Nguyễn Duy Thăng cho rằng cần có tư duy thoáng.\nSáng 29/12, Uỷ ban Văn hoá Giáo dục Thanh thiếu "
+     "niên nhi đồng tổ chức phiên giải trình của Chính phủ về việc ban hành văn bản quy phạm pháp luật hướng dẫn "
+     "thực hiện Luật thanh niên."),
+    ("' Giải cứu nông sản vẫn là câu chuyện đáng buồn '",
+     "Phát biểu tại phiên thảo luận kinh tế - xã hội của Quốc hội bắt đầu sáng nay (26-10), các đại biểu Quốc hội "
+     "bày tỏ những trăn trở đối với các vấn đề xã hội bức xúc."),
+])
+def test_a_legislatures_hearing_or_debate_is_a_sitting(title, lead):
+    assert find_event_type(title, lead) == "phiên họp"
+
+
+def test_a_conferences_panel_keeps_the_conference():
+    lead = ("Tại Diễn đàn châu Á Bác Ngao 2019, hai quan chức Trung Quốc cảnh báo sẽ có thêm ' biện pháp ' chống lại "
+            "các đợt tuần tra của Mỹ ở Biển Đông.\nTrong một phiên thảo luận tại diễn đàn này ngày 29-3, hai quan "
+            "chức Trung Quốc tận dụng bày tỏ sự bất bình của Bắc Kinh.")
+
+    assert find_event_type("Trung Quốc cảnh báo chống các cuộc tuần tra của Mỹ ở Biển Đông", lead) == "diễn đàn"

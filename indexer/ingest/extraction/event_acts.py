@@ -10,6 +10,8 @@ date rules read, does not list them.
 
 from __future__ import annotations
 
+import re
+
 from indexer.ingest.extraction.text import Token, keys_of
 
 _ACTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -28,6 +30,13 @@ _MET_HOW = {keys_of(word)[0] for word in ("với", "kỳ", "kì", "phiên", "bà
 # travelled to ("thành phố sẽ họp để chọn", "sắp xếp lịch để họp", "khi đến châu Á họp với").
 _NOUN_BEFORE = {keys_of(word)[0] for word in ("cuộc", "phiên", "buổi", "kỳ", "kì", "phòng", "giờ", "lịch")}
 _NOT_HELD_BEFORE = {keys_of(word)[0] for word in ("để", "sẽ", "sắp", "cần", "phải", "muốn", "đến", "tới", "dự", "khi")}
+# A legislature's hearing or debate: "phiên giải trình" is always one; "phiên thảo luận" when a
+# legislature, its hall or its groups follow ("phiên thảo luận kinh tế - xã hội của Quốc hội"), not
+# a conference's panel ("phiên thảo luận tại diễn đàn này").
+_HEARING, _DEBATE = keys_of("giải trình"), keys_of("thảo luận")
+_LEGISLATURE = re.compile(r"(?:^| )(?:quốc hội|qh|hđnd|hội đồng nhân dân|hội trường|tổ)(?: |$)")
+_LEGISLATURE_REACH = 8
+_CLAUSE_BREAKS = set(",.;:!?()")
 # "lĩnh án phạt" from a securities commission, "án kỷ luật": a fine or a discipline, no trial.
 _NOT_A_SENTENCE = {keys_of(word)[0] for word in ("phạt", "kỷ", "hành")}
 
@@ -38,7 +47,7 @@ def act_mentions(tokens: list[Token]) -> list[tuple[int, int, str]]:
     đã họp kỳ 29", "Mỹ họp khẩn")."""
     found = []
     for i, token in enumerate(tokens):
-        if token.key == "họp" and _met(tokens, i):
+        if token.key == "họp" and _met(tokens, i) or token.key == "phiên" and _legislatures_session(tokens, i):
             found.append((token.start, token.end, "phiên họp"))
             continue
         for keys, kind in _BY_FIRST.get(token.key, ()):
@@ -62,3 +71,15 @@ def _met(tokens: list[Token], i: int) -> bool:
     if "đại hội" in before:
         return False  # "Đại hội Đảng XII họp phiên trù bị": a congress, no type of the vocabulary
     return tokens[i + 1].key in _MET_HOW
+
+
+def _legislatures_session(tokens: list[Token], i: int) -> bool:
+    """Whether "phiên giải trình" or a legislature's "phiên thảo luận" begins at tokens[i]."""
+    following = tuple(t.key for t in tokens[i + 1 : i + 3])
+    if following == _HEARING:
+        return True
+    if following != _DEBATE:
+        return False
+    reach = tokens[i + 3 : i + 3 + _LEGISLATURE_REACH]
+    clause = reach[: next((k for k, t in enumerate(reach) if t.text in _CLAUSE_BREAKS), len(reach))]
+    return bool(_LEGISLATURE.search(" ".join(t.key for t in clause)))
