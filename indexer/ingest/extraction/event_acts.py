@@ -3,7 +3,9 @@
 Trial news often tells only the verdict ("TAND TP. Đà Nẵng tuyên phạt Đỗ Nhật Quỳnh 15 năm tù",
 "Y án tử hình tài xế taxi", "Thiếu nữ buôn ma tuý lãnh án"): the court sat, so the article
 reports a trial. A contest's evening ("trong đêm chung kết Sao Mai 2017", "Trong đêm thi, Minh
-Tú tranh tài") is the contest. These mentions join the event words of `events.reported_mentions`
+Tú tranh tài") is the contest. A sitting is told by its verb ("vừa họp với Cục Tần số", "Mỹ họp
+khẩn") or a legislature's hearing or debate ("phiên giải trình", "phiên thảo luận ... của Quốc
+hội"). These mentions join the event words of `events.reported_mentions`
 and pass its checks (a plan, a condition, an earlier event); `events.event_mentions`, which the
 date rules read, does not list them.
 """
