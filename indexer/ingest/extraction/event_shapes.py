@@ -56,7 +56,11 @@ def sitting_without_its_noun(lead: str) -> bool:
 
 
 _BODY = r"(?:Quốc hội|HĐND|Hội đồng nhân dân)(?: (?:tỉnh|thành phố|TP\.?))?(?: [A-ZĐ]\w*){0,3}"
-_LEGISLATURE_ACTS = re.compile(_BODY + r" (?:đã |vừa |chính thức |biểu quyết )*(?:thông qua|thảo luận|chất vấn)\b")
+_LEGISLATURE_ACTS = re.compile(_BODY + r" (?:đã |vừa |chính thức |biểu quyết )*(?:thông qua|thảo luận|chất vấn)\b"
+                               # electing or dismissing ("các đại biểu đã bầu bà X làm chủ tịch HĐND"), not
+                               # the posts a body fills ("các chức danh do Quốc hội bầu")
+                               r"|(?<!do )(?:" + _BODY + r"|các đại biểu) (?:đã |vừa |chính thức )*"
+                               r"(?:bầu|miễn nhiệm|bãi nhiệm|lấy phiếu tín nhiệm|bỏ phiếu bầu)\b")
 # Having heard a report, the reporting body at most between them; a bare "nghe ... báo cáo" is
 # often a photo's caption ("Kim Jong-un nghe các quan chức quân sự báo cáo").
 _HEARS_A_REPORT = re.compile(r"\b(?:đã|vừa|sau khi) nghe (?:[^\s.,;:!?]+ ){0,5}?báo cáo\b")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from indexer.ingest.extraction.event_acts import act_mentions
 from indexer.ingest.extraction.event_captions import in_file_photo_caption
 from indexer.ingest.extraction.event_shapes import shaped_mentions, sitting_without_its_noun
 from indexer.ingest.extraction.text import Token, keys_of, tokenize
@@ -135,10 +136,13 @@ def reported_mentions(text: str, *, headline: bool = False) -> list[tuple[int, i
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
     first_token = {t.start: i for i, t in enumerate(tokens)}
-    mentions = sorted(event_mentions_in(tokens) + _ceremonies(tokens, anywhere=headline) + shaped_mentions(tokens))
+    mentions = sorted(event_mentions_in(tokens) + _ceremonies(tokens, anywhere=headline) + shaped_mentions(tokens)
+                      + act_mentions(tokens))
     listed: set[int] = set()
     for n in range(len(mentions) - 1):
-        if text[mentions[n][1] : mentions[n + 1][0]].strip() in _LIST_SEPARATORS:
+        # a list of kinds, not one trial told twice ("đã xét xử và tuyên phạt")
+        if (text[mentions[n][1] : mentions[n + 1][0]].strip() in _LIST_SEPARATORS
+                and mentions[n][2] != mentions[n + 1][2]):
             listed.update((n, n + 1))
     kept = []
     passing_end = -1  # where the last passing mention ended
@@ -223,7 +227,10 @@ _PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiế
                       r"|(?:^|[,.;:] )nhân$"
                       # Many events of a kind, not one reported: "các cuộc thi bị biến tướng", "nhiều cuộc
                       # thi âm nhạc đình đám", "những phiên toà lưu động".
-                      r"|(?:^| )(?:các|những|nhiều|mọi)$")
+                      r"|(?:^| )(?:các|những|nhiều|mọi)$"
+                      # What came after an event, not the event: "Hậu hội nghị G 7: Sẽ có đòn trừng phạt",
+                      # "vài giờ sau lễ diễu binh" (not "Hoa hậu", "Á hậu")
+                      r"|(?:^| )(?<!hoa )(?<!á )hậu$|(?:^| )(?:giờ|tiếng|ngày|tuần) sau$")
 # Kinds named by a verb ("đối thoại", "làm việc với"): after "để" or "được" the verb is meant.
 _VERB_KINDS = {"đối thoại", "buổi làm việc", "hội đàm"}
 # After a wish, a call, an offer or a refusal, or as a means ("qua đối thoại"), the talk is not
