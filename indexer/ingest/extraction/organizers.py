@@ -31,9 +31,11 @@ from indexer.ingest.extraction.clauses import (
 from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
 from indexer.ingest.extraction.local_committees import with_sentence_province
+from indexer.ingest.extraction.meeting_settings import reported_owners
 from indexer.ingest.extraction.meetings import meeting_owners, reports_own_meeting
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
+from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
@@ -114,7 +116,8 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
         meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
-            found += meeting_owners(tokens, mentions, starting, i + meeting, first, last)
+            owners = meeting_owners(tokens, mentions, starting, i + meeting, first, last)
+            found += reported_owners(tokens, owners, i, first)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
         if tokens[i].key == "giữa" and has_event(tokens, first, last):
@@ -160,7 +163,10 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
-    """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
+    """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"; none
+    before a verb still to come ("A sẽ tổ chức")."""
+    if still_to_come(tokens, verb, first):
+        return []
     j = _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
     anaphor = _anaphor_before(tokens, j, first)
     if anaphor < j:  # "Bộ GTVT cho hay, chiều 11/7, cơ quan này đã tổ chức": the body named before

@@ -155,6 +155,7 @@ THIS_IS = [keys_of(p) for p in ("đây là một", "đây là", "đó là")]
 # Heads of venues: they hold events, never organize them.
 VENUES = [
     keys_of(v)
-    for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Cung", "Nhà hát", "Nhà văn hóa", "Nhà văn hoá",
-              "Sân vận động", "Khách sạn", "Trường", "Đại học", "ĐH", "Bệnh viện", "Bảo tàng", "Công viên", "Quảng trường")
+    for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Trung tâm Hội chợ", "Nhà thi đấu", "Cung", "Nhà hát",
+              "Nhà văn hóa", "Nhà văn hoá", "Sân vận động", "Khách sạn", "Trường", "Đại học", "ĐH", "Bệnh viện",
+              "Bảo tàng", "Công viên", "Quảng trường")
 ]
