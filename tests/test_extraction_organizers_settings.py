@@ -65,3 +65,51 @@ def test_a_body_that_has_held_the_event_is_still_its_organizer():
         "Toà án nhân dân Thành phố Hồ Chí Minh"]
     assert names("Chiều 13-12, báo Công an nhân dân tổ chức toạ đàm \"Nhận diện tín dụng đen\".") == [
         "Báo Công an nhân dân"]
+
+
+def test_a_council_sitting_still_to_come_after_its_council_organizes_nothing_reported():
+    assert names("Trao đổi với Tuổi Trẻ Online, Chủ tịch UBND TP. HCM Nguyễn Thành Phong cho biết sẽ báo cáo về kết quả "
+                 "các lần tiếp xúc với người dân Thủ Thiêm tại kỳ họp thứ 12 HĐND TP khoá IX, dự kiến khai mạc ngày "
+                 "4-12 tới.") == []
+
+
+def test_the_sitting_a_standing_committee_prepares_for_is_not_its_news():
+    assert names("Sáng 10-4, Uỷ ban Thường vụ Quốc hội khai mạc phiên họp thứ 33, tập trung cho ý kiến về các nội dung "
+                 "chuẩn bị kỳ họp thứ 7 Quốc hội khoá XIV.") == ["Uỷ ban Thường vụ Quốc hội"]
+
+
+def test_a_caption_of_any_one_sitting_names_no_organizer():
+    assert names("Nga bác nghị quyết của Mỹ về Syria lần thứ 10", "Một phiên họp của Hội đồng Bảo an Liên Hợp Quốc.") == []
+
+
+def test_a_committee_of_the_assembly_holding_a_hearing_does_not_make_the_assembly_its_organizer():
+    assert "Quốc hội" not in names(
+        "Ngày 24-9, tại phiên giải trình do Uỷ ban Văn hoá, giáo dục, thanh niên, thiếu niên và nhi đồng của Quốc hội "
+        "tổ chức về thực hiện chính sách pháp luật trong tuyển dụng, sử dụng giáo viên.")
+
+
+def test_a_foreign_congress_passing_a_law_in_lower_case_is_not_the_national_assembly():
+    assert names("Tổng thống Mỹ doạ dừng khoản chi của chính phủ cho các nhà bảo hiểm nếu quốc hội không thông qua "
+                 "một dự luật chăm sóc sức khoẻ mới.") == []
+
+
+def test_the_venue_of_an_event_still_to_come_is_not_its_host():
+    assert names("Vietjet sẽ tổ chức ngày hội tuyển dụng tiếp viên quy mô lớn ở TPHCM vào ngày 29/11/2018 tại Trung tâm "
+                 "Đào tạo Vietjet, Tầng 9, CT Plaza, 60A Trường Sơn, Tân Bình, TPHCM.") == []
+
+
+def test_the_conference_a_meeting_is_held_on_the_occasion_of_is_its_setting():
+    assert names("Thông điệp này được Thủ tướng Nguyễn Xuân Phúc đưa ra tại cuộc gặp các nhà lãnh đạo ASEAN ngày 11-10, "
+                 "nhân dịp Hội nghị thường niên Quỹ Tiền tệ quốc tế (IMF) - Ngân hàng Thế giới (WB) tại Bali.") == []
+
+
+def test_the_body_whose_decision_a_conference_carries_out_did_not_hold_it():
+    assert names("Chiều 11/1, ban Kinh tế Trung ương tổ chức Hội nghị triển khai Quyết định của ban Bí thư về công tác "
+                 "cán bộ.") == ["Ban Kinh tế Trung ương"]
+
+
+def test_a_province_after_the_abbreviation_of_an_unread_name_is_part_of_that_name_not_its_committee():
+    assert names("Sáng 22/8, Hội luật gia (HLG) tỉnh Cao Bằng đã tổ chức thành công Đại hội Đại biểu lần thứ 5 nhiệm kỳ "
+                 "2019-2024.") == []
+    assert names("Giải pháp này được đưa ra trong kế hoạch thực hiện công tác PCCC năm 2018 do Cảnh sát PCCC TP. HCM "
+                 "tổ chức ngày 2 – 2.") == []
