@@ -9,8 +9,10 @@ on: pyvi's words and tags).
 
 from __future__ import annotations
 
+from indexer.ingest.articles import Organizer
 from indexer.ingest.extraction import extract_metadata
 from indexer.ingest.extraction.bodies import find_mentions
+from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.organizers import find_organizers
 from indexer.ingest.extraction.text import tokenize
 
@@ -116,11 +118,12 @@ def test_a_summit_named_after_a_group_is_held_not_organized_by_it():
     assert names("Tổng thống Mỹ Donald Trump đã có những chia sẻ trước sự kiện Thượng đỉnh G20 sắp tổ chức ở Nhật Bản.") == []
 
 
-def test_a_body_that_plans_to_hold_a_conference_organizes_it():
+def test_a_body_that_plans_to_hold_a_conference_is_found_but_organizes_no_reported_event():
     lead = ("Theo đặc phái viên của EU, trong khoảng thời gian đầu năm 2017, Liên minh châu Âu dự kiến sẽ tổ chức "
             "một hội nghị thảo luận về tương lai của Syria.")
 
-    assert names(lead) == ["Liên minh châu Âu"]
+    assert "Liên minh châu Âu" in mentioned(lead)
+    assert names(lead) == []  # an event still to come has no organizer (docs/labelling-brief.md)
 
 
 def test_a_name_ends_before_the_person_after_its_country_and_not_at_a_surname_it_ends_with():
@@ -221,8 +224,9 @@ def test_words_describing_a_body_stand_between_it_and_its_verb_but_a_verb_does_n
 
 
 def test_a_court_written_in_lower_case_or_with_nd_is_the_peoples_court_of_its_city():
-    assert names("Trong tháng 1-2018, toà án TP Hà Nội sẽ đưa ra xét xử hai vụ án lớn về tham ô tài sản.") == [
-        "Toà án nhân dân thành phố Hà Nội"]
+    planned = "Trong tháng 1-2018, toà án TP Hà Nội sẽ đưa ra xét xử hai vụ án lớn về tham ô tài sản."
+    assert [canonical_organizer(Organizer(name)).name for name in mentioned(planned)] == [
+        "Toà án nhân dân thành phố Hà Nội"]  # found and named; a trial still to come gives no organizer
     assert names("Toà án ND TP Hà Nội vừa quyết định đưa ra xét xử bị cáo Trịnh Xuân Thanh và các đồng phạm.") == [
         "Toà án nhân dân thành phố Hà Nội"]
 

@@ -23,6 +23,16 @@ def time_before(tokens: list[Token], j: int, first: int) -> int:
     return j
 
 
+def abbreviation_before(tokens: list[Token], j: int, first: int) -> bool:
+    """Whether an abbreviation, bare or bracketed, ends right before j: the end of a name the
+    reader does not know as a body ("Cảnh sát PCCC | TP. HCM", "Hội luật gia (HLG) | tỉnh Cao Bằng")."""
+    if j - 1 < first:
+        return False
+    bracketed = tokens[j - 1].text == ")" and j - 3 >= first and tokens[j - 3].text == "("
+    word = tokens[j - 2] if bracketed else tokens[j - 1]
+    return word.is_word and len(word.text) > 1 and word.text.isupper()
+
+
 def listed(tokens: list[Token], starting: dict[int, Mention], start: int, last: int) -> list[Mention]:
     """The bodies of a list "A, B và C" starting at token `start`."""
     found = []

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from indexer.ingest.extraction.clauses import phrase_at
 from indexer.ingest.extraction.name_grammar import Mention
+from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
-    CHAIR, EVENT_WORDS, INVITATION, INVITATION_REACH, PREMISES, TOPIC, VENUE, VENUE_SKIP, VENUES,
+    CHAIR, EVENT_WORDS, INVITATION, INVITATION_REACH, PREMISES, TOPIC, VENUE, VENUE_SKIP, VENUES, VERBS,
 )
 from indexer.ingest.extraction.text import Token
 
@@ -20,7 +21,7 @@ def fallback(
 ) -> tuple[list[Mention], set[str]]:
     """No organizing clause: the host of an event ("tại trụ sở X"), else the chair's body."""
     for first, last in spans:
-        if not reports_event(tokens, first, last):
+        if not reports_event(tokens, first, last) or _planned(tokens, first, last):
             continue
         local = [m for m in mentions if first <= m.start and m.end <= last]
         hosts = [m for m in local if is_venue(tokens, m, first) and _can_host(tokens, m)]
@@ -40,6 +41,12 @@ def fallback(
         if before:
             return before[:1], set()
     return [], set()
+
+
+def _planned(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether the sentence's organizing verb is still to come: "Vietjet sẽ tổ chức ngày hội tuyển
+    dụng ... tại Văn phòng Vietjet" names a venue of a plan, no host of a reported event."""
+    return any(phrase_at(tokens, i, VERBS) and still_to_come(tokens, i, first) for i in range(first, last))
 
 
 def _inviting(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> Mention | None:

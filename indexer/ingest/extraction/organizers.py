@@ -26,14 +26,16 @@ from indexer.ingest.articles import Organizer
 from indexer.ingest.extraction.bodies import find_mentions
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.clauses import (
-    listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
+    abbreviation_before, listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
 )
 from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
 from indexer.ingest.extraction.local_committees import with_sentence_province
+from indexer.ingest.extraction.meeting_settings import common_noun, reported_owners
 from indexer.ingest.extraction.meetings import meeting_owners, reports_own_meeting
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
+from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
@@ -74,6 +76,7 @@ def find_organizers(
         chosen = next(filter(None, (_event_agents(tokens, mentions, *span) for span in later_spans)), [])
     if not chosen:
         chosen, venues = fallback(tokens, mentions, lead_spans, text)
+    chosen = [m for m in chosen if not common_noun(tokens, m)]
     starts = [first for first, _ in lead_spans + later_spans]
     chosen = [with_sentence_province(tokens, m, max((f for f in starts if f <= m.start), default=0)) for m in chosen]
     ordered = sorted(
@@ -114,7 +117,8 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
         meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
-            found += meeting_owners(tokens, mentions, starting, i + meeting, first, last)
+            owners = meeting_owners(tokens, mentions, starting, i + meeting, first, last)
+            found += reported_owners(tokens, owners, i, first)
         if tokens[i].text == "do":
             found += _agents(tokens, starting, i + 1, last)
         if tokens[i].key == "giữa" and has_event(tokens, first, last):
@@ -128,11 +132,12 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
 
 
 def _modifies(tokens: list[Token], mention: Mention, first: int) -> bool:
-    """A province after a common noun qualifies it ("ngành chức năng tỉnh Thanh Hoá"): it does
-    not stand for the province's committee as a subject."""
+    """A province after a common noun or an unread name's abbreviation qualifies it ("ngành chức
+    năng tỉnh Thanh Hoá", "Cảnh sát PCCC TP. HCM"): it does not stand for the province's committee."""
     before = tokens[mention.start - 1] if mention.start > first else None
-    return mention.place and before is not None and before.is_word and before.text.islower() and not (
-        phrase_at(tokens, mention.start - 1, CONNECTORS) or before.key in ("do", "giữa", "của"))
+    return mention.place and before is not None and (abbreviation_before(tokens, mention.start, first) or (
+        before.is_word and before.text.islower() and not (
+            phrase_at(tokens, mention.start - 1, CONNECTORS) or before.key in ("do", "giữa", "của"))))
 
 
 def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
@@ -160,7 +165,10 @@ def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
 
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
-    """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"."""
+    """The bodies right before an organizing verb: "A (chủ trì,) phối hợp với B tổ chức"; none
+    before a verb still to come ("A sẽ tổ chức")."""
+    if still_to_come(tokens, verb, first):
+        return []
     j = _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
     anaphor = _anaphor_before(tokens, j, first)
     if anaphor < j:  # "Bộ GTVT cho hay, chiều 11/7, cơ quan này đã tổ chức": the body named before
@@ -172,6 +180,8 @@ def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first:
         owner = mention.start - 1
         if owner > first and tokens[owner].key == "của" and owner in ending:
             mention = ending[owner]  # "Ủy ban Pháp luật của Quốc hội": the first one acts
+        elif owner > first and tokens[owner].key == "của" and mention.name == "Quốc hội":
+            break  # "Uỷ ban Văn hoá, giáo dục, ... của Quốc hội tổ chức": its committee acts
         if any(phrase_at(tokens, k, [t]) for t in TITLES if (k := mention.start - len(t)) >= first):
             break  # the person holding the post acts, not the body
         if any(phrase_at(tokens, k, EVENT_NAMES) == mention.start - k for k in range(max(first, mention.start - 3), mention.start)):

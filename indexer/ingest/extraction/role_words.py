@@ -117,8 +117,9 @@ MEETINGS = PhraseSet([
 MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
 ORDINAL = keys_of("thứ")
 # Words after which a "của" names someone at the meeting, not its owner: "hội nghị có đại diện
-# của Bộ Y tế", "hội nghị với sự tham dự của ...".
-NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát"))
+# của Bộ Y tế", "hội nghị với sự tham dự của ..."; the agent of "do" organized it; a document's
+# owner is not the meeting's ("Hội nghị triển khai Quyết định của ban Bí thư", "Nghị quyết của").
+NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát do quyết nghị"))
 # Words between a meeting noun and its body: "Hội nghị thượng đỉnh G20".
 MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường", "định kỳ", "thường niên")]
 # Meetings named by a body they are of: "Thượng đỉnh G20 sắp tổ chức" is held, the G20 holds nothing.
@@ -155,6 +156,7 @@ THIS_IS = [keys_of(p) for p in ("đây là một", "đây là", "đó là")]
 # Heads of venues: they hold events, never organize them.
 VENUES = [
     keys_of(v)
-    for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Cung", "Nhà hát", "Nhà văn hóa", "Nhà văn hoá",
-              "Sân vận động", "Khách sạn", "Trường", "Đại học", "ĐH", "Bệnh viện", "Bảo tàng", "Công viên", "Quảng trường")
+    for v in ("Trung tâm Hội nghị", "Trung tâm Triển lãm", "Trung tâm Hội chợ", "Nhà thi đấu", "Cung", "Nhà hát",
+              "Nhà văn hóa", "Nhà văn hoá", "Sân vận động", "Khách sạn", "Trường", "Đại học", "ĐH", "Bệnh viện",
+              "Bảo tàng", "Công viên", "Quảng trường")
 ]
