@@ -54,6 +54,9 @@ _EXPANSIONS = (
     (r"THCS", "Trung học cơ sở"),
     (r"ĐH", "Đại học"),
     (r"TW", "Trung ương"),
+    (r"T\.Ư|TƯ", "Trung ương"),  # "Ban Tuyên giáo T.Ư"
+    (r"Q\.", "quận"),  # "UBND Q. Bình Tân" (not "Q.1": no word may follow the dot)
+    (r"TX\.", "thị xã"),
     (r"VN", "Việt Nam"),
     (r"CA", "Công an"),
     (r"TP\.?|Tp\.", "thành phố"),
