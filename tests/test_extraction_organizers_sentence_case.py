@@ -126,3 +126,41 @@ def test_spain_is_no_committee():
             "đã chủ trì một cuộc họp nội các khẩn cấp.")
 
     assert names(lead) == []
+
+
+def test_a_delegation_of_deputies_organizes_its_conference_under_its_province():
+    lead = ("Chiều 16/10, Đoàn đại biểu Quốc hội TP. Đà Nẵng đã tổ chức Hội nghị Lấy ý kiến góp ý của các chuyên "
+            "gia, các nhà hoạt động thực tiễn về dự án Luật sửa đổi.")
+
+    assert names(lead) == ["Đoàn đại biểu Quốc hội thành phố Đà Nẵng"]
+    assert canonical_name("Đoàn ĐBQH TP HCM") == "Đoàn đại biểu Quốc hội Thành phố Hồ Chí Minh"
+
+
+def test_a_party_executive_in_sentence_case_is_named_with_its_province_and_never_with_its_term():
+    lead = ("Sáng 18/10, Ban chấp hành Đảng bộ Hà Tĩnh nhiệm kỳ 2015-2020 công bố kết quả hội nghị lần thứ nhất "
+            "về việc bầu Bí thư.")
+    termed = ("Ngày 6-9, Ban chấp hành Đảng bộ tỉnh khoá XIV đã tổ chức Hội nghị lần thứ 42 để giới thiệu và bầu "
+              "chức danh Bí thư Tỉnh uỷ Quảng Ninh.")
+
+    assert canonical_name(mentioned(lead)[0]) == "Ban chấp hành Đảng bộ tỉnh Hà Tĩnh"
+    assert not any("khoá" in n for n in mentioned(termed))
+
+
+def test_the_gazetteers_name_comes_before_a_sentence_case_reading_of_it():
+    lead = ("Formosa Vũng Áng xả thải là nội dung làm “nóng” phiên khai mạc kỳ họp cuối cùng của Uỷ ban thường vụ "
+            "Quốc hội khoá XIII sáng nay (11/7).")
+
+    assert mentioned(lead)[0] == "Ủy ban Thường vụ Quốc hội"
+    assert canonical_name("Ban chấp hành Trung ương Đảng") == "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"
+
+
+def test_a_department_named_without_its_city_takes_the_city_the_text_gives_it():
+    earlier = ("Đó là lời khẳng định của ông Lê Duy Tân - trưởng Phòng Giáo dục trung học Sở GD-ĐT TP. HCM - tại lễ "
+               "tổng kết năm học 2018-2019 của bậc trung học do Sở GD-ĐT tổ chức sáng 20-8.")
+    listed = ("Sáng 5-10, Viện nghiên cứu phát triển thành phố phối hợp với Sở Giao thông vận tải, Sở Giáo dục và "
+              "đào tạo TP. HCM tổ chức hội thảo đánh giá hiệu quả việc thực hiện đề án.")
+    alone = "Cuộc thi ảnh Mùa yêu thương do Sở GD-ĐT phối hợp với báo Tuổi Trẻ và Trường ĐH Việt Đức tổ chức."
+
+    assert names(earlier) == ["Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"]
+    assert names(listed)[0] == "Sở Giao thông vận tải Thành phố Hồ Chí Minh"
+    assert names(alone)[0] == "Sở Giáo dục và Đào tạo"  # no place in the text: none guessed

@@ -37,8 +37,11 @@ def field_to_place(tokens: list[Token], j: int) -> bool:
         kind = _KINDS.get((token.key, tokens[m + 1].key), 1 if token.key in _ONE_WORD_KINDS else 0)
         if m > j and kind and (tokens[m + kind].is_capitalized or tokens[m + kind].text == "."):
             return True  # "tỉnh Long An", "thành phố Đà Nẵng", "TP. HCM" (but "công tác xã hội" goes on)
-        if m > j and any(tuple(t.key for t in tokens[m : m + len(p)]) == p for p in _COMMITTEES) and token.is_capitalized:
-            return True  # "Ban thường vụ Tỉnh uỷ Quảng Nam", "Ban pháp chế HĐND TP. HCM": a committee's board
+        committee = next((c for c in _COMMITTEES if tuple(t.key for t in tokens[m : m + len(c)]) == c), None)
+        if m > j and committee is not None and token.is_capitalized:
+            # "Ban thường vụ Tỉnh uỷ Quảng Nam", "Ban pháp chế HĐND TP. HCM": a committee's board; a
+            # party organization only with its place ("Đảng bộ Hà Tĩnh", not "Đảng bộ tỉnh khoá XIV")
+            return committee not in _PARTY_ORGANIZATIONS or _place_follows(tokens, m + len(committee))
         if not token.text.islower() or token.key in STOP or token.key in ("và", "về"):
             return False
         if (token.key, tokens[m + 1].key) in STOP_PAIRS:
@@ -47,7 +50,11 @@ def field_to_place(tokens: list[Token], j: int) -> bool:
 
 
 # The party committees and councils whose boards newsrooms name in lower case before them.
-_COMMITTEES = [keys_of(c) for c in ("Tỉnh uỷ", "Thành uỷ", "Huyện uỷ", "Quận uỷ", "HĐND", "Hội đồng nhân dân")]
+_COMMITTEES = [keys_of(c) for c in (
+    "Tỉnh uỷ", "Thành uỷ", "Huyện uỷ", "Quận uỷ", "HĐND", "Hội đồng nhân dân", "Đảng bộ", "Đảng uỷ", "Trung ương",
+    "Quốc hội", "Chính phủ",
+)]
+_PARTY_ORGANIZATIONS = {keys_of(c) for c in ("Đảng bộ", "Đảng uỷ")}
 # A place's kind: one word, or two ("thị" alone is no kind: "Ban đô thị HĐND").
 _ONE_WORD_KINDS = set(keys_of("tỉnh huyện quận phường xã TP Tp"))
 _KINDS = {keys_of(kind): 2 for kind in ("thành phố", "thị xã", "thị trấn")}
@@ -59,3 +66,10 @@ def _abbreviation_then_place(tokens: list[Token], m: int) -> bool:
     if close is None or close + 2 >= len(tokens) or tokens[close + 1].key not in PLACE_KINDS:
         return False
     return tokens[close + 2].is_capitalized or tokens[close + 2].text == "."
+
+
+def _place_follows(tokens: list[Token], k: int) -> bool:
+    """Whether a place's capitalized name, or its kind and name, stands at k ("Hà Tĩnh", "tỉnh Hà Tĩnh")."""
+    if k < len(tokens) and tokens[k].key in _ONE_WORD_KINDS:
+        k += 1
+    return k < len(tokens) and tokens[k].is_word and tokens[k].is_capitalized

@@ -120,7 +120,8 @@ class NameGrammar:
             return None
         if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
             if not tokens[i].is_capitalized or not (
-                keys in COMPANIES and self.proper_name_follows(j, TRADE_REACH) or field_to_place(tokens, j)
+                keys in COMPANIES and self.proper_name_follows(j, TRADE_REACH)
+                or field_to_place(tokens, j) and self.gaz.match_at(tokens, i) is None  # the gazetteer's name first
                 or opens_school(tokens, keys, j)  # "Trường tiểu học Nguyễn Du"
             ):
                 return None  # but "Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh": its trade, then its name

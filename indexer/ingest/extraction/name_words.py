@@ -27,7 +27,7 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Bảo tàng", 2), ("Ngân hàng", 2), ("Quân ủy", 3), ("Quân uỷ", 3), ("Huyện ủy", 2), ("Huyện uỷ", 2), ("Quận ủy", 2),
         ("Quận uỷ", 2), ("Thị ủy", 2), ("Thị uỷ", 2), ("Đảng đoàn", 2), ("Giáo hội", 3), ("Tổng liên đoàn", 3),
         ("LĐLĐ", 3), ("Tổng LĐLĐ", 3), ("Tổ chức", 3), ("Câu lạc bộ", 2), ("CLB", 2), ("Nhà xuất bản", 2),
-        ("NXB", 2),
+        ("NXB", 2), ("Đoàn đại biểu Quốc hội", 3), ("Đoàn ĐBQH", 3),
     )
 }
 LONGEST_HEAD = max(len(k) for k in HEADS)
