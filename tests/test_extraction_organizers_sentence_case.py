@@ -6,7 +6,7 @@ and the abbreviations T.Ư, Q. and TX. Every sentence is from an unlabelled trai
 
 from __future__ import annotations
 
-from indexer.ingest.extraction.names import canonical_name
+from indexer.ingest.extraction.names import canonical_name, name_key
 from tests.test_extraction_organizers_grammar import mentioned, names
 
 
@@ -119,6 +119,8 @@ def test_central_district_and_town_abbreviations_are_spelled_out():
     assert canonical_name("Ban Tuyên giáo T.Ư") == "Ban Tuyên giáo Trung ương"
     assert canonical_name("UBND Q. Bình Tân") == "Uỷ ban nhân dân quận Bình Tân"
     assert canonical_name("UBND TX. Sơn Tây") == "Uỷ ban nhân dân thị xã Sơn Tây"
+    bank = "Ngân hàng Thương mại Cổ phần Đầu tư và Phát triển Việt Nam"
+    assert name_key(bank.upper()) == name_key(bank)  # "ĐẦU TƯ" in capitals is no "Trung ương"
 
 
 def test_spain_is_no_committee():

@@ -55,7 +55,7 @@ _EXPANSIONS = (
     (r"THCS", "Trung học cơ sở"),
     (r"ĐH", "Đại học"),
     (r"TW", "Trung ương"),
-    (r"T\.Ư|TƯ", "Trung ương"),  # "Ban Tuyên giáo T.Ư"
+    (r"T\.Ư", "Trung ương"),  # "Ban Tuyên giáo T.Ư" (not "TƯ": "ĐẦU TƯ" in capitals)
     (r"Q\.", "quận"),  # "UBND Q. Bình Tân" (not "Q.1": no word may follow the dot)
     (r"TX\.", "thị xã"),
     (r"VN", "Việt Nam"),
