@@ -153,9 +153,9 @@ class _Finder(NameGrammar):
         close = next((k for k in range(e + 2, reach) if tokens[k].text == ")"), None)
         if close is None:
             return mention
-        words = tokens[e + 1 : close]
+        words = [t for t in tokens[e + 1 : close] if t.text not in "-&"]  # "(GD-ĐT)", "(NN & PTNT)"
         if all(t.is_word and sum(c.isupper() for c in t.text) >= 2 and not t.text.isdigit() for t in words):
-            candidate = " ".join(t.text for t in words)
+            candidate = self.text[tokens[e + 1].start : tokens[close - 1].end]
             inside = self.continued(mention, close + 1)
             if inside is not None:
                 return inside  # the abbreviation names only the part before it: no local alias
@@ -173,11 +173,11 @@ class _Finder(NameGrammar):
         qualifier = next(
             (q for q in AFTER_ABBREVIATION if tuple(t.key for t in tokens[after : after + len(q)]) == q), None
         )
-        place = self.gaz.place_at(tokens, after) if tokens[after].key in PLACE_KINDS else None
+        place = self.gaz.place_at(tokens, after) if tokens[after].key in PLACE_KINDS or tokens[after].is_capitalized else None
         if place is not None:
-            end = place.end  # "Toà án nhân dân (TAND) TP Hà Nội"
-        elif qualifier is None or not tokens[after].text.islower():
-            return None
+            end = place.end  # "Toà án nhân dân (TAND) TP Hà Nội", "Cục Quản lý thị trường (QLTT) Đồng Nai"
+        elif qualifier is None:
+            return None  # but "Toà án nhân dân (TAND) Tối cao", "Uỷ ban An toàn giao thông (ATGT) Quốc gia"
         else:
             end = after + len(qualifier)
         written = self.text[tokens[mention.start].start : tokens[mention.end - 1].end]

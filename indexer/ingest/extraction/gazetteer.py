@@ -246,7 +246,8 @@ def _add_embassies(data: dict, bodies: list[Body], aliases: dict[str, list[str]]
             spellings.append(country["official"])
         forms = []
         for spelling in spellings:
-            forms += [f"Đại sứ quán {spelling} tại Việt Nam", f"Đại sứ quán {spelling}", f"ĐSQ {spelling}"]
+            forms += [f"Đại sứ quán {spelling} tại Việt Nam", f"Đại sứ quán {spelling} tại Hà Nội",  # its seat
+                      f"Đại sứ quán {spelling}", f"ĐSQ {spelling}"]
             countries.add(keys_of(spelling))
         aliases[name] = forms
     return countries

@@ -1,4 +1,5 @@
-"""A people's committee named only by its kind ("UBND tỉnh") takes the province its sentence names.
+"""A people's committee named only by its kind ("UBND tỉnh") takes the province its sentence names,
+and a department named without its province ("do Sở GD-ĐT tổ chức") the place the text gives it.
 
 "Xuân Trường ... tại quê nhà Tuyên Quang, trong lễ vinh danh ... do UBND tỉnh tổ chức": the news
 names the province once and calls its committee "UBND tỉnh" after it. Only a province named
@@ -22,7 +23,10 @@ BARE_COMMITTEES = {keys_of(c) for c in ("UBND tỉnh", "UBND thành phố", "UBN
 
 def with_sentence_province(tokens: list[Token], mention: Mention, first: int) -> Mention:
     """`mention` named after the province its sentence (from token `first`) names before it, if it
-    is a bare "UBND tỉnh / TP" and one such province is named there; else `mention`."""
+    is a bare "UBND tỉnh / TP" and one such province is named there; a department without its
+    place takes the place the text gives it (`with_text_place`); else `mention`."""
+    if keys_of(mention.name)[:1] == _DEPARTMENT:
+        return with_text_place(tokens, mention)
     if mention.body is not None or keys_of(mention.name) not in BARE_COMMITTEES:
         return mention
     if mention.end < len(tokens) and tokens[mention.end].text == ",":
@@ -34,3 +38,38 @@ def with_sentence_province(tokens: list[Token], mention: Mention, first: int) ->
     if len(committees) != 1 or (kind == keys_of("tỉnh")[0]) != (found[0].kind == "tỉnh"):
         return mention
     return replace(mention, name=found[0].committee.name, body=found[0].committee, alias=mention.alias or mention.name)
+
+
+# A province's department named without its province ("do Sở GD-ĐT tổ chức").
+_DEPARTMENT = keys_of("Sở")
+# At most this many words from a listed department to the place the list ends with.
+_LIST_REACH = 8
+
+
+def with_text_place(tokens: list[Token], mention: Mention) -> Mention:
+    """A department named without its place ("Sở GD-ĐT") takes the place the text gives it
+    elsewhere: the same department named with its place before ("lễ tổng kết ... của Sở GD-ĐT TP.
+    HCM ... do Sở GD-ĐT tổ chức"), or the place of the list it heads ("Sở Giao thông vận tải, Sở
+    Giáo dục và đào tạo TP. HCM tổ chức"); else `mention`."""
+    written = keys_of(mention.name)
+    if mention.body is not None or written[:1] != _DEPARTMENT or mention.end >= len(tokens):
+        return mention
+    gaz = gazetteer()
+    if any(gaz.place_at(tokens, k) for k in range(mention.start + 1, mention.end)):
+        return mention  # its place is in its name
+    size = len(written)
+    for k in range(mention.start - size, -1, -1):
+        if tuple(t.key for t in tokens[k : k + size]) == written and (place := gaz.place_at(tokens, k + size)):
+            return _placed(mention, tokens, place.start, place.end)
+    if tokens[mention.end].text in (",", "và") and mention.end + 1 < len(tokens) and tokens[mention.end + 1].key == _DEPARTMENT[0]:
+        for k in range(mention.end + 2, min(len(tokens), mention.end + 2 + _LIST_REACH)):
+            if not tokens[k].is_word and tokens[k].text not in "-&":
+                break  # the next department ends before any place: no shared place
+            if (place := gaz.place_at(tokens, k)) is not None:
+                return _placed(mention, tokens, place.start, place.end)
+    return mention
+
+
+def _placed(mention: Mention, tokens: list[Token], start: int, end: int) -> Mention:
+    place = " ".join(t.text for t in tokens[start:end]).replace(" .", ".")
+    return replace(mention, name=f"{mention.name} {place}", alias=mention.alias or mention.name)

@@ -13,7 +13,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from indexer.ingest.extraction.gazetteer import Body, Gazetteer
+from indexer.ingest.extraction.lower_fields import field_to_place
 from indexer.ingest.extraction.ministry_fields import FIELD_HEADS, past_field_dash
+from indexer.ingest.extraction.missions import MISSIONS, past_seat
 from indexer.ingest.extraction.name_ends import field_after_and
 from indexer.ingest.extraction.name_words import (
     COMPANIES, COMPOUND_BEFORE, DASH_STOPS, DOTTED_PLACES, HEADS, HEAD_STARTS, LONGEST_HEAD, LONGEST_LOWER_HEAD,
@@ -21,6 +23,7 @@ from indexer.ingest.extraction.name_words import (
     NOT_AFTER_HEAD, NOT_AFTER_ORGANIZATION, PLACES_WITH_SURNAMES, PLACE_KINDS, PLACE_REACH, PLACE_SENSITIVE,
     POST_ENDS, PROPER_ONLY, STOP, STOP_PAIRS, SURNAMES, TRADE_REACH, UNIT_KINDS, completes_word,
 )
+from indexer.ingest.extraction.named_after import PERSON_BEFORE, opens_school, named_after_person, school_name_end
 from indexer.ingest.extraction.text import Token
 from indexer.text.segmentation import tag_words
 
@@ -116,7 +119,11 @@ class NameGrammar:
         if j >= len(tokens) or not tokens[j].is_word:
             return None
         if not tokens[j].is_capitalized and tokens[j].key not in LOWER_AFTER_HEAD:
-            if not (keys in COMPANIES and tokens[i].is_capitalized and self.proper_name_follows(j, TRADE_REACH)):
+            if not tokens[i].is_capitalized or not (
+                keys in COMPANIES and self.proper_name_follows(j, TRADE_REACH)
+                or field_to_place(tokens, j) and self.gaz.match_at(tokens, i) is None  # the gazetteer's name first
+                or opens_school(tokens, keys, j)  # "Trường tiểu học Nguyễn Du"
+            ):
                 return None  # but "Công ty cổ phần đầu tư kinh doanh địa ốc Hưng Thịnh": its trade, then its name
         if tokens[j].key in NOT_AFTER_HEAD:
             return None
@@ -198,12 +205,14 @@ class NameGrammar:
                 pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
                 if token.key in STOP or pair in STOP_PAIRS:
                     break
-            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j) and self.name_goes_on(j):
+            elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j) and self.name_goes_on(j) and \
+                    not named_after_person(tokens, keys, i + len(keys), j):
                 if tokens[j - 1].key not in PLACE_KINDS or tokens[j - 1].is_capitalized or self.name_goes_on(j + 1):
                     break  # a person after the body ("Sở Nội vụ tỉnh Nguyễn Văn A"), not "huyện Lý Sơn"
             j += 1
         if j > i + len(keys) + 1 and any(t.text.islower() for t in tokens[i + len(keys) + 1 : j]):
             j = self.cut_at_verb(i + len(keys), j)
+        j = past_seat(tokens, j) if keys in MISSIONS else school_name_end(tokens, keys, i + len(keys), j)
         if all(t.key in LEGAL_FORMS for t in tokens[i + len(keys) : j]):
             return None  # "công ty Cổ phần | ô tô Trường Hải": a legal form alone names no company
         name = self.text[tokens[i].start : tokens[j - 1].end]
@@ -222,8 +231,8 @@ class NameGrammar:
             if token.is_capitalized:
                 return (
                     self.head_at(k) is None and self.gaz.match_at(tokens, k) is None
-                    and token.text not in SURNAMES
-                )
+                    and (token.text not in SURNAMES or reach == TRADE_REACH and tokens[k - 1].key not in PERSON_BEFORE)
+                )  # a company's trade, then the person it is named after: "Tập đoàn giáo dục Nguyễn Hoàng"
             pair = (token.key, tokens[k + 1].key) if k + 1 < len(tokens) else ()
             if token.key in STOP or pair in STOP_PAIRS or token.key in ("và", "về"):
                 return False

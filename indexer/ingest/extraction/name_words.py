@@ -19,7 +19,7 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Tổng cục", 2), ("Sở", 2), ("Trường", 2), ("Báo", 2), ("Công ty", 2), ("Cơ quan", 2),
         ("Đảng ủy", 2), ("Đảng uỷ", 2), ("Bộ", 3), ("Học viện", 3), ("Đại học", 3), ("Ủy ban", 3),
         ("Uỷ ban", 3), ("UBND", 3), ("Hội đồng", 3), ("Hội", 3), ("Tập đoàn", 3), ("Tổng công ty", 3),
-        ("Quỹ", 3), ("Đài", 3), ("Đại sứ quán", 3), ("Liên đoàn", 3), ("Hiệp hội", 3),
+        ("Quỹ", 3), ("Đài", 3), ("Đại sứ quán", 3), ("Tổng lãnh sự quán", 3), ("Lãnh sự quán", 3), ("Liên đoàn", 3), ("Hiệp hội", 3),
         ("Tỉnh ủy", 3), ("Thành ủy", 3), ("Tỉnh uỷ", 3), ("Thành uỷ", 3),
         ("Tòa án", 3), ("TAND", 3), ("VKSND", 3), ("HĐND", 3), ("Công an", 2), ("Tỉnh đoàn", 3),
         ("Thành đoàn", 3), ("Bệnh viện", 2), ("Nhà máy", 1), ("ĐH", 3),
@@ -27,7 +27,7 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Bảo tàng", 2), ("Ngân hàng", 2), ("Quân ủy", 3), ("Quân uỷ", 3), ("Huyện ủy", 2), ("Huyện uỷ", 2), ("Quận ủy", 2),
         ("Quận uỷ", 2), ("Thị ủy", 2), ("Thị uỷ", 2), ("Đảng đoàn", 2), ("Giáo hội", 3), ("Tổng liên đoàn", 3),
         ("LĐLĐ", 3), ("Tổng LĐLĐ", 3), ("Tổ chức", 3), ("Câu lạc bộ", 2), ("CLB", 2), ("Nhà xuất bản", 2),
-        ("NXB", 2),
+        ("NXB", 2), ("Đoàn đại biểu Quốc hội", 3), ("Đoàn ĐBQH", 3),
     )
 }
 LONGEST_HEAD = max(len(k) for k in HEADS)
@@ -118,7 +118,7 @@ def completes_word(before: Token, token: Token) -> bool:
 
 # Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
 # station; "Khoa học" (science) opens no faculty's name, "Báo cáo" (a report) no newspaper's.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học", "Báo cáo")]
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học", "Báo cáo", "Ban Nha")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4

@@ -29,6 +29,7 @@ _EXPANSIONS = (
     (r"TP\.?\s*HCM|TPHCM|TP\.?\s*Hồ Chí Minh|Tp\.?\s*HCM", "Thành phố Hồ Chí Minh"),
     (r"UBND", "Ủy ban nhân dân"),
     (r"HĐND", "Hội đồng nhân dân"),
+    (r"ĐBQH", "đại biểu Quốc hội"),
     (r"TAND", "Tòa án nhân dân"),
     (r"VKSND", "Viện kiểm sát nhân dân"),
     (r"KSND", "Kiểm sát nhân dân"),
@@ -54,6 +55,9 @@ _EXPANSIONS = (
     (r"THCS", "Trung học cơ sở"),
     (r"ĐH", "Đại học"),
     (r"TW", "Trung ương"),
+    (r"T\.Ư", "Trung ương"),  # "Ban Tuyên giáo T.Ư" (not "TƯ": "ĐẦU TƯ" in capitals)
+    (r"Q\.", "quận"),  # "UBND Q. Bình Tân" (not "Q.1": no word may follow the dot)
+    (r"TX\.", "thị xã"),
     (r"VN", "Việt Nam"),
     (r"CA", "Công an"),
     (r"TP\.?|Tp\.", "thành phố"),
@@ -126,6 +130,7 @@ _PROVINCIAL = (
     "bo chi huy quan su ", "bo chi huy bo doi bien phong ", "dai phat thanh", "tinh doan ", "thanh doan ",
     "cuc thue ", "cuc hai quan ", "bao hiem xa hoi ", "kho bac nha nuoc ", "lien doan lao dong ",
     "uy ban mat tran to quoc ", "hoi nong dan ", "hoi lien hiep phu nu ", "thanh tra ", "van phong ",
+    "doan dai bieu quoc hoi ", "ban chap hanh dang bo ",
 )
 
 
