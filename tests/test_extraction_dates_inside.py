@@ -105,3 +105,10 @@ def test_tomorrow_written_before_a_full_date_is_a_day_still_to_come():
             "trong vụ án xảy ra tại Ngân hàng Đại Tín.")
 
     assert find_event_date(lead) is None  # vietnews-train-077346: was 2018-05-08
+
+
+def test_the_day_of_the_article_a_story_follows_up_is_not_the_news_day():
+    lead = ("Ngày 16/10/2018, báo điện tử Người Đưa Tin có đăng bài Ninh Thuận: \"Những phận người khốn khổ vì đất "
+            "nhiễm mặn\". Mới đây, sở Thông tin truyền thông tỉnh đã có văn bản trả lời.")
+
+    assert find_event_date(lead) is None  # vietnews-train-071486: was 2018-10-16

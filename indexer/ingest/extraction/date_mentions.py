@@ -73,6 +73,8 @@ _CLAUSE_GOES_ON = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|\s+tại\b)")
 # The day a source reports is the news's day too: "Đài RT ngày 6-9 cho biết", "theo tờ X ngày 16-4,".
 _REPORTED_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:cho biết|cho hay|cho thấy|đưa tin|dẫn lời|thông báo|công bố|tuyên bố|vừa qua)\b")
 _SOURCE_BEFORE = re.compile(r"(?:^|[.\n,]\s*)[Tt]heo\s+[^,.;\n]{1,50}?\s+$")
+# A paper's article that the news follows up: "Ngày 7/1/2019, Báo VTV điện tử có bài phản ánh".
+_EARLIER_ARTICLE = re.compile(r",?\s*(?:[Bb]áo|[Tt]ờ)\s[^,.\n]{0,50}?\b(?:có bài|(?:có |đã )?đăng(?: tải)? bài)")
 # An attack named by its day ("vụ tấn công kinh hoàng ngày 11-9-2001") is an event referred to.
 _NAMED_BY_ITS_DAY = re.compile(r"(?:vụ|cuộc)\s+(?:tấn công|khủng bố|đánh bom)(?:\s+[\w-]+){0,3}\s+$")
 # Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
@@ -185,6 +187,8 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     if ngay and not opens:  # the day a source reports: "Đài RT ngày 6-9 cho biết", "theo tờ The Insider ngày 16-4,"
         opens = bool(_REPORTED_AFTER.match(text, match.end()) or _SOURCE_BEFORE.search(text, max(0, start - 60), start)
                      and _CLAUSE_GOES_ON.match(text, match.end()))
+    if _EARLIER_ARTICLE.match(text, match.end()):
+        cited = True  # "Ngày 16/10/2018, báo điện tử Người Đưa Tin có đăng bài ...": the story's first article
     if _NAMED_BY_ITS_DAY.search(text, max(0, start - 60), start):
         cited = True  # "các cuộc tấn công khủng bố ngày 11/9/2001": an event the text names by its day
     return DateMention(start, year, month, day, score, cited, until, opens, _is_ahead(text, start, match.end(), part))
