@@ -35,9 +35,10 @@ def in_range(date: str) -> bool:
     return YEARS[0] <= int(date[:4]) <= YEARS[1]
 
 
-def corpus_articles(path: Path, *, skip: Collection[str] = (), below: int | None = None) -> Iterator[Article]:
-    """The articles of a corpus read as `vnsearch index` reads them; with `below`, only the
-    (id-sorted) train records under that number, and never the ids in `skip`."""
+def corpus_articles(path: Path, *, skip: Collection[str] = (), below: int | None = None,
+                    above: int = 0) -> Iterator[Article]:
+    """The articles of a corpus read as `vnsearch index` reads them; with `below` (and `above`),
+    only the (id-sorted) train records under that number (from `above` on), never the ids in `skip`."""
     for item in jsonl_lines(path, file_id=path.name):
         if not isinstance(item, tuple):
             print(f"  read failure: {item}")
@@ -46,6 +47,8 @@ def corpus_articles(path: Path, *, skip: Collection[str] = (), below: int | None
             number = _TRAIN_ID.search(item[0][:80])
             if number and int(number.group(1)) >= below:
                 return
+            if number and int(number.group(1)) < above:
+                continue
         article = parse_line(*item)
         if not isinstance(article, Article):
             print(f"  read failure: {article}")

@@ -22,7 +22,7 @@ from indexer.ingest.extraction.text import paragraphs
 from indexer.ingest.extraction.titles import title_from_lead
 from indexer.text.vietnamese import nfc
 
-__all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "read_lead", "successor_of"]
+__all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "read_lead", "read_lead_and_rest", "successor_of"]
 
 # Bump when what is extracted from the same text changes (organizers, dates, event types ...):
 # an index holding the old values then asks for `--rebuild` rather than mixing the two.
@@ -110,6 +110,13 @@ def successor_of(name: str) -> str | None:
 def read_lead(body: str) -> str:
     """The lead of a cleaned body as the extractors read it (the event type, the organizers)."""
     return "\n".join(_prefix(p) for p in _lead(paragraphs(body)))
+
+
+def read_lead_and_rest(body: str) -> tuple[str, str]:
+    """The lead and the rest of a cleaned body as the date rules read them (`extract_metadata`)."""
+    body_paragraphs = paragraphs(body)
+    lead_paragraphs = _lead(body_paragraphs)
+    return "\n".join(_prefix(p) for p in lead_paragraphs), "\n".join(body_paragraphs[len(lead_paragraphs) :])
 
 
 def _lead(body_paragraphs: list[str]) -> list[str]:

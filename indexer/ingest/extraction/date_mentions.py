@@ -28,7 +28,7 @@ _PATTERNS = (
 )
 # What may stand right before a date: a part of the day and the word "ngày".
 _PREFIX = re.compile(
-    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:nay\s+)?)?(?:(?P<ngay>[Nn]gày)\s+)?$"
+    r"(?:(?P<part>[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Hh]ôm)\s+(?:nay\s+|qua,?\s+)?)?(?:(?P<ngay>[Nn]gày)\s+)?$"
 )
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 # A date right after these belongs to a cited document or a plan, not to the event.
@@ -46,6 +46,11 @@ _PLANNED = re.compile(r"(?:[Dd]ự kiến|[Mm]ục tiêu|[Tt]heo kế hoạch)[^
 # A life's span in brackets: "(7-3-1922 - 12-1-2004)"; one of the same day and month at both
 # ends counts the years to this year's anniversary ("(30-4-1975 - 30-4-2018)") and is kept.
 _LIFE_SPAN = re.compile(r"\(\s*(\d{1,2}[/.-]\d{1,2})[/.-]\d{4}\s*[-–]\s*(\d{1,2}[/.-]\d{1,2})[/.-]\d{4}\s*\)")
+# A day of the lunar calendar: "ngày 29 tháng 7 năm Kỷ Hợi", "15/8 âm lịch" (not the solar day).
+_LUNAR = re.compile(
+    r"\s*(?:năm\s+)?(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\b"
+    r"|\s*\(?\s*(?:âm lịch|ÂL)\b"
+)
 # A date after these is an effective date or a term, an anniversary or an earlier episode.
 _NOT_THE_NEWS = re.compile(
     r"(?:(?:[Áá]p dụng|[Hh]iệu lực|[Tt]hi hành|[Kk]ể|[Hh]ạn|[Tt]rước|[Ss]au)\s+(?:từ\s+)?(?:ngày\s+|năm\s+)?|"
@@ -66,13 +71,17 @@ _UP_TO_NOW = re.compile(r"\s*(?:cho\s+)?(?:đến|tới)\s+nay")
 _CLAUSE_START = re.compile(r"(?:^|[.!?:;\n,])\s*(?:[Vv]ào\s+|[Hh]ôm\s+)?$")
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:,|\s+tại\b)")
 # The day a source reports is the news's day too: "Đài RT ngày 6-9 cho biết", "theo tờ X ngày 16-4,".
-_REPORTED_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:cho biết|cho hay|đưa tin|dẫn lời|thông báo|công bố|tuyên bố)\b")
+_REPORTED_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:cho biết|cho hay|cho thấy|đưa tin|dẫn lời|thông báo|công bố|tuyên bố|vừa qua)\b")
 _SOURCE_BEFORE = re.compile(r"(?:^|[.\n,]\s*)[Tt]heo\s+[^,.;\n]{1,50}?\s+$")
+# A paper's article that the news follows up: "Ngày 7/1/2019, Báo VTV điện tử có bài phản ánh".
+_EARLIER_ARTICLE = re.compile(r",?\s*(?:[Bb]áo|[Tt]ờ)\s[^,.\n]{0,50}?\b(?:có bài|(?:có |đã )?đăng(?: tải)? bài)")
 # An attack named by its day ("vụ tấn công kinh hoàng ngày 11-9-2001") is an event referred to.
 _NAMED_BY_ITS_DAY = re.compile(r"(?:vụ|cuộc)\s+(?:tấn công|khủng bố|đánh bom)(?:\s+[\w-]+){0,3}\s+$")
 # Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
 _FUTURE = re.compile(r"\bsẽ\b|[Dd]ự báo")
 _AHEAD_REACH = 150
+# "Dự kiến ngày mai, 8-5-2018, TAND ... sẽ", "Từ ngày mai 10/6/2019": tomorrow, written before the date.
+_TOMORROW = re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+mai,?\s*$")
 # A sentence ends at ". " but not after "TP" or an initial ("TP. HCM", "Q. 8", "chị H. cho biết").
 _SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
 _STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
@@ -153,7 +162,7 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     start = match.start() - (len(prefix.group()) if prefix else 0)
     if _BIRTH.search(text[max(0, start - 20) : start]) or _PLANNED.search(text[max(0, start - 90) : start]):
         return None
-    if year is not None and _in_life_span(text, match.start()):
+    if year is not None and _in_life_span(text, match.start()) or _LUNAR.match(text, match.end()):
         return None
     cited = bool(_CITED.search(text[max(0, start - 90) : start]) or _NOT_THE_NEWS.search(text[max(0, start - 70) : start]))
     until = bool(_UNTIL.search(text[max(0, start - 20) : start]))
@@ -178,6 +187,8 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
     if ngay and not opens:  # the day a source reports: "Đài RT ngày 6-9 cho biết", "theo tờ The Insider ngày 16-4,"
         opens = bool(_REPORTED_AFTER.match(text, match.end()) or _SOURCE_BEFORE.search(text, max(0, start - 60), start)
                      and _CLAUSE_GOES_ON.match(text, match.end()))
+    if _EARLIER_ARTICLE.match(text, match.end()):
+        cited = True  # "Ngày 16/10/2018, báo điện tử Người Đưa Tin có đăng bài ...": the story's first article
     if _NAMED_BY_ITS_DAY.search(text, max(0, start - 60), start):
         cited = True  # "các cuộc tấn công khủng bố ngày 11/9/2001": an event the text names by its day
     return DateMention(start, year, month, day, score, cited, until, opens, _is_ahead(text, start, match.end(), part))
@@ -186,7 +197,7 @@ def _mention(match: re.Match[str], rank: int, text: str) -> DateMention | None:
 def _is_ahead(text: str, start: int, end: int, part: str | None) -> bool:
     """Whether the date is of something still to come: "sẽ" or a forecast before it in its sentence
     ("Chương trình sẽ diễn ra vào ngày 8/9/2017"), "tới đây" after it, or "sáng mai 1-1-2019"."""
-    if part and text.startswith("mai", start + len(part) + 1):
+    if part and text.startswith("mai", start + len(part) + 1) or _TOMORROW.search(text, max(0, start - 16), start):
         return True
     if _STILL_TO_COME.match(text, end) or _WILL_AFTER.match(text, end):
         return True

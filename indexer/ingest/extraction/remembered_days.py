@@ -12,6 +12,13 @@ from __future__ import annotations
 
 import re
 
+# "kỷ niệm 50 năm", "tròn hai thập kỷ", "cách đây 41 năm", "50 năm về trước": the text counts the
+# years since a day, so a full date of that day and month is the day remembered, not this year's.
+COUNTED_YEARS = re.compile(
+    r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Tt]ròn|[Cc]ách đây|[Đđ]úng|[Gg]iỗ)\s+(?:\d+|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+    r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\b\d+\s+năm\s+(?:[Nn]gày|sự kiện)\b"
+)
+ANNIVERSARY = re.compile(COUNTED_YEARS.pattern + r"|\bthập kỷ\b|\bthập niên\b")
 # Words before a full date that remember its day.
 _REMEMBRANCE = re.compile(
     r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|khủng bố|chiến thắng|[Hh][yi] sinh)"
