@@ -29,10 +29,10 @@ from collections import Counter
 from pathlib import Path
 
 from bench.extraction import TRAIN, capitals, new_style
+from bench.extraction_dates import YEARS
 from bench.service import ROOT, SearchClient, index_corpus, running_service
 
 ARTICLES = 8_000
-YEARS = (2012, 2019)  # the years of the train corpus's news
 # "X tổ chức họp báo / hội nghị / …": a body (named by one of the heads) organizing, in the
 # same clause, an event of a kind users filter by; "Ban tổ chức cuộc thi" (a contest's committee) is not.
 _HEADS = ("Bộ|Sở|Cục|Tổng cục|Vụ|Viện|Trung tâm|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Học viện|Trường|Đại học|ĐH|Khoa|Hội|"
