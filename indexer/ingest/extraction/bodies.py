@@ -23,7 +23,7 @@ from indexer.ingest.extraction.gazetteer import Body, Gazetteer, gazetteer
 from indexer.ingest.extraction.name_grammar import Mention, NameGrammar
 from indexer.ingest.extraction.name_words import (
     BARE, BARE_STARTS, NOT_AFTER_HEAD, PLACE_KINDS, LOWER_HEAD_STARTS, COMPOUND_BEFORE, AFTER_ABBREVIATION,
-    STANDING, MAX_ABBREVIATION_WORDS,
+    STANDING, MAX_ABBREVIATION_WORDS, HEAD_STARTS,
 )
 from indexer.ingest.extraction.text import Token, keys_of
 
@@ -75,6 +75,8 @@ class _Finder(NameGrammar):
         if not token.is_word:
             return None
         local = self.local_abbreviations.get(token.text)
+        if local is None and token.key not in _MAY_OPEN and not self.gaz.may_name_at(token):
+            return None  # most words open no name: skip the grammar's slower checks
         if local is not None and _standalone(self.tokens, i):
             return replace(local, start=i, end=i + 1, alias=token.text)
         if not token.is_capitalized and token.key in LOWER_HEAD_STARTS and i > 0 and self.tokens[i - 1].key in COMPOUND_BEFORE:
@@ -251,3 +253,8 @@ def _standalone(tokens: list[Token], i: int) -> bool:
         i + 1 < len(tokens) and tokens[i + 1].start == tokens[i].end and tokens[i + 1].text in "-/."
     )
     return not (glued_before or glued_after)
+
+
+# The keys a head, a place, a bare head or a standing board opens with: a word not among them
+# (nor the gazetteer's, nor a local abbreviation) opens no mention.
+_MAY_OPEN = frozenset(HEAD_STARTS | PLACE_KINDS | BARE_STARTS | {STANDING[0]})

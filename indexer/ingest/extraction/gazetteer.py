@@ -95,6 +95,10 @@ class Gazetteer:
             domain = domain.partition(".")[2]
         return None
 
+    def may_name_at(self, token: Token) -> bool:
+        """Whether some body's name or abbreviation could start at `token` (asked at every token)."""
+        return (token.key,) in self._prefixes or token.text in self._abbreviations
+
     def match_at(self, tokens: list[Token], i: int) -> Match | None:
         """The longest body whose name or abbreviation starts at tokens[i]."""
         token = tokens[i]
