@@ -148,3 +148,28 @@ def test_many_events_of_a_kind_and_the_body_holding_them_are_no_report(title, le
 ])
 def test_a_headlines_event_the_lead_only_plans_is_no_report(title, lead):
     assert find_event_type(title, lead) is None
+
+
+@pytest.mark.parametrize(("title", "lead"), [
+    ("Hoa hậu Đại Dương: Không phải chiến thắng nào cũng ngọt ngào",
+     "Vẫn biết rằng, mỹ quan của mỗi người mỗi khác nhưng có những chuẩn mực về cái đẹp mà tất cả chúng ta đều thừa "
+     "nhận.\nSau mỗi cuộc thi nhan sắc là những ý kiến khen chê xoay quay đề tài xấu – đẹp, xứng đáng – không xứng đáng."),
+    ("Vợ chồng Phương Vy - Sean Trace: Cặp đôi cổ tích của showbiz Việt",
+     "Không ít khán giả phải thốt lên rằng, khó có cặp đôi nào trong showbiz có thể dung hoà được như Phương Vy và "
+     "chồng Tây, Sean Trace.\nBước ra từ cuộc thi Việt Nam Idol, Phương Vy là một trong số ít những ca sĩ có cá tính "
+     "âm nhạc riêng biệt."),
+    ("Mâu Thuỷ sẽ là ứng cử viên nặng ký tại Hoa hậu Hoàn vũ VN 2017?",
+     "Xuất hiện tại showroom của Lê Thanh Hoà, Mâu Thuỷ “lột xác” với vẻ ngoài dịu dàng, gợi cảm sau những tháng ngày "
+     "bền bỉ luyện tập cho cuộc thi Hoa hậu Hoàn vũ Việt Nam 2017."),
+    ("Phó Thủ tướng chỉ đạo đảm bảo ATGT đêm chung kết AFF Cup",
+     "Uỷ ban An toàn Giao thông Quốc gia (UBATGTQG) vừa có công điện truyền đạt ý kiến chỉ đạo của Phó Thủ tướng Chính "
+     "phủ Trương Hoà Bình về bảo đảm trật tự, an toàn giao thông cho các hoạt động cổ vũ đội tuyển bóng đá."),
+])
+def test_any_contest_a_stars_beginnings_her_training_or_a_football_final_is_no_contest_reported(title, lead):
+    assert find_event_type(title, lead) is None
+
+
+def test_a_contest_a_child_wins_is_reported():
+    lead = ("Evan Le, cậu bé được ca ngợi là thần đồng piano, vừa vượt qua nhiều tài năng nhí khác ở cuộc thi âm nhạc "
+            "của quận Cam, Mỹ, để mang về giải thưởng cao nhất.")
+    assert find_event_type("Thần đồng gốc Việt 5 tuổi đoạt cúp piano quận Cam", lead) == "cuộc thi"

@@ -228,6 +228,12 @@ _PASSING = re.compile(r"(?:^| )(?:bên lề|trước|chuẩn bị cho|dự kiế
                       # Many events of a kind, not one reported: "các cuộc thi bị biến tướng", "nhiều cuộc
                       # thi âm nhạc đình đám", "những phiên toà lưu động".
                       r"|(?:^| )(?:các|những|nhiều|mọi)$"
+                      # Any one event of a kind, or none: "sau mỗi cuộc thi nhan sắc", "quán quân của một cuộc
+                      # thi nghệ thuật", "chưa có cuộc thi sắc đẹp nào".
+                      r"|(?:^| )(?:mỗi|của một|chưa có)$"
+                      # Where a star began or what she trains for, not the news: "Bước ra từ cuộc thi Việt Nam
+                      # Idol, Phương Vy ...", "luyện tập cho cuộc thi Hoa hậu Hoàn vũ".
+                      r"|(?:^| )(?:bước ra|nổi lên|xuất thân|đi lên|nổi tiếng) từ$|(?:^| )(?:luyện tập|tập luyện) cho$"
                       # What came after an event, not the event: "Hậu hội nghị G 7: Sẽ có đòn trừng phạt",
                       # "vài giờ sau lễ diễu binh" (not "Hoa hậu", "Á hậu")
                       r"|(?:^| )(?<!hoa )(?<!á )hậu$|(?:^| )(?:giờ|tiếng|ngày|tuần) sau$")
@@ -273,7 +279,10 @@ _HELD_IN_SITTINGS = {"hội nghị", "hội thảo", "diễn đàn"}
 _SITTING_OF = re.compile(r" (?:toàn thể |trù bị |cấp cao |thứ \w+ )?(?:của )?")
 _REPORT = re.compile(r" cáo\b")
 _NEVER = re.compile(r"(?!)")
-_NOT_AN_EVENT_AFTER = {"diễn đàn": re.compile(r" mạng\b")}  # an online forum
+# An online forum; a football final ("đêm chung kết AFF Cup") is a match, not a contest.
+_NOT_AN_EVENT_AFTER = {"diễn đàn": re.compile(r" mạng\b"),
+                       "cuộc thi": re.compile(r" (?:AFF|World Cup|Champions League|V-?League|Euro|SEA Games|Asian Cup"
+                                              r"|Europa League|Ngoại hạng|bóng đá|U\d\d)\b")}
 _NOT_CEREMONY = {"hội", "tân", "phục", "vật", "đài", "nghi", "nghĩa", "phép", "độ", "giáo", "bái", "lạt", "chùa",
                  "tết", "phật", "mễ", "lễ", "này", "đó", "của", "và", "được", "là", "ấy", "đã", "sẽ", "với", "cho"}
 _HOLIDAY_BEFORE = {"dịp", "nghỉ", "ngày", "mùa", "kỳ", "kì", "tuần", "đi", "đợt", "nghi", "mừng"}
