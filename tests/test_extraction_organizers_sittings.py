@@ -94,3 +94,28 @@ def test_a_council_named_with_its_term_and_tenure_before_its_verb_holds_the_sitt
     assert names(lead) == ["Hội đồng nhân dân thành phố Cần Thơ"]
     assert names("Sáng 27-4, HĐND tỉnh Quảng Nam khoá 9 đã tổ chức kỳ họp bất thường.") == [
         "Hội đồng nhân dân tỉnh Quảng Nam"]
+
+
+CENTRAL_COMMITTEE = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"
+
+
+def test_the_partys_plenum_named_without_its_body_belongs_to_the_central_committee():
+    assert names("Hội nghị Trung ương 6 bế mạc hôm nay 11-10, đề cập đến việc kết thúc hoạt động của các Ban chỉ "
+                 "đạo Tây Bắc, Tây Nguyên, Tây Nam Bộ.") == [CENTRAL_COMMITTEE]
+    assert names("Ngày 9-5, Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khoá XII bước vào ngày làm việc thứ "
+                 "ba.") == [CENTRAL_COMMITTEE]
+
+
+def test_another_bodys_central_committee_or_the_plenums_resolution_is_not_the_partys_plenum():
+    assert CENTRAL_COMMITTEE not in names(
+        "Đại hội đã thông báo kết quả họp Hội nghị lần thứ nhất Ban Chấp hành Trung ương Hội Nông dân Việt Nam khoá VII.")
+    assert names("Nghị quyết Hội nghị Trung ương 6 yêu cầu kết thúc hoạt động của các ban chỉ đạo Tây Bắc.") == []
+    assert CENTRAL_COMMITTEE not in names(
+        "Ngày 23-11, Ban Bí thư trung ương Đảng tổ chức hội nghị toàn quốc học tập, quán triệt, triển khai thực hiện "
+        "các nội dung Hội nghị Trung ương 8, Khoá XII.")
+
+
+def test_a_term_is_no_part_of_a_bodys_name():
+    lead = ("Chiều 8-12, tại Hà Nội, Uỷ ban Thường vụ Quốc hội khoá XIV đã họp phiên bất thường, thông qua 2 nghị "
+            "quyết với sự đồng thuận của tất cả uỷ viên Uỷ ban Thường vụ Quốc hội có mặt.")
+    assert names(lead) == ["Uỷ ban Thường vụ Quốc hội"]

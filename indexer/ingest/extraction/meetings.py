@@ -7,6 +7,7 @@ sitting). Kept apart from `organizers`, which calls these rules among its others
 
 from __future__ import annotations
 
+from indexer.ingest.extraction.gazetteer import gazetteer
 from indexer.ingest.extraction.clauses import listed, past_aside, phrase_at, skip_forward
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.role_words import (
@@ -38,6 +39,9 @@ def meeting_owners(
     Chính phủ", "Hội nghị thượng đỉnh G20", past a bracketed aside: "kỳ họp thứ 8 (kỳ họp bất
     thường) HĐND TP HCM"), or after "của" a few words on ("phiên họp giao ban của UBND X"); "của
     ngành" is the ministry the sentence named before."""
+    plenum = central_plenum(tokens, after, last)
+    if plenum is not None:
+        return [plenum]
     j = skip_forward(tokens, after, last, MEETING_LEVELS)
     while j + 1 < last and (tokens[j].key in ORDINAL or tokens[j].key in PERIODS) and tokens[j].text.islower() and (
         tokens[j + 1].text.isdigit() or ROMAN.fullmatch(tokens[j + 1].text)
@@ -56,3 +60,52 @@ def meeting_owners(
                 return ministries[-1:]
             return listed(tokens, starting, k + 1, last)
     return []
+
+
+def central_plenum(tokens: list[Token], after: int, last: int) -> Mention | None:
+    """The Party's Central Committee as the owner of its plenum, which the news names without the
+    body: "Hội nghị Trung ương 7 (khoá XII)", "Hội nghị lần thứ 14 Ban Chấp hành Trung ương Đảng
+    khoá 11", "Hội nghị Ban chấp hành Trung ương 7". The plenum's number or term must follow (or
+    "lần thứ" go before), so that "hội nghị ... Trung ương Hội Nông dân" stays another body's."""
+    if after < 2 or tuple(t.key for t in tokens[after - 2 : after]) != PLENUM_NOUN:
+        return None
+    before = [t.key for t in tokens[max(0, after - 4) : after - 2]]
+    if before[-1:] and before[-1] in NOT_THE_PLENUM or " ".join(before) in NOT_THE_PLENUM:
+        return None  # its resolution, results or agenda, studied or announced at another meeting
+    clause = [t.key for t in tokens[max(0, after - 2 - RESOLUTION_REACH) : after - 2]]
+    if any(tuple(clause[k : k + 2]) == RESOLUTION for k in range(len(clause) - 1)):
+        return None  # "nghị quyết số 18-NQ/TW Hội nghị lần thứ 6": a resolution's full name
+    j = after
+    numbered = False
+    if tuple(t.key for t in tokens[j : j + 2]) == PLENUM_ORDINAL and j + 2 < last:
+        j, numbered = j + 3, True  # "lần thứ 14", "lần thứ bảy"
+    j += phrase_at(tokens, j, CENTRAL_COMMITTEE) if j < last else 0
+    centre = phrase_at(tokens, j, CENTRAL) if j < last and tokens[j].is_capitalized else 0
+    if not centre:
+        return None
+    end = j + centre
+    end += end < last and tokens[end].key == PARTY
+    following = tokens[end] if end < last else None
+    if following is not None and following.is_capitalized and following.key not in TERM_WORDS:
+        return None  # "lần thứ nhất Ban Chấp hành Trung ương Hội Nông dân": that body's committee
+    if not numbered and not (following is not None and (following.text.isdigit() or following.key in TERM_WORDS
+                                                          or following.text == "(")):
+        return None
+    body = gazetteer().get(CENTRAL_COMMITTEE_NAME)
+    return None if body is None else Mention(body.name, after, end, 3, body=body)
+
+
+PLENUM_NOUN = keys_of("hội nghị")
+# Words before "Hội nghị Trung ương" that make the news something of the plenum's, not the plenum:
+# "Nghị quyết Hội nghị Trung ương 6 yêu cầu", "quán triệt các nội dung Hội nghị Trung ương 8",
+# "thông báo nhanh kết quả Hội nghị lần thứ 10", "chuẩn bị trình Hội nghị Trung ương 7".
+NOT_THE_PLENUM = {" ".join(keys_of(w)) for w in (
+    "nghị quyết", "kết quả", "nội dung", "trình", "của", "quán triệt", "thông tin", "thông báo", "tinh thần")}
+PLENUM_ORDINAL = keys_of("lần thứ")
+RESOLUTION = keys_of("nghị quyết")
+RESOLUTION_REACH = 8  # tokens: "nghị quyết số 18 - NQ / TW"
+CENTRAL_COMMITTEE = PhraseSet([keys_of("Ban Chấp hành"), keys_of("BCH")])
+CENTRAL = PhraseSet([keys_of("Trung ương"), keys_of("TW")])
+PARTY = "đảng"
+TERM_WORDS = set(keys_of("khóa khoá"))
+CENTRAL_COMMITTEE_NAME = "Ban Chấp hành Trung ương Đảng Cộng sản Việt Nam"

@@ -34,12 +34,13 @@ LONGEST_HEAD = max(len(k) for k in HEADS)
 HEAD_STARTS = {k[0] for k in HEADS}
 BARE = {keys_of(h) for h in ("Học viện", "Bộ", "Sở", "Cục", "Viện", "Trường")}
 BARE_STARTS = {k[0] for k in BARE}
-# Lower-case words that end a name: verbs, prepositions, time words.
+# Lower-case words that end a name: verbs, prepositions, time words, and a term ("Ban Chấp hành
+# Trung ương Đảng khoá XII": the body, in its twelfth term).
 STOP = set(
     keys_of(
         "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
         "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
-        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm"
+        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm khóa"
     )
 )
 STOP_PAIRS = {
