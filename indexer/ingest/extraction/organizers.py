@@ -23,6 +23,7 @@ The words of these roles are in `role_words`.
 from __future__ import annotations
 
 from indexer.ingest.articles import Organizer
+from indexer.ingest.extraction.addresses import address_before
 from indexer.ingest.extraction.bodies import find_mentions
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.clauses import (
@@ -207,6 +208,8 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             j = j - 6 if tokens[j - 6].text == "," else j - 5  # "HĐND tỉnh X khoá IX, nhiệm kỳ 2016 - 2021 đã"
         elif time_before(tokens, j, first) < j:
             j = skip_back(tokens, time_before(tokens, j, first), first, ADVERBS)
+        elif address_before(tokens, ending, j, first) < j:
+            j = address_before(tokens, ending, j, first)  # "Trường THPT Marie Curie, TP. HCM tổ chức"
         else:
             k = skip_back(tokens, j, first, GENERIC_PARTNERS)
             if k == j:
