@@ -119,3 +119,23 @@ def test_a_term_is_no_part_of_a_bodys_name():
     lead = ("Chiều 8-12, tại Hà Nội, Uỷ ban Thường vụ Quốc hội khoá XIV đã họp phiên bất thường, thông qua 2 nghị "
             "quyết với sự đồng thuận của tất cả uỷ viên Uỷ ban Thường vụ Quốc hội có mặt.")
     assert names(lead) == ["Uỷ ban Thường vụ Quốc hội"]
+
+
+def test_the_body_named_after_its_numbered_sitting_and_a_comma_holds_it():
+    lead = ("Tại kỳ họp thứ 35 diễn ra từ ngày 24 đến 26-4, Uỷ ban Kiểm tra Trung ương đã xem xét các vi phạm "
+            "của ông Nguyễn Bá Cảnh - thành uỷ viên, phó trưởng ban thường trực Ban Dân vận TP Đà Nẵng.")
+
+    assert names(lead) == ["Uỷ ban Kiểm tra Trung ương"]
+    assert names("Tại kỳ họp thứ 5, HĐND tỉnh Nghệ An khoá XVII diễn ra vào chiều 19-12, nhiều đại biểu băn khoăn.") == [
+        "Hội đồng nhân dân tỉnh Nghệ An"]
+
+
+def test_a_committee_reporting_to_the_council_at_its_sitting_does_not_hold_it():
+    assert names("Tại kỳ họp thứ 8, UBND tỉnh trình HĐND tỉnh dự thảo nghị quyết về giá đất.") == []
+
+
+def test_a_conclusion_is_no_part_of_the_commissions_name():
+    lead = ("Tại kỳ họp 37, Uỷ ban Kiểm tra Trung ương kết luận, vi phạm của Ban Thường vụ Đảng uỷ Công an tỉnh "
+            "Đồng Nai đã gây hậu quả rất nghiêm trọng.")
+
+    assert names(lead) == ["Uỷ ban Kiểm tra Trung ương"]

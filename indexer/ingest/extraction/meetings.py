@@ -50,6 +50,9 @@ def meeting_owners(
     j = past_aside(tokens, j, last) if j > after else j
     if j in starting:
         return [m for m in listed(tokens, starting, j, last) if not m.place]
+    sitting = _sitting_subject(tokens, starting, after, last)
+    if sitting is not None:
+        return [sitting]
     for k in range(after, min(last, after + MEETING_GAP + 1)):
         token = tokens[k]
         if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
@@ -60,6 +63,34 @@ def meeting_owners(
                 return ministries[-1:]
             return listed(tokens, starting, k + 1, last)
     return []
+
+
+def _sitting_subject(tokens: list[Token], starting: dict[int, Mention], after: int, last: int) -> Mention | None:
+    """The body that sits, as the subject right after its numbered sitting: "Tại kỳ họp thứ 35
+    diễn ra từ ngày 24 đến 26-4, Uỷ ban Kiểm tra Trung ương đã xem xét", "Ngày 9/9, tại kỳ họp thứ
+    21, Uỷ ban Kiểm tra Tỉnh uỷ Quảng Ninh xem xét". Only a "kỳ họp", and only a body that holds
+    such sittings (a council, the assembly, a Party committee or its inspection commission): "Tại
+    kỳ họp thứ 8, UBND tỉnh trình" is the council's sitting, the committee reports to it."""
+    if tuple(t.key for t in tokens[after - 2 : after]) != SITTING:
+        return None
+    numbered = False
+    for k in range(after, min(last, after + SITTING_TIME_REACH)):
+        token = tokens[k]
+        if token.text == ",":
+            subject = starting.get(k + 1)
+            sits = subject is not None and any(keys_of(subject.name)[: len(b)] == b for b in SITTING_BODIES)
+            return subject if sits and numbered else None
+        numbered = numbered or token.text.isdigit() or bool(ROMAN.fullmatch(token.text))
+        if token.is_word and not token.text.islower() and not token.text.isdigit() and not ROMAN.fullmatch(token.text):
+            return None  # a name, not the sitting's number and time ("thứ 35 diễn ra từ ngày 24 đến 26-4")
+    return None
+
+
+SITTING = keys_of("kỳ họp")
+SITTING_TIME_REACH = 16  # tokens: "lần thứ VI từ ngày 6 / 9 đến ngày 8 / 9"
+SITTING_BODIES = [keys_of(b) for b in (
+    "Hội đồng nhân dân", "HĐND", "Quốc hội", "Ủy ban Kiểm tra", "UBKT", "Ban Chấp hành", "Ban Thường vụ",
+    "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Ủy ban Thường vụ Quốc hội")]
 
 
 def central_plenum(tokens: list[Token], after: int, last: int) -> Mention | None:

@@ -50,7 +50,7 @@ STOP_PAIRS = {
         "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
         "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
         "xem xét", "quyết định", "yêu cầu", "đề nghị", "cho biết", "thông báo", "công bố", "tuyên bố",
-        "ban hành",
+        "ban hành", "kết luận",
     )
 }
 NOT_AFTER_HEAD = set(keys_of("trưởng phó"))
