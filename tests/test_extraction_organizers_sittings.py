@@ -139,3 +139,27 @@ def test_a_conclusion_is_no_part_of_the_commissions_name():
             "Đồng Nai đã gây hậu quả rất nghiêm trọng.")
 
     assert names(lead) == ["Uỷ ban Kiểm tra Trung ương"]
+
+
+def test_the_assemblys_committees_of_2016_2021_go_by_their_names_of_that_term():
+    lead = ("Hội thảo do Uỷ ban Văn hoá, giáo dục, thanh niên, thiếu niên và nhi đồng của Quốc hội tổ chức, "
+            "thu hút hơn 100 nhà khoa học, lãnh đạo các trường đại học tham dự.")
+
+    assert [(o.name, o.parent) for o in find_organizers([lead])] == [
+        ("Uỷ ban Văn hoá, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng", "Quốc hội")]
+    assert names("Chiều 6-8, Uỷ ban về các vấn đề xã hội của Quốc hội đã tổ chức cuộc họp để cho ý kiến về dự thảo "
+                 "Bộ luật lao động (sửa đổi).") == ["Uỷ ban về các vấn đề xã hội"]
+
+
+def test_a_committee_in_sentence_case_ending_in_an_adverbs_word_still_holds_its_hearing():
+    lead = ("Sáng 29/12, Uỷ ban Văn hoá Giáo dục Thanh thiếu niên nhi đồng tổ chức phiên giải trình "
+            "về việc ban hành văn bản quy định chi tiết.")
+
+    assert names(lead) == ["Uỷ ban Văn hoá, Giáo dục, Thanh niên, Thiếu niên và Nhi đồng"]
+
+
+def test_a_council_asked_not_yet_to_hold_a_tender_holds_nothing():
+    lead = ("Phó chủ tịch UBND TP. HCM Trần Vĩnh Tuyến vừa kiến nghị HĐND TP tạm thời chưa tiến hành tổ chức đấu thầu "
+            "lựa chọn đơn vị cung cấp công nghệ quản lý thu phí đậu xe.")
+
+    assert names(lead) == []

@@ -40,7 +40,7 @@ STOP = set(
     keys_of(
         "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
         "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
-        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm khóa"
+        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm khóa chưa"
     )
 )
 STOP_PAIRS = {
@@ -50,7 +50,7 @@ STOP_PAIRS = {
         "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
         "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
         "xem xét", "quyết định", "yêu cầu", "đề nghị", "cho biết", "thông báo", "công bố", "tuyên bố",
-        "ban hành", "kết luận",
+        "ban hành", "kết luận", "tiến hành",
     )
 }
 NOT_AFTER_HEAD = set(keys_of("trưởng phó"))

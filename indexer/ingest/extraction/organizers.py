@@ -170,7 +170,8 @@ def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first:
     before a verb still to come ("A sẽ tổ chức")."""
     if still_to_come(tokens, verb, first):
         return []
-    j = _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
+    # A name ending at the verb keeps its last word even where it is an adverb ("nhi đồng tổ chức")
+    j = verb if verb in ending else _back_to_body(tokens, ending, skip_back(tokens, verb, first, ADVERBS), first)
     anaphor = _anaphor_before(tokens, j, first)
     if anaphor < j:  # "Bộ GTVT cho hay, chiều 11/7, cơ quan này đã tổ chức": the body named before
         named = [m for m in ending.values() if m.end <= anaphor and not m.place]
