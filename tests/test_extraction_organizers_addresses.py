@@ -47,3 +47,10 @@ def test_a_police_ambush_or_a_force_sent_out_is_a_task_not_an_event():
                  "đón lõng và bắt giữ 2 thanh niên dùng súng tự chế bắn chim.") == []
     assert names("Chiều 23-4, Công an quận Thủ Đức, TP. HCM đang tổ chức lực lượng truy bắt nhóm nghi can "
                  "dàn cảnh va chạm xe để trộm tiền.") == []
+
+
+def test_exhuming_remains_or_teaching_extra_classes_is_a_task_not_an_event():
+    assert names("Ngày 6/5, Bộ chỉ huy Quân sự tỉnh Hà Giang phối hợp cùng UBND xã Thanh Thuỷ tổ chức khai quật "
+                 "và cất bốc 5 bộ hài cốt liệt sĩ ở thôn Giang Nam.") == []
+    assert names("Cho rằng trường THPT Lê Lợi (Gia Lai) tổ chức dạy học hai buổi mỗi ngày để thu tiền, hàng chục "
+                 "học sinh khối 12 làm đơn phản đối.") == []

@@ -163,3 +163,10 @@ def test_a_council_asked_not_yet_to_hold_a_tender_holds_nothing():
             "lựa chọn đơn vị cung cấp công nghệ quản lý thu phí đậu xe.")
 
     assert names(lead) == []
+
+
+def test_a_sitting_cited_for_its_resolution_was_not_chaired_by_the_body_assigning_work():
+    lead = ("Theo nghị quyết phiên họp thường kỳ tháng 2, Chính phủ giao Bộ Xây dựng chủ trì, phối hợp với 2 bộ "
+            "khác khẩn trương lựa chọn một số dự án đường bộ.")
+
+    assert names(lead) == []

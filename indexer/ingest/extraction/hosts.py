@@ -8,6 +8,7 @@ A venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a
 from __future__ import annotations
 
 from indexer.ingest.extraction.clauses import phrase_at
+from indexer.ingest.extraction.meeting_settings import in_setting
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
@@ -32,8 +33,8 @@ def fallback(
         if invited is not None:
             return [invited], {invited.name}
     for first, last in spans:
-        if not has_event(tokens, first, last):
-            continue
+        if not any(phrase_at(tokens, i, EVENT_WORDS) and not in_setting(tokens, i, first) for i in range(first, last)):
+            continue  # "Theo nghị quyết phiên họp ..., Chính phủ giao Bộ X chủ trì": no meeting chaired
         chair = next((i for i in range(first, last) if phrase_at(tokens, i, [CHAIR])), None)
         if chair is None:
             continue
