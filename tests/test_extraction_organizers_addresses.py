@@ -54,3 +54,4 @@ def test_exhuming_remains_or_teaching_extra_classes_is_a_task_not_an_event():
                  "và cất bốc 5 bộ hài cốt liệt sĩ ở thôn Giang Nam.") == []
     assert names("Cho rằng trường THPT Lê Lợi (Gia Lai) tổ chức dạy học hai buổi mỗi ngày để thu tiền, hàng chục "
                  "học sinh khối 12 làm đơn phản đối.") == []
+
