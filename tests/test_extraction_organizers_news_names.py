@@ -155,3 +155,11 @@ def test_international_organizations_in_a_list_of_organizers_are_known_by_name_a
                            "Tổ chức Lao động Quốc tế"]
     assert names("Ngày 31-5 tại TP. HCM, Bộ Công an, Viện KSND Tối cao phối hợp với UNODC tổ chức hội thảo góp ý "
                  "kiến cho sổ tay điều tra viên.")[-1] == "Văn phòng Liên hợp quốc về Ma tuý và Tội phạm"
+
+
+def test_a_power_corporation_written_with_a_space_in_its_abbreviation_is_still_known():
+    lead = ("Ngày 27/12/2017, EVN HANOI long trọng tổ chức Hội nghị tri ân khách hàng năm 2017 tại hội trường "
+            "khách sạn Công đoàn.")
+
+    assert [(o.name, o.parent) for o in find_organizers([lead])] == [
+        ("Tổng công ty Điện lực thành phố Hà Nội", "Tập đoàn Điện lực Việt Nam")]
