@@ -170,3 +170,9 @@ def test_a_sitting_cited_for_its_resolution_was_not_chaired_by_the_body_assignin
             "khác khẩn trương lựa chọn một số dự án đường bộ.")
 
     assert names(lead) == []
+
+
+def test_the_governments_online_conference_with_the_provinces_is_the_governments():
+    lead = ("Ngày 4/7, Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị trực tuyến Chính phủ với các địa phương.")
+
+    assert names(lead) == ["Chính phủ"]

@@ -122,7 +122,7 @@ ORDINAL = keys_of("thứ")
 # owner is not the meeting's ("Hội nghị triển khai Quyết định của ban Bí thư", "Nghị quyết của").
 NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát do quyết nghị"))
 # Words between a meeting noun and its body: "Hội nghị thượng đỉnh G20".
-MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường", "định kỳ", "thường niên")]
+MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường", "định kỳ", "thường niên", "trực tuyến")]
 # Meetings named by a body they are of: "Thượng đỉnh G20 sắp tổ chức" is held, the G20 holds nothing.
 EVENT_NAMES = PhraseSet([*MEETINGS, keys_of("thượng đỉnh"), keys_of("hội nghị thượng đỉnh")])
 # A period between a meeting noun and its body: "họp báo quý 3 Bộ Quốc phòng", "hội nghị tháng 9 ...".
