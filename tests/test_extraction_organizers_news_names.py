@@ -163,3 +163,11 @@ def test_a_power_corporation_written_with_a_space_in_its_abbreviation_is_still_k
 
     assert [(o.name, o.parent) for o in find_organizers([lead])] == [
         ("Tổng công ty Điện lực thành phố Hà Nội", "Tập đoàn Điện lực Việt Nam")]
+
+
+def test_a_ministry_written_without_its_conjunction_gets_its_official_name():
+    lead = ("Chiều 12-6, Bộ Tài nguyên Môi trường tổ chức hội thảo tham vấn ý kiến đại biểu Quốc hội về một số "
+            "định hướng lớn cần sửa đổi trong dự án Luật đất đai.")
+
+    assert names(lead) == ["Bộ Tài nguyên và Môi trường"]
+    assert names("Sáng 4/1, Bộ Khoa học Công nghệ tổ chức hội nghị trực tuyến tại Hà Nội.") == ["Bộ Khoa học và Công nghệ"]
