@@ -176,3 +176,10 @@ def test_the_governments_online_conference_with_the_provinces_is_the_governments
     lead = ("Ngày 4/7, Thủ tướng Nguyễn Xuân Phúc chủ trì hội nghị trực tuyến Chính phủ với các địa phương.")
 
     assert names(lead) == ["Chính phủ"]
+
+
+def test_a_press_conference_dated_before_its_body_is_still_that_bodys():
+    lead = ("Theo kết quả công bố tại cuộc họp báo sáng ngày 24/6 của Tổng cục Thống kê, chỉ số giá tiêu dùng "
+            "tháng 6/2016 đã tăng 0,46% so với tháng trước.")
+
+    assert names(lead) == ["Tổng cục Thống kê"]

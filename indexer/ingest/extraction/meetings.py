@@ -55,7 +55,7 @@ def meeting_owners(
         return [sitting]
     for k in range(after, min(last, after + MEETING_GAP + 1)):
         token = tokens[k]
-        if k in starting or (not token.is_word and token.text not in "-\"“”") or token.key in NOT_OWNER:
+        if k in starting or (not token.is_word and token.text not in "-/()\"“”") or token.key in NOT_OWNER:
             return []  # another body, a clause break or a participant first: not the meeting's owner
         if token.key == "của" and token.text.islower():
             if k + 1 < last and tokens[k + 1].key == BRANCH[0] and tokens[k + 1].text.islower():
