@@ -183,3 +183,17 @@ def test_a_press_conference_dated_before_its_body_is_still_that_bodys():
             "tháng 6/2016 đã tăng 0,46% so với tháng trước.")
 
     assert names(lead) == ["Tổng cục Thống kê"]
+
+
+def test_a_minister_presenting_before_the_assembly_reports_its_sitting():
+    lead = ("Chiều 21-5, thừa uỷ quyền của Thủ tướng Chính phủ, bộ trưởng Bộ Công an Tô Lâm đã trình bày trước "
+            "Quốc hội về dự án Luật Đặc xá sửa đổi.")
+
+    assert names(lead) == ["Quốc hội"]
+
+
+def test_a_speech_before_another_countrys_parliament_or_one_to_come_is_not_the_assemblys_sitting():
+    assert names("Phát biểu trước Quốc hội Hàn Quốc sáng 8-11, Tổng thống Donald Trump gửi thông điệp cứng rắn "
+                 "tới Triều Tiên.") == []
+    assert names("Liên quan đến dự án Luật Giáo dục (sửa đổi) sẽ được trình bày trước Quốc hội vào ngày 21/5, "
+                 "nhiều ĐBQH bày tỏ băn khoăn.") == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from indexer.ingest.extraction.gazetteer import gazetteer
 from indexer.ingest.extraction.clauses import listed, past_aside, phrase_at, skip_forward
 from indexer.ingest.extraction.name_grammar import Mention
+from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
     BRANCH, MEETING_GAP, MEETING_LEVELS, MEETINGS, NOT_OWNER, ORDINAL, PERIODS, ROMAN,
 )
@@ -63,6 +64,37 @@ def meeting_owners(
                 return ministries[-1:]
             return listed(tokens, starting, k + 1, last)
     return []
+
+
+def addressed_legislature(tokens: list[Token], starting: dict[int, Mention], i: int, first: int) -> list[Mention]:
+    """The assembly or council a speaker addresses at its sitting: "trình bày trước Quốc hội",
+    "báo cáo trước HĐND TP Hà Nội", "trả lời chất vấn trước Quốc hội" (the sitting is its own)."""
+    if tokens[i].key != BEFORE or not tokens[i].text.islower() or i + 1 not in starting:
+        return []
+    addressed = starting[i + 1]
+    if not any(keys_of(addressed.name)[: len(b)] == b for b in ADDRESSED) or _abroad(tokens, addressed.end):
+        return []  # "phát biểu trước Quốc hội Hàn Quốc", "trước Quốc hội nước này": another country's
+    verb = next((k for k in range(max(first, i - 3), i) if phrase_at(tokens, k, ADDRESSING) == i - k), None)
+    if verb is None or still_to_come(tokens, verb, first) or any(t.key in LATER_WORDS for t in tokens[max(first, verb - 3) : verb]):
+        return []  # "sẽ được trình bày trước Quốc hội": still to come
+    return [addressed]
+
+
+def _abroad(tokens: list[Token], end: int) -> bool:
+    """Whether a country, or "nước này / nước đó", follows the legislature's name."""
+    if end >= len(tokens):
+        return False
+    return gazetteer().country_at(tokens, end) > end or (tokens[end].key == "nước" and tokens[end].text.islower())
+
+
+BEFORE = "trước"
+LATER_WORDS = set(keys_of("sẽ sắp"))
+ADDRESSED = [keys_of(b) for b in ("Quốc hội", "HĐND", "Hội đồng nhân dân")]
+ADDRESSING = PhraseSet([keys_of(v) for v in (
+    "trình bày", "phát biểu", "báo cáo", "điều trần", "chất vấn", "trả lời chất vấn", "giải trình", "nhậm chức",
+    "tuyên thệ nhậm chức", "trình", "giới thiệu", "nói")])
+# A speaker before a legislature whose sitting the news reports, in its present: "sẽ được trình
+# bày trước Quốc hội vào ngày 21/5", "sẽ điều trần trước Quốc hội" are still to come.
 
 
 def _sitting_subject(tokens: list[Token], starting: dict[int, Mention], after: int, last: int) -> Mention | None:

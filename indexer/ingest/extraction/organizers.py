@@ -33,7 +33,7 @@ from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
 from indexer.ingest.extraction.local_committees import with_sentence_province
 from indexer.ingest.extraction.meeting_settings import common_noun, reported_owners
-from indexer.ingest.extraction.meetings import meeting_owners, reports_own_meeting
+from indexer.ingest.extraction.meetings import addressed_legislature, meeting_owners, reports_own_meeting
 from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.plans import still_to_come
@@ -116,6 +116,7 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
         if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
+        found += addressed_legislature(tokens, starting, i, first)  # "trình bày trước Quốc hội"
         meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
             owners = meeting_owners(tokens, mentions, starting, i + meeting, first, last)
