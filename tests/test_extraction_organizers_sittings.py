@@ -195,5 +195,6 @@ def test_a_minister_presenting_before_the_assembly_reports_its_sitting():
 def test_a_speech_before_another_countrys_parliament_or_one_to_come_is_not_the_assemblys_sitting():
     assert names("Phát biểu trước Quốc hội Hàn Quốc sáng 8-11, Tổng thống Donald Trump gửi thông điệp cứng rắn "
                  "tới Triều Tiên.") == []
+    assert names("Bộ trưởng Tư pháp Hàn Quốc Kim Hyun - woong hôm qua phát biểu trước Quốc hội.") == []
     assert names("Liên quan đến dự án Luật Giáo dục (sửa đổi) sẽ được trình bày trước Quốc hội vào ngày 21/5, "
                  "nhiều ĐBQH bày tỏ băn khoăn.") == []

@@ -66,9 +66,13 @@ def meeting_owners(
     return []
 
 
-def addressed_legislature(tokens: list[Token], starting: dict[int, Mention], i: int, first: int) -> list[Mention]:
+def addressed_legislature(
+    tokens: list[Token], starting: dict[int, Mention], i: int, first: int, last: int
+) -> list[Mention]:
     """The assembly or council a speaker addresses at its sitting: "trình bày trước Quốc hội",
-    "báo cáo trước HĐND TP Hà Nội", "trả lời chất vấn trước Quốc hội" (the sitting is its own)."""
+    "báo cáo trước HĐND TP Hà Nội", "trả lời chất vấn trước Quốc hội" (the sitting is its own);
+    not where the sentence names a foreign country ("Bộ trưởng Tư pháp Hàn Quốc ... phát biểu
+    trước Quốc hội": that country's parliament)."""
     if tokens[i].key != BEFORE or not tokens[i].text.islower() or i + 1 not in starting:
         return []
     addressed = starting[i + 1]
@@ -77,7 +81,13 @@ def addressed_legislature(tokens: list[Token], starting: dict[int, Mention], i: 
     verb = next((k for k in range(max(first, i - 3), i) if phrase_at(tokens, k, ADDRESSING) == i - k), None)
     if verb is None or still_to_come(tokens, verb, first) or any(t.key in LATER_WORDS for t in tokens[max(first, verb - 3) : verb]):
         return []  # "sẽ được trình bày trước Quốc hội": still to come
-    return [addressed]
+    return [] if _names_a_foreign_country(tokens, first, last) else [addressed]
+
+
+def _names_a_foreign_country(tokens: list[Token], first: int, last: int) -> bool:
+    gaz = gazetteer()
+    return any(gaz.country_at(tokens, k) > k and keys_of("Việt Nam") != tuple(t.key for t in tokens[k : k + 2])
+               for k in range(first, last) if tokens[k].is_capitalized)
 
 
 def _abroad(tokens: list[Token], end: int) -> bool:

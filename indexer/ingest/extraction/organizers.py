@@ -116,7 +116,7 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
         if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
             found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
-        found += addressed_legislature(tokens, starting, i, first)  # "trình bày trước Quốc hội"
+        found += addressed_legislature(tokens, starting, i, first, last)  # "trình bày trước Quốc hội"
         meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
             owners = meeting_owners(tokens, mentions, starting, i + meeting, first, last)
