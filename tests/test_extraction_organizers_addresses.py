@@ -4,10 +4,7 @@ body of its own (sentences of unlabelled VietNews leads)."""
 from __future__ import annotations
 
 from indexer.ingest.extraction.organizers import find_organizers
-
-
-def names(lead: str) -> list[str]:
-    return [o.name for o in find_organizers([lead])]
+from tests.test_extraction_organizers_grammar import names
 
 
 def test_a_school_followed_by_its_city_organizes_the_ceremony():

@@ -10,7 +10,13 @@ from bisect import bisect_left
 
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.role_words import ASIDE_REACH, CONNECTORS, TIME_PARTS, TIMES
-from indexer.ingest.extraction.text import PhraseSet, Token
+from indexer.ingest.extraction.text import PhraseSet, Token, keys_of
+
+
+def named_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
+    """Whether the mention's name opens with one of `heads` ("Quốc hội", "HĐND" ...)."""
+    keys = keys_of(mention.name)
+    return any(keys[: len(h)] == h for h in heads)
 
 
 def time_before(tokens: list[Token], j: int, first: int) -> int:

@@ -74,7 +74,8 @@ class Gazetteer:
         self._prefixes: set[tuple[str, ...]] = set()
         for body in bodies:
             for spelling in [body.name, *aliases.get(body.name, [])]:
-                for keys in (keys_of(spelling), _without_conjunction(keys_of(spelling))):
+                written = keys_of(spelling)
+                for keys in dict.fromkeys((written, _without_conjunction(written))):
                     self._by_keys.setdefault(keys, body)
                     self._prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
             for abbreviation in body.abbreviations:

@@ -8,7 +8,7 @@ sitting). Kept apart from `organizers`, which calls these rules among its others
 from __future__ import annotations
 
 from indexer.ingest.extraction.gazetteer import gazetteer
-from indexer.ingest.extraction.clauses import listed, past_aside, phrase_at, skip_forward
+from indexer.ingest.extraction.clauses import listed, named_with, past_aside, phrase_at, skip_forward
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
@@ -76,35 +76,34 @@ def addressed_legislature(
     if tokens[i].key != BEFORE or not tokens[i].text.islower() or i + 1 not in starting:
         return []
     addressed = starting[i + 1]
-    if not any(keys_of(addressed.name)[: len(b)] == b for b in ADDRESSED) or _abroad(tokens, addressed.end):
-        return []  # "phát biểu trước Quốc hội Hàn Quốc", "trước Quốc hội nước này": another country's
+    if not named_with(addressed, ADDRESSED) or _abroad(tokens, addressed.end, first, last):
+        return []
     verb = next((k for k in range(max(first, i - 3), i) if phrase_at(tokens, k, ADDRESSING) == i - k), None)
     if verb is None or still_to_come(tokens, verb, first) or any(t.key in LATER_WORDS for t in tokens[max(first, verb - 3) : verb]):
         return []  # "sẽ được trình bày trước Quốc hội": still to come
-    return [] if _names_a_foreign_country(tokens, first, last) else [addressed]
+    return [addressed]
 
 
-def _names_a_foreign_country(tokens: list[Token], first: int, last: int) -> bool:
+def _abroad(tokens: list[Token], end: int, first: int, last: int) -> bool:
+    """Whether the legislature ending at `end` is another country's: "nước này" follows it, or the
+    sentence names a country other than Vietnam ("trước Quốc hội Hàn Quốc", "Bộ trưởng Tư pháp Hàn
+    Quốc ... phát biểu trước Quốc hội")."""
+    if end < last and tokens[end].key == "nước" and tokens[end].text.islower():
+        return True
     gaz = gazetteer()
-    return any(gaz.country_at(tokens, k) > k and keys_of("Việt Nam") != tuple(t.key for t in tokens[k : k + 2])
+    return any(gaz.country_at(tokens, k) > k and tuple(t.key for t in tokens[k : k + len(VIETNAM)]) != VIETNAM
                for k in range(first, last) if tokens[k].is_capitalized)
 
 
-def _abroad(tokens: list[Token], end: int) -> bool:
-    """Whether a country, or "nước này / nước đó", follows the legislature's name."""
-    if end >= len(tokens):
-        return False
-    return gazetteer().country_at(tokens, end) > end or (tokens[end].key == "nước" and tokens[end].text.islower())
-
-
 BEFORE = "trước"
+VIETNAM = keys_of("Việt Nam")
+# A speaker before a legislature speaks at its sitting in the news's present: "sẽ được trình bày
+# trước Quốc hội vào ngày 21/5", "sẽ điều trần trước Quốc hội" are still to come.
 LATER_WORDS = set(keys_of("sẽ sắp"))
 ADDRESSED = [keys_of(b) for b in ("Quốc hội", "HĐND", "Hội đồng nhân dân")]
 ADDRESSING = PhraseSet([keys_of(v) for v in (
     "trình bày", "phát biểu", "báo cáo", "điều trần", "chất vấn", "trả lời chất vấn", "giải trình", "nhậm chức",
     "tuyên thệ nhậm chức", "trình", "giới thiệu", "nói")])
-# A speaker before a legislature whose sitting the news reports, in its present: "sẽ được trình
-# bày trước Quốc hội vào ngày 21/5", "sẽ điều trần trước Quốc hội" are still to come.
 
 
 def _sitting_subject(tokens: list[Token], starting: dict[int, Mention], after: int, last: int) -> Mention | None:
@@ -120,7 +119,7 @@ def _sitting_subject(tokens: list[Token], starting: dict[int, Mention], after: i
         token = tokens[k]
         if token.text == ",":
             subject = starting.get(k + 1)
-            sits = subject is not None and any(keys_of(subject.name)[: len(b)] == b for b in SITTING_BODIES)
+            sits = subject is not None and named_with(subject, SITTING_BODIES)
             return subject if sits and numbered else None
         numbered = numbered or token.text.isdigit() or bool(ROMAN.fullmatch(token.text))
         if token.is_word and not token.text.islower() and not token.text.isdigit() and not ROMAN.fullmatch(token.text):

@@ -27,7 +27,7 @@ from indexer.ingest.extraction.addresses import address_before
 from indexer.ingest.extraction.bodies import find_mentions
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.clauses import (
-    abbreviation_before, listed, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
+    abbreviation_before, listed, named_with, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
 )
 from indexer.ingest.extraction.gazetteer import Body
 from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
@@ -43,7 +43,7 @@ from indexer.ingest.extraction.role_words import (
     MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
     TAIL_REACH, TASK_CLASSIFIERS, TASKS, TENURE, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
-from indexer.ingest.extraction.text import Token, is_subheading, keys_of, sentences, tokenize
+from indexer.ingest.extraction.text import Token, is_subheading, sentences, tokenize
 from indexer.text.segmentation import tag_words
 
 
@@ -115,7 +115,7 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         if (phrase_at(tokens, i, MEETS) and tokens[i].text.islower()) or reports_own_meeting(tokens, i, last):
             found += [m for m in _subjects(tokens, ending, i, first) if not m.place]
         if phrase_at(tokens, i, LEGISLATING) and tokens[i].text.islower():
-            found += [m for m in _subjects(tokens, ending, i, first) if _starts_with(m, LEGISLATURES)]
+            found += [m for m in _subjects(tokens, ending, i, first) if named_with(m, LEGISLATURES)]
         found += addressed_legislature(tokens, starting, i, first, last)  # "trình bày trước Quốc hội"
         meeting = phrase_at(tokens, i, MEETINGS)
         if meeting:
@@ -158,12 +158,7 @@ def _is_task(tokens: list[Token], after: int, last: int) -> bool:
 
 
 def _is_court(mention: Mention) -> bool:
-    return _starts_with(mention, COURTS)
-
-
-def _starts_with(mention: Mention, heads: list[tuple[str, ...]]) -> bool:
-    keys = keys_of(mention.name)
-    return any(keys[: len(h)] == h for h in heads)
+    return named_with(mention, COURTS)
 
 
 def _subjects(tokens: list[Token], ending: dict[int, Mention], verb: int, first: int) -> list[Mention]:
@@ -208,10 +203,10 @@ def _back_to_body(tokens: list[Token], ending: dict[int, Mention], j: int, first
             j -= 2
         elif j - 5 >= first and phrase_at(tokens, j - 5, [TENURE]) and tokens[j - 1].text.isdigit():
             j = j - 6 if tokens[j - 6].text == "," else j - 5  # "HĐND tỉnh X khoá IX, nhiệm kỳ 2016 - 2021 đã"
-        elif time_before(tokens, j, first) < j:
-            j = skip_back(tokens, time_before(tokens, j, first), first, ADVERBS)
-        elif address_before(tokens, ending, j, first) < j:
-            j = address_before(tokens, ending, j, first)  # "Trường THPT Marie Curie, TP. HCM tổ chức"
+        elif (timed := time_before(tokens, j, first)) < j:
+            j = skip_back(tokens, timed, first, ADVERBS)
+        elif (placed := address_before(tokens, ending, j, first)) < j:
+            j = placed  # "Trường THPT Marie Curie, TP. HCM tổ chức": the body, then its address
         else:
             k = skip_back(tokens, j, first, GENERIC_PARTNERS)
             if k == j:
