@@ -297,6 +297,9 @@ def corpus_pass(path: Path) -> None:
         print("    e.g. " + ", ".join(outside[:10]))
     print("  date_source: " + ", ".join(f"{k}: {v}" for k, v in sources.most_common()))
     print(f"  organizer facet values (names and parents): {len(values)} distinct, {sum(values.values())} in all")
+    spelled = Counter(name_key(v) for v in values)
+    print(f"  bodies whose values are spelled more than one way (the facet lists each once): "
+          f"{sum(n > 1 for n in spelled.values())}")
     words: Counter = Counter()
     for value, n in values.items():
         words.update({w: n for w in set(capitals(value))})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -35,20 +36,35 @@ class FacetValue:
 
 class Codes:
     """A vocabulary of facet values, the code of each, and the codes of each value's key:
-    what every spelling of it (case, tone placement, abbreviations for organizers) shares."""
+    what every spelling of it (case, tone placement, abbreviations for organizers) shares.
+
+    Values sharing a key share one code, listed under the spelling most documents give it: a
+    filter by any spelling selects them all, so the facet lists them once with that count
+    ("Uỷ ban An toàn giao thông quốc gia" and "... Giao thông Quốc gia" are one body)."""
 
     def __init__(self, key: Callable[[str], str]) -> None:
         self.values: list[str] = []
         self.index: dict[str, int] = {}
         self.key = key
         self.by_key: dict[str, list[int]] = {}
+        self._own: dict[str, int] = {}  # a value's own key → its code (alias keys aside)
+        self._spellings: list[Counter[str]] = []
 
     def code(self, value: str) -> int:
         found = self.index.get(value)
         if found is None:
-            found = self.index[value] = len(self.values)
-            self.values.append(value)
-            self.by_key.setdefault(self.key(value), []).append(found)
+            key = self.key(value)
+            found = self._own.get(key)
+            if found is None:
+                found = self._own[key] = len(self.values)
+                self.values.append(value)
+                self._spellings.append(Counter())
+                self.by_key.setdefault(key, []).append(found)
+            self.index[value] = found
+        spellings = self._spellings[found]
+        spellings[value] += 1
+        if spellings[value] > spellings[self.values[found]]:
+            self.values[found] = value
         return found
 
     def also_spelled(self, code: int, spelling: str) -> None:
