@@ -171,3 +171,11 @@ def test_a_ministry_written_without_its_conjunction_gets_its_official_name():
 
     assert names(lead) == ["Bộ Tài nguyên và Môi trường"]
     assert names("Sáng 4/1, Bộ Khoa học Công nghệ tổ chức hội nghị trực tuyến tại Hà Nội.") == ["Bộ Khoa học và Công nghệ"]
+
+
+def test_walking_street_is_no_ministry():
+    """'phố đi bộ Hoàn Kiếm' (train 019098): 'đi bộ' is walking, the lower-case 'bộ' opens no ministry."""
+    lead = ("Sáng 8-9, tại phố đi bộ Hoàn Kiếm (Hà Nội), Uỷ ban An toàn giao thông quốc gia phối hợp với Bộ GD-ĐT và "
+            "UBND thành phố Hà Nội tổ chức đi bộ vận động toàn dân ' đội mũ bảo hiểm cho trẻ em '.")
+
+    assert names(lead) == ["Uỷ ban An toàn giao thông quốc gia", "Bộ Giáo dục và Đào tạo", "Uỷ ban nhân dân thành phố Hà Nội"]

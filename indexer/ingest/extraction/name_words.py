@@ -91,10 +91,11 @@ DASH_STOPS = set(keys_of("Đại Thượng Trung Thiếu Chủ Phó Giám Trư�
 LOWER_HEAD_STARTS = {k[0] for k in LOWER_HEADS}
 LONGEST_LOWER_HEAD = max(len(k) for k in LOWER_HEADS)
 # Words that make a compound with a lower-case head: "họp báo", "thông báo", "cảnh báo", "cán bộ",
-# "trụ sở", "lễ hội", "xã hội", "Đảng bộ" (a party's organization of a place, no ministry).
+# "trụ sở", "lễ hội", "xã hội", "Đảng bộ" (a party's organization of a place, no ministry), "phố
+# đi bộ Nguyễn Huệ", "đổ bộ Mặt trăng", "đường bộ", "lính thuỷ đánh bộ Mỹ", "phái bộ", "liên bộ".
 COMPOUND_BEFORE = set(keys_of(
     "họp thông cảnh dự tình công bản nhà tờ tòa toà mật cán toàn nội tiến sơ đồng trụ cơ lễ xã đại dạ "
-    "quốc hiệp vũ cơ bố kết phân tổng chi vận đảng"
+    "quốc hiệp vũ cơ bố kết phân tổng chi vận đảng đi đổ đường đánh phái liên"
 ))
 # Qualifiers that end a name after an abbreviation inside it: "Viện KSND (VKSND) tối cao".
 AFTER_ABBREVIATION = [keys_of(q) for q in ("tối cao", "cấp cao", "trung ương", "quốc gia")]
