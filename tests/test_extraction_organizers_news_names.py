@@ -151,7 +151,7 @@ def test_international_organizations_in_a_list_of_organizers_are_known_by_name_a
     lead = ("Sáng 7-6 tại Hà Nội, Trung ương Đoàn, Bộ Lao động - Thương binh và xã hội, Tổ chức lao động quốc tế "
             "(ILO) tổ chức Diễn đàn hưởng ứng ngày thế giới phòng chống lao động trẻ em.")
 
-    assert names(lead) == ["Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Bộ Lao động - Thương binh và Xã hội",
+    assert names(lead) == ["Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Bộ Lao động - Thương binh và Xã hội",
                            "Tổ chức Lao động Quốc tế"]
     assert names("Ngày 31-5 tại TP. HCM, Bộ Công an, Viện KSND Tối cao phối hợp với UNODC tổ chức hội thảo góp ý "
                  "kiến cho sổ tay điều tra viên.")[-1] == "Văn phòng Liên hợp quốc về Ma tuý và Tội phạm"

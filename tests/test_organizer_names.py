@@ -46,6 +46,23 @@ from searchsvc import create_app
     ("Cục QLTT Nghệ An", "Cục Quản lý thị trường Nghệ An"),
     ("Sở VH, TT & DL", "Sở Văn hoá, Thể thao và Du lịch"),
     ("Trung tâm TDTT quận Ba Đình", "Trung tâm Thể dục thể thao quận Ba Đình"),
+    # A party committee or youth union named by its level takes its place without the kind
+    # ("Thành uỷ TP Hà Nội" and "Thành uỷ Hà Nội" were two bodies to the filter).
+    ("Thành uỷ TP Hà Nội", "Thành uỷ Hà Nội"),
+    ("Ban Tuyên giáo Thành uỷ TP Đà Nẵng", "Ban Tuyên giáo Thành uỷ Đà Nẵng"),
+    ("Tỉnh đoàn Phú Yên", "Tỉnh đoàn Phú Yên"),
+    ("Huyện uỷ huyện Quan Sơn", "Huyện uỷ Quan Sơn"),
+    ("Thành đoàn TP. HCM", "Thành đoàn Thành phố Hồ Chí Minh"),
+    ("Quận uỷ quận 1", "Quận uỷ quận 1"),
+    # A place's Fatherland Front committee under its official name, with "Việt Nam".
+    ("Uỷ ban Mặt trận tổ quốc thành phố Hà Nội", "Uỷ ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"),
+    ("Uỷ ban MTTQ tỉnh Quảng Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Nam"),
+    ("Uỷ ban Mặt trận Tổ quốc Việt Nam TP. HCM", "Uỷ ban Mặt trận Tổ quốc Việt Nam Thành phố Hồ Chí Minh"),
+    ("MTTQ huyện Đông Anh", "Uỷ ban Mặt trận Tổ quốc Việt Nam huyện Đông Anh"),
+    ("Uỷ ban Trung ương MTTQ Việt Nam", "Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    # The Youth Union's central committee under its official name.
+    ("Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    ("T.Ư Đoàn TNCS Hồ Chí Minh", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
 ])
 def test_a_body_has_one_canonical_name_however_the_newsroom_wrote_it(written, canonical):
     assert canonical_name(written) == canonical

@@ -70,6 +70,20 @@ _WORD = re.compile(r"\w+")
 _PEOPLES = re.compile(r"^(Tòa án|Toà án|Ủy ban|Uỷ ban|Hội đồng|Viện [kK]iểm sát) (?:[nN]hân [dD]ân|ND)(?!\w)")
 # "toà án TP Hà Nội": a local court or procuracy is "... nhân dân" of its place.
 _LOCAL_COURT = re.compile(r"^(Tòa án|Toà án|Viện kiểm sát) (?=(?:tỉnh|thành phố|huyện|quận|thị xã) [A-ZĐ0-9])")
+# Party committees and youth unions named by their level take the place without its kind, as
+# their official names do ("Thành uỷ Hà Nội", "Tỉnh đoàn Nghệ An", "Huyện uỷ Quan Sơn"); the city
+# named after a person keeps its "Thành phố" ("Thành uỷ Thành phố Hồ Chí Minh"), a numbered
+# district its kind ("Quận uỷ quận 1").
+_LEVEL_BODY = re.compile(
+    r"(?<!\w)((?:Tỉnh|Thành|Huyện|Quận|Thị) (?:uỷ|ủy|đoàn|Đoàn)) (?:tỉnh|thành phố|huyện|quận|thị xã) (?!Hồ Chí Minh)(?=[A-ZĐ])"
+)
+# A place's Fatherland Front committee under its official name: "Uỷ ban MTTQ tỉnh Quảng Nam",
+# "Uỷ ban Mặt trận tổ quốc thành phố Hà Nội", "Mặt trận Tổ quốc huyện X" → "Ủy ban Mặt trận Tổ quốc
+# Việt Nam tỉnh Quảng Nam" (the front itself, national, is the gazetteer's).
+_FRONT = re.compile(
+    r"^(?:[UỦuủ][ỷy] ban )?Mặt trận [tT]ổ quốc (?:Việt Nam )?(?=(?:tỉnh|thành phố|Thành phố|huyện|quận|thị xã|phường|xã) )"
+)
+_FRONT_NAME = "Ủy ban Mặt trận Tổ quốc Việt Nam "
 _HIGH_COURT = re.compile(r"^((?:Tòa án|Toà án|Viện kiểm sát) nhân dân [cC]ấp cao) (?:thành phố )?(?!tại )(?=[A-ZĐ])")
 
 
@@ -112,6 +126,7 @@ def _canonical_name(name: str) -> str:
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
+        expanded = _LEVEL_BODY.sub(r"\1 ", _FRONT.sub(_FRONT_NAME, expanded))
         expanded = _LOCAL_COURT.sub(r"\1 nhân dân ", expanded)
         expanded = _PEOPLES.sub(lambda m: f"{m.group(1).replace('Kiểm', 'kiểm')} nhân dân", _HIGH_COURT.sub(r"\1 tại ", expanded))
         known = _gazetteer_name(expanded) or expanded
@@ -127,7 +142,7 @@ def _without_country(name: str) -> str:
 # Bodies a province has one of, named with the province's kind (folded, as `fold` spells them).
 _PROVINCIAL = (
     "so ", "cong an ", "uy ban nhan dan ", "hoi dong nhan dan ", "toa an nhan dan ", "vien kiem sat nhan dan ",
-    "bo chi huy quan su ", "bo chi huy bo doi bien phong ", "dai phat thanh", "tinh doan ", "thanh doan ",
+    "bo chi huy quan su ", "bo chi huy bo doi bien phong ", "dai phat thanh",
     "cuc thue ", "cuc hai quan ", "bao hiem xa hoi ", "kho bac nha nuoc ", "lien doan lao dong ",
     "uy ban mat tran to quoc ", "hoi nong dan ", "hoi lien hiep phu nu ", "thanh tra ", "van phong ",
     "doan dai bieu quoc hoi ", "ban chap hanh dang bo ",
