@@ -4,7 +4,9 @@ and a department named without its province ("do Sở GD-ĐT tổ chức") the p
 "Xuân Trường ... tại quê nhà Tuyên Quang, trong lễ vinh danh ... do UBND tỉnh tổ chức": the news
 names the province once and calls its committee "UBND tỉnh" after it. Only a province named
 before the committee in the same sentence is taken, so a province of another sentence (or a
-national body's "UBND tỉnh, thành phố") is never guessed.
+national body's "UBND tỉnh, thành phố") is never guessed. Any other body named down to a bare
+place kind ("HĐND TP", "TAND quận", "Sở NN & PTNT tỉnh", "UBND huyện") takes, the same way, the
+nearest place of that kind its sentence names before it.
 """
 
 from __future__ import annotations
@@ -26,18 +28,65 @@ def with_sentence_province(tokens: list[Token], mention: Mention, first: int) ->
     is a bare "UBND tỉnh / TP" and one such province is named there; a department without its
     place takes the place the text gives it (`with_text_place`); else `mention`."""
     if keys_of(mention.name)[:1] == _DEPARTMENT:
-        return with_text_place(tokens, mention)
-    if mention.body is not None or keys_of(mention.name) not in BARE_COMMITTEES:
+        placed = with_text_place(tokens, mention)
+        return with_sentence_place(tokens, mention, first) if placed is mention else placed
+    if mention.body is not None:
         return mention
+    if keys_of(mention.name) not in BARE_COMMITTEES:
+        return with_sentence_place(tokens, mention, first)
     if mention.end < len(tokens) and tokens[mention.end].text == ",":
         return mention  # "UBND tỉnh, thành phố": every province's committee
     gaz = gazetteer()
     kind = keys_of(mention.name)[-1]
     found = [p for i in range(first, mention.start) if (p := gaz.place_at(tokens, i)) is not None]
+    if not found:
+        return with_sentence_place(tokens, mention, first)  # "tại TP Hội An, UBND thành phố": a city of a province
     committees = {p.committee.name for p in found}
     if len(committees) != 1 or (kind == keys_of("tỉnh")[0]) != (found[0].kind == "tỉnh"):
         return mention
     return replace(mention, name=found[0].committee.name, body=found[0].committee, alias=mention.alias or mention.name)
+
+
+def with_sentence_place(tokens: list[Token], mention: Mention, first: int) -> Mention:
+    """`mention` ending at a bare place kind ("HĐND TP", "TAND quận") named after the nearest place
+    of that kind its sentence (from token `first`) names before it: "... HĐND TP Đà Nẵng cho biết
+    ... hoãn kỳ họp thứ 9 HĐND TP khoá IX", "quận Gò Vấp, TP. HCM, UBND quận đã họp khẩn"; else
+    `mention` (a bare kind is every place's: "Hội đồng nhân dân thành phố" would mix them)."""
+    kind = next((k for k in _KINDS if tuple(t.key for t in tokens[mention.end - len(k) : mention.end]) == k), None)
+    if kind is None or mention.end - len(kind) <= mention.start:
+        return mention
+    if mention.end < len(tokens) and tokens[mention.end].text == ",":
+        return mention  # "UBND các tỉnh, thành phố": every place's
+    gaz = gazetteer()
+    for i in range(mention.start - 1, first - 1, -1):
+        if (place := gaz.place_at(tokens, i)) is not None and place.end <= mention.start:
+            if _KINDS[kind] == place.kind:
+                return replace(mention, name=f"{mention.name} {place.name}", alias=mention.alias or mention.name)
+        for written in _SAME_KIND[_KINDS[kind]]:
+            if tuple(t.key for t in tokens[i : i + len(written)]) == written:
+                name = _place_name(tokens, i + len(written), mention.start)
+                if name:
+                    return replace(mention, name=f"{mention.name} {name}", alias=mention.alias or mention.name)
+    return mention
+
+
+def _place_name(tokens: list[Token], j: int, end: int) -> str:
+    """The capitalized (or numbered) words of a place's name from token j, before token `end`."""
+    words = []
+    while j < end and tokens[j].is_word and (tokens[j].is_capitalized or tokens[j].text.isdigit()):
+        words.append(tokens[j].text)
+        j += 1
+    return " ".join(words)
+
+
+# The place kinds a body's name may end at, by the kind of place they stand for ("TP." is left
+# out: a sentence may end at it, "UBND TP.\nPhát biểu ...").
+_KINDS = {keys_of(k): kind for k, kind in (("tỉnh", "tỉnh"), ("thành phố", "thành phố"), ("TP", "thành phố"),
+                                           ("huyện", "huyện"), ("quận", "quận"), ("thị xã", "thị xã"),
+                                           ("phường", "phường"), ("xã", "xã"))}
+_SAME_KIND: dict[str, set[tuple[str, ...]]] = {}
+for _written, _kind in _KINDS.items():
+    _SAME_KIND.setdefault(_kind, set()).add(_written)
 
 
 # A province's department named without its province ("do Sở GD-ĐT tổ chức").
