@@ -55,7 +55,8 @@ def with_sentence_place(tokens: list[Token], mention: Mention, first: int) -> Me
     kind = next((k for k in _KINDS if tuple(t.key for t in tokens[mention.end - len(k) : mention.end]) == k), None)
     if kind is None or mention.end - len(kind) <= mention.start:
         return mention
-    if mention.end < len(tokens) and tokens[mention.end].text == ",":
+    after = tuple(t.key for t in tokens[mention.end + 1 : mention.end + 3])
+    if mention.end < len(tokens) and tokens[mention.end].text == "," and any(after[: len(k)] == k for k in _KINDS):
         return mention  # "UBND các tỉnh, thành phố": every place's
     gaz = gazetteer()
     for i in range(mention.start - 1, first - 1, -1):

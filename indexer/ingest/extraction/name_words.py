@@ -28,6 +28,9 @@ HEADS: dict[tuple[str, ...], int] = {
         ("Quận uỷ", 2), ("Thị ủy", 2), ("Thị uỷ", 2), ("Đảng đoàn", 2), ("Giáo hội", 3), ("Tổng liên đoàn", 3),
         ("LĐLĐ", 3), ("Tổng LĐLĐ", 3), ("Tổ chức", 3), ("Câu lạc bộ", 2), ("CLB", 2), ("Nhà xuất bản", 2),
         ("NXB", 2), ("Đoàn đại biểu Quốc hội", 3), ("Đoàn ĐBQH", 3),
+        # The army's commands, often in sentence case ("Bộ tư lệnh Vùng 3 Hải quân", "Bộ chỉ huy Bộ
+        # đội biên phòng tỉnh Quảng Trị"), and its military regions and services ("Quân khu 7").
+        ("Bộ Tư lệnh", 3), ("Bộ Chỉ huy", 2), ("Quân khu", 3), ("Quân chủng", 3), ("Binh chủng", 3),
     )
 }
 LONGEST_HEAD = max(len(k) for k in HEADS)

@@ -45,6 +45,7 @@ _EXPANSIONS = (
     (r"TT\s*[-&]\s*TT|TTTT", "Thông tin và Truyền thông"),
     (r"LĐLĐ", "Liên đoàn Lao động"),
     (r"CLB", "Câu lạc bộ"),
+    (r"BĐBP", "Bộ đội Biên phòng"),
     (r"NXB", "Nhà xuất bản"),
     (r"TMCP", "Thương mại Cổ phần"),
     (r"LHPN", "Liên hiệp Phụ nữ"),
@@ -84,6 +85,12 @@ _FRONT = re.compile(
     r"^(?:[UỦuủ][ỷy] ban )?Mặt trận [tT]ổ quốc (?:Việt Nam )?(?=(?:tỉnh|thành phố|Thành phố|huyện|quận|thị xã|phường|xã) )"
 )
 _FRONT_NAME = "Ủy ban Mặt trận Tổ quốc Việt Nam "
+# The army's commands as their official names write them ("Bộ chỉ huy quân sự tỉnh Nghệ An" →
+# "Bộ Chỉ huy Quân sự tỉnh Nghệ An", "Bộ chỉ huy Bộ đội biên phòng" → "Bộ Chỉ huy Bộ đội Biên phòng").
+_COMMAND_CASE = {c.lower(): c for c in ("Bộ Tư lệnh", "Bộ Chỉ huy Quân sự", "Bộ Chỉ huy Bộ đội Biên phòng",
+                                         "Bộ Chỉ huy", "Bộ đội Biên phòng")}
+_COMMAND = re.compile("^(?:" + "|".join(sorted(map(re.escape, _COMMAND_CASE), key=len, reverse=True)) + ")(?!\\w)",
+                      re.IGNORECASE)
 _HIGH_COURT = re.compile(r"^((?:Tòa án|Toà án|Viện kiểm sát) nhân dân [cC]ấp cao) (?:thành phố )?(?!tại )(?=[A-ZĐ])")
 
 
@@ -127,6 +134,7 @@ def _canonical_name(name: str) -> str:
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
         expanded = _LEVEL_BODY.sub(r"\1 ", _FRONT.sub(_FRONT_NAME, expanded))
+        expanded = _COMMAND.sub(lambda m: _COMMAND_CASE[m.group().lower()], expanded)
         expanded = _LOCAL_COURT.sub(r"\1 nhân dân ", expanded)
         expanded = _PEOPLES.sub(lambda m: f"{m.group(1).replace('Kiểm', 'kiểm')} nhân dân", _HIGH_COURT.sub(r"\1 tại ", expanded))
         known = _gazetteer_name(expanded) or expanded
