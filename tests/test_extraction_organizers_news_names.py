@@ -179,3 +179,12 @@ def test_walking_street_is_no_ministry():
             "UBND thành phố Hà Nội tổ chức đi bộ vận động toàn dân ' đội mũ bảo hiểm cho trẻ em '.")
 
     assert names(lead) == ["Uỷ ban An toàn giao thông quốc gia", "Bộ Giáo dục và Đào tạo", "Uỷ ban nhân dân thành phố Hà Nội"]
+
+
+def test_a_national_body_with_its_country_shortened_to_vn_is_known():
+    """Train 014850: the gazetteer's "Bảo hiểm xã hội Việt Nam" as the newsroom shortens it."""
+    lead = ("Tại hội thảo về sự thích ứng hệ thống bảo hiểm xã hội với tình trạng già hoá dân số, được Bảo hiểm xã "
+            "hội VN tổ chức ngày 6-3 tại Hà Nội, ông Nguyễn Khang - phó Vụ trưởng Vụ Hợp tác quốc tế, Bảo hiểm xã "
+            "hội VN cho hay VN đứng thứ 2 thế giới về tỷ lệ hưởng lương hưu.")
+
+    assert names(lead) == ["Bảo hiểm xã hội Việt Nam"]

@@ -75,7 +75,7 @@ class Gazetteer:
         for body in bodies:
             for spelling in [body.name, *aliases.get(body.name, [])]:
                 written = keys_of(spelling)
-                for keys in dict.fromkeys((written, _without_conjunction(written))):
+                for keys in dict.fromkeys((written, _without_conjunction(written), _with_vn(written))):
                     self._by_keys.setdefault(keys, body)
                     self._prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
             for abbreviation in body.abbreviations:
@@ -158,6 +158,14 @@ _CONJUNCTIONS = {",", "và"}
 def _without_conjunction(keys: tuple[str, ...]) -> tuple[str, ...]:
     """The keys of a name without its "và" and commas, where it has a "và" between two fields."""
     return tuple(k for k in keys if k not in _CONJUNCTIONS) if "và" in keys[1:-1] else keys
+
+
+def _with_vn(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a name ending in "Việt Nam" as newsrooms shorten it ("Bảo hiểm xã hội VN")."""
+    return (*keys[:-2], "vn") if len(keys) > 3 and keys[-2:] == _VIET_NAM else keys
+
+
+_VIET_NAM = keys_of("Việt Nam")
 
 
 def _kind_length(tokens: list[Token], i: int) -> int:
