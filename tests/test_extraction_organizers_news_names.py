@@ -188,3 +188,12 @@ def test_a_national_body_with_its_country_shortened_to_vn_is_known():
             "hội VN cho hay VN đứng thứ 2 thế giới về tỷ lệ hưởng lương hưu.")
 
     assert names(lead) == ["Bảo hiểm xã hội Việt Nam"]
+
+
+def test_a_surname_inside_a_companys_trade_name_does_not_end_it():
+    """Train 061129 and 063246: "Hoàng", "Dương" are surnames, but here words of the company's name."""
+    lead = ("Ngày 10/5/2017, tại Hà Nội, Tập đoàn Tân Hoàng Minh đã tổ chức buổi lễ ký kết hợp đồng dịch vụ quản lý "
+            "vận hành dự án D’. Le Pont D’ or với Công ty Cổ phần PMC Community.")
+    assert names(lead)[0] == "Tập đoàn Tân Hoàng Minh"
+    assert names("Sáng 26/4, Công ty cổ phần Ánh Dương Việt Nam (Vinasun Corp.) tổ chức Đại hội đồng cổ đông thường "
+                 "niên năm 2019.") == ["Công ty cổ phần Ánh Dương Việt Nam"]

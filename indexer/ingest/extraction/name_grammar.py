@@ -206,7 +206,7 @@ class NameGrammar:
                 if token.key in STOP or pair in STOP_PAIRS:
                     break
             elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j) and self.name_goes_on(j) and \
-                    not named_after_person(tokens, keys, i + len(keys), j):
+                    not named_after_person(tokens, keys, i + len(keys), j) and not self.trade_name_goes_on(keys, i, j):
                 if tokens[j - 1].key not in PLACE_KINDS or tokens[j - 1].is_capitalized or self.name_goes_on(j + 1):
                     break  # a person after the body ("Sở Nội vụ tỉnh Nguyễn Văn A"), not "huyện Lý Sơn"
             j += 1
@@ -308,6 +308,14 @@ class NameGrammar:
             if k > j and tokens[k].is_capitalized and (self.gaz.country_at(tokens, k) > k or self.gaz.place_at(tokens, k)):
                 return True
         return False
+
+    def trade_name_goes_on(self, keys: tuple[str, ...], i: int, j: int) -> bool:
+        """Whether the surname at j is inside a company's trade name ("Tập đoàn Tân Hoàng Minh",
+        "Công ty cổ phần Ánh Dương Việt Nam"): the company is named with no post before it (the
+        holder of a post is named after his company: "Chủ tịch Tập đoàn Hoà Phát Trần Đình Long")
+        and a capitalized word of the same name comes right before the surname."""
+        tokens = self.tokens
+        return keys in COMPANIES and (i == 0 or tokens[i - 1].key not in POST_ENDS) and tokens[j - 1].is_capitalized
 
     def name_goes_on(self, j: int) -> bool:
         """Whether a capitalized word follows the surname at j, as in a person's name ("Nguyễn
