@@ -197,3 +197,11 @@ def test_a_surname_inside_a_companys_trade_name_does_not_end_it():
     assert names(lead)[0] == "Tập đoàn Tân Hoàng Minh"
     assert names("Sáng 26/4, Công ty cổ phần Ánh Dương Việt Nam (Vinasun Corp.) tổ chức Đại hội đồng cổ đông thường "
                  "niên năm 2019.") == ["Công ty cổ phần Ánh Dương Việt Nam"]
+
+
+def test_a_town_whose_name_opens_with_a_head_word_is_no_association():
+    """Train 063656: "Hội An" is the town the conference was held in."""
+    lead = ("Đề xuất được Chủ tịch UBND TP Hà Nội - Nguyễn Đức Chung được đưa ra tại Hội nghị toàn quốc về phát triển "
+            "du lịch, tổ chức tại Hội An, Quảng Nam ngày 9/8.")
+
+    assert "Hội An" not in names(lead)

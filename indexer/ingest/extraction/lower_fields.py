@@ -16,10 +16,10 @@ from indexer.ingest.extraction.text import Token, keys_of
 FIELD_WORDS = 5
 # Words that after a head make a common word or an event, not a body's field: "Hội nghị tỉnh",
 # "Trường hợp", "Khoa học", "Phòng chống", "Sở hữu", "Vụ án", "Ban ngành", "Bộ máy", "Trung tâm
-# hành chính" (a venue), "Công ty con".
+# hành chính" and "Hội trường" (venues), "Công ty con".
 NOT_FIELDS = set(keys_of(
     "nghị thảo thi chợ diễn thao báo hợp học chống hữu án việc ngành máy phận hành con viên trợ "
-    "phí tưởng trưởng phó đó này hội"
+    "phí tưởng trưởng phó đó này hội trường"
 )) | set(keys_of("hai ba bốn năm sáu các những nhiều mọi một"))  # "UBND hai tỉnh Bình Định, Phú Yên": two bodies
 
 

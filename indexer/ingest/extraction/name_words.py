@@ -122,8 +122,10 @@ def completes_word(before: Token, token: Token) -> bool:
 
 
 # Places and words that open with a head word: "Đài Loan ngày 9-5 tổ chức lễ" is Taiwan, not a
-# station; "Khoa học" (science) opens no faculty's name, "Báo cáo" (a report) no newspaper's.
-LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Khoa học", "Báo cáo", "Ban Nha")]
+# station, "tổ chức tại ... Hội An" the town, not an association; "Khoa học" (science) opens no
+# faculty's name, "Báo cáo" (a report) no newspaper's.
+LOOK_LIKE_BODIES = [keys_of(p) for p in ("Đài Loan", "Đài Bắc", "Đài Nam", "Đài Trung", "Trường Sa", "Trường Sơn", "Trường Giang",
+                                         "Hội An", "Khoa học", "Báo cáo", "Ban Nha")]
 # Lower-case words a company's or station's name may have before its proper name: "Tổng công
 # ty Cảng hàng không Việt Nam" (a verb after the name never reaches a capital this soon).
 MAX_DESCRIPTION = 4
