@@ -60,6 +60,10 @@ from searchsvc import create_app
     ("Uỷ ban Mặt trận Tổ quốc Việt Nam TP. HCM", "Uỷ ban Mặt trận Tổ quốc Việt Nam Thành phố Hồ Chí Minh"),
     ("MTTQ huyện Đông Anh", "Uỷ ban Mặt trận Tổ quốc Việt Nam huyện Đông Anh"),
     ("Uỷ ban Trung ương MTTQ Việt Nam", "Uỷ ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    # One name whatever the dash, and a ministry written without its dash.
+    ("Toà án nhân dân tỉnh Bà Rịa – Vũng Tàu", "Toà án nhân dân tỉnh Bà Rịa - Vũng Tàu"),
+    ("Bộ Lao động Thương binh và Xã Hội", "Bộ Lao động - Thương binh và Xã hội"),
+    ("Tổng liên đoàn Lao động", "Tổng Liên đoàn Lao động Việt Nam"),
     # The Youth Union's central committee under its official name.
     ("Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("T.Ư Đoàn TNCS Hồ Chí Minh", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),

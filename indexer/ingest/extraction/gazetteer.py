@@ -75,7 +75,8 @@ class Gazetteer:
         for body in bodies:
             for spelling in [body.name, *aliases.get(body.name, [])]:
                 written = keys_of(spelling)
-                for keys in dict.fromkeys((written, _without_conjunction(written), _with_vn(written))):
+                variants = (written, _without_conjunction(written), _without_dash(written), _with_vn(written))
+                for keys in dict.fromkeys(variants):
                     self._by_keys.setdefault(keys, body)
                     self._prefixes.update(keys[:n] for n in range(1, len(keys) + 1))
             for abbreviation in body.abbreviations:
@@ -156,8 +157,14 @@ _CONJUNCTIONS = {",", "và"}
 
 
 def _without_conjunction(keys: tuple[str, ...]) -> tuple[str, ...]:
-    """The keys of a name without its "và" and commas, where it has a "và" between two fields."""
-    return tuple(k for k in keys if k not in _CONJUNCTIONS) if "và" in keys[1:-1] else keys
+    """The keys of a name without its "và", commas and dashes, where it has a "và" between two
+    fields ("Bộ Tài nguyên Môi trường")."""
+    return tuple(k for k in keys if k not in _CONJUNCTIONS and k != "-") if "và" in keys[1:-1] else keys
+
+
+def _without_dash(keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The keys of a name without the dashes between its fields ("Bộ Lao động Thương binh và Xã hội")."""
+    return tuple(k for k in keys if k != "-")
 
 
 def _with_vn(keys: tuple[str, ...]) -> tuple[str, ...]:

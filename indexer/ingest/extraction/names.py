@@ -97,8 +97,11 @@ _HIGH_COURT = re.compile(r"^((?:Tòa án|Toà án|Viện kiểm sát) nhân dân
 def canonical_name(name: str) -> str:
     """The body's canonical name: the gazetteer's official one if it knows it by any spelling
     or abbreviation, else the name with its abbreviations spelled out, in the modern tone
-    placement (Uỷ, Hoà), single-spaced."""
-    return _canonical_name(" ".join(name.split()))
+    placement (Uỷ, Hoà), single-spaced, with a hyphen for any dash ("Bà Rịa – Vũng Tàu")."""
+    return _canonical_name(" ".join(_DASHES.sub("-", name).split()))
+
+
+_DASHES = re.compile("[–—‒]")
 
 
 def canonical_organizer(organizer: Organizer) -> Organizer:
