@@ -117,7 +117,7 @@ def test_a_second_field_in_lower_case_after_and_stays_in_the_name_up_to_its_plac
     lead = ("Chiều 25-5, sở Thông tin và truyền thông TP Đà Nẵng đã tổ chức buổi cung cấp thông tin liên quan "
             "đến vụ bạo hành trẻ em.")
 
-    assert names(lead) == ["Sở Thông tin và truyền thông thành phố Đà Nẵng"]
+    assert names(lead) == ["Sở Thông tin và Truyền thông thành phố Đà Nẵng"]  # the ministry's capitals
 
 
 def test_a_second_field_in_lower_case_after_and_stays_in_the_name_up_to_its_parent():

@@ -64,6 +64,14 @@ from searchsvc import create_app
     ("Toà án nhân dân tỉnh Bà Rịa – Vũng Tàu", "Toà án nhân dân tỉnh Bà Rịa - Vũng Tàu"),
     ("Bộ Lao động Thương binh và Xã Hội", "Bộ Lao động - Thương binh và Xã hội"),
     ("Tổng liên đoàn Lao động", "Tổng Liên đoàn Lao động Việt Nam"),
+    # A province written in either tone style gets its kind all the same.
+    ("Công an Khánh Hoà", "Công an tỉnh Khánh Hoà"),
+    ("Sở Y tế Thanh Hoá", "Sở Y tế tỉnh Thanh Hoá"),
+    # A ministry's field written without its "và" or in other capitals, in a department's name.
+    ("Sở Giáo dục đào tạo TP. HCM", "Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"),
+    ("Sở Tài nguyên Môi trường tỉnh Nghệ An", "Sở Tài nguyên và Môi trường tỉnh Nghệ An"),
+    ("Sở Thông tin và truyền thông thành phố Đà Nẵng", "Sở Thông tin và Truyền thông thành phố Đà Nẵng"),
+    ("Sở Văn hoá và Thể thao TP. HCM", "Sở Văn hoá và Thể thao Thành phố Hồ Chí Minh"),  # HCMC's own Sở
     # The Youth Union's central committee under its official name.
     ("Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("T.Ư Đoàn TNCS Hồ Chí Minh", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),

@@ -41,22 +41,29 @@ def field_end(tokens: list[Token], start: int, dash: int) -> int | None:
     for field in _fields() if so_far else ():
         if len(field) <= len(so_far) or field[: len(so_far)] != so_far:
             continue
-        rest, k, matched = field[len(so_far):], dash + 1, 0
-        while k < len(tokens) and matched < len(rest):
-            if tokens[k].key in _JOINERS and (tokens[k].text.islower() or not tokens[k].is_word):
-                k += 1
-            elif tokens[k].key == rest[matched] and tokens[k].start - tokens[k - 1].end <= 1:
-                k, matched = k + 1, matched + 1
-            else:
-                break
-        if matched == len(rest) and (best is None or k > best):
+        k = _words_end(tokens, dash + 1, field[len(so_far):])
+        if k is not None and (best is None or k > best):
             best = k
     return best
 
 
+def _words_end(tokens: list[Token], k: int, words: tuple[str, ...]) -> int | None:
+    """Where `words` end when tokens from k spell them, joiners in between skipped; else None."""
+    matched = 0
+    while k < len(tokens) and matched < len(words):
+        if matched and tokens[k].key in _JOINERS and (tokens[k].text.islower() or not tokens[k].is_word):
+            k += 1
+        elif tokens[k].key == words[matched] and (k == 0 or tokens[k].start - tokens[k - 1].end <= 1):
+            k, matched = k + 1, matched + 1
+        else:
+            break
+    return k if matched == len(words) else None
+
+
 def official_field(name: str) -> str:
     """"Sở Tài nguyên - môi trường TP. HCM" → "Sở Tài nguyên và Môi trường TP. HCM": the field of a
-    Bộ or Sở written with a dash, in its official spelling; other names as they are."""
+    Bộ or Sở written with a dash, or without its "và" ("Sở Giáo dục đào tạo"), in its official
+    spelling; other names as they are."""
     head, _, rest = name.partition(" ")
     tokens = tokenize(rest)
     if keys_of(head) not in FIELD_HEADS or not tokens:
@@ -64,8 +71,17 @@ def official_field(name: str) -> str:
     dash = next((k for k, t in enumerate(tokens) if t.text == "-"), None)
     end = field_end(tokens, 0, dash) if dash else None
     if end is None:
+        end = _whole_field_end(tokens)
+    if end is None:
         return name
     return f"{head} {_fields()[_bare([t.key for t in tokens[:end]])]}{rest[tokens[end - 1].end:]}"
+
+
+def _whole_field_end(tokens: list[Token]) -> int | None:
+    """The end of a whole ministry's field at the start of `tokens` written without its joiners or
+    in other capitals ("Giáo dục đào tạo", "Tài nguyên Môi trường", "Giao thông Vận tải")."""
+    ends = [k for field in _fields() if (k := _words_end(tokens, 0, field)) is not None]
+    return max(ends, default=None)
 
 
 def past_field_dash(tokens: list[Token], dash: int, start: int) -> int | None:

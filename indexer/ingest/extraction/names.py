@@ -166,6 +166,7 @@ def _with_place_kind(name: str) -> str:
     Bình", "Trường Đại học Cần Thơ")."""
     if not fold(name).startswith(_PROVINCIAL):
         return name
+    name = modern_tones(name)  # "Công an Khánh Hòa" and "Công an Khánh Hoà" are one
     for place, kind in _places().items():
         if name.endswith(" " + place) and len(name) > len(place) + 1:
             head = name[: -len(place) - 1]
@@ -192,7 +193,7 @@ def _places() -> dict[str, str]:
     for body in gazetteer().bodies.values():
         match = re.fullmatch(r"Ủy ban nhân dân (tỉnh|thành phố) (.+)", body.name) if body.kind == "province" else None
         if match:
-            found[match.group(2)] = match.group(1)
+            found[modern_tones(match.group(2))] = match.group(1)
     return dict(sorted(found.items(), key=lambda item: -len(item[0])))
 
 
