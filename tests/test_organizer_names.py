@@ -72,6 +72,10 @@ from searchsvc import create_app
     ("Sở Tài nguyên Môi trường tỉnh Nghệ An", "Sở Tài nguyên và Môi trường tỉnh Nghệ An"),
     ("Sở Thông tin và truyền thông thành phố Đà Nẵng", "Sở Thông tin và Truyền thông thành phố Đà Nẵng"),
     ("Sở Văn hoá và Thể thao TP. HCM", "Sở Văn hoá và Thể thao Thành phố Hồ Chí Minh"),  # HCMC's own Sở
+    # A standing board of a body the gazetteer knows, under the body's official name.
+    ("Thường trực Ban Chỉ đạo trung ương về phòng chống tham nhũng",
+     "Thường trực Ban Chỉ đạo Trung ương về phòng, chống tham nhũng"),
+    ("Ban Thường vụ Trung ương Đoàn", "Ban Thường vụ Trung ương Đoàn"),
     # The Youth Union's central committee under its official name.
     ("Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("T.Ư Đoàn TNCS Hồ Chí Minh", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),

@@ -133,7 +133,7 @@ def _city_kind(match: re.Match[str]) -> str:
 @lru_cache(maxsize=20_000)
 def _canonical_name(name: str) -> str:
     name = official_field(_CITY_KIND.sub(_city_kind, name))
-    known = _gazetteer_name(name) or _gazetteer_name(_without_country(name))
+    known = _gazetteer_name(name) or _gazetteer_name(_without_country(name)) or _board_of_known(name)
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
         expanded = _LEVEL_BODY.sub(r"\1 ", _FRONT.sub(_FRONT_NAME, expanded))
@@ -142,6 +142,19 @@ def _canonical_name(name: str) -> str:
         expanded = _PEOPLES.sub(lambda m: f"{m.group(1).replace('Kiểm', 'kiểm')} nhân dân", _HIGH_COURT.sub(r"\1 tại ", expanded))
         known = _gazetteer_name(expanded) or expanded
     return modern_tones(known[:1].upper() + known[1:])
+
+
+def _board_of_known(name: str) -> str | None:
+    """"Thường trực Ban Chỉ đạo trung ương về phòng chống tham nhũng" → the standing board of the
+    gazetteer's body under the body's official name."""
+    board = next((b for b in _BOARDS if name.startswith(b)), None)
+    known = _gazetteer_name(name[len(board):]) if board else None
+    if known is None or known.startswith("Ban Chấp hành"):
+        return None  # "Ban Thường vụ Trung ương Đoàn" is that committee's own board, named so
+    return f"{board}{known}"
+
+
+_BOARDS = ("Thường trực ", "Ban Thường vụ ")
 
 
 def _without_country(name: str) -> str:
