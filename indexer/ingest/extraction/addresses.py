@@ -45,9 +45,9 @@ def _place_ending_at(tokens: list[Token], end: int, first: int) -> int | None:
         token = tokens[start]
         if token.key in PLACE_KINDS and token.text.islower():
             named = tokens[start + 1 : end]
-            if named and all(t.is_word and (t.is_capitalized or t.text.isdigit()) for t in named):
+            if named and all(t.is_name_word for t in named):
                 return start - 1 if start - 1 > first and (tokens[start - 1].key, token.key) == ("thị", "xã") else start
             return None
-        if not (token.is_word and (token.is_capitalized or token.text.isdigit())):
+        if not token.is_name_word:
             return None
     return None

@@ -67,7 +67,7 @@ class Gazetteer:
         self.bodies = {body.name: body for body in bodies}
         # A place's keys → (its committee's name, its own name).
         self._places = places or {}
-        self._countries = (countries or set()) | {keys_of("Việt Nam")}
+        self._countries = (countries or set()) | {VIET_NAM}
         self._by_keys: dict[tuple[str, ...], Body] = {}
         self._abbreviations: dict[str, Body] = {}
         self._domains: dict[str, Body] = {}
@@ -169,10 +169,10 @@ def _without_dash(keys: tuple[str, ...]) -> tuple[str, ...]:
 
 def _with_vn(keys: tuple[str, ...]) -> tuple[str, ...]:
     """The keys of a name ending in "Việt Nam" as newsrooms shorten it ("Bảo hiểm xã hội VN")."""
-    return (*keys[:-2], "vn") if len(keys) > 3 and keys[-2:] == _VIET_NAM else keys
+    return (*keys[:-2], "vn") if len(keys) > 3 and keys[-2:] == VIET_NAM else keys
 
 
-_VIET_NAM = keys_of("Việt Nam")
+VIET_NAM = keys_of("Việt Nam")
 
 
 def _kind_length(tokens: list[Token], i: int) -> int:

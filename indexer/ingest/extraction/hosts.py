@@ -33,7 +33,7 @@ def fallback(
         if invited is not None:
             return [invited], {invited.name}
     for first, last in spans:
-        if not any(phrase_at(tokens, i, EVENT_WORDS) and not in_setting(tokens, i, first) for i in range(first, last)):
+        if not has_event(tokens, first, last, settings_too=False):
             continue  # "Theo nghị quyết phiên họp ..., Chính phủ giao Bộ X chủ trì": no meeting chaired
         chair = next((i for i in range(first, last) if phrase_at(tokens, i, [CHAIR])), None)
         if chair is None:
@@ -91,5 +91,8 @@ def is_venue(tokens: list[Token], mention: Mention, first: int) -> bool:
     return j > first and tokens[j - 1].key in VENUE and tokens[j - 1].text.islower()
 
 
-def has_event(tokens: list[Token], first: int, last: int) -> bool:
-    return any(phrase_at(tokens, i, EVENT_WORDS) for i in range(first, last))
+def has_event(tokens: list[Token], first: int, last: int, settings_too: bool = True) -> bool:
+    """Whether tokens[first:last] name an event; `settings_too=False` leaves out one named only as
+    the setting of something else ("Theo nghị quyết phiên họp ...": a document the news cites)."""
+    return any(phrase_at(tokens, i, EVENT_WORDS) and (settings_too or not in_setting(tokens, i, first))
+               for i in range(first, last))

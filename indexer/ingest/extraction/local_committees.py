@@ -26,7 +26,9 @@ BARE_COMMITTEES = {keys_of(c) for c in ("UBND tỉnh", "UBND thành phố", "UBN
 def with_sentence_province(tokens: list[Token], mention: Mention, first: int) -> Mention:
     """`mention` named after the province its sentence (from token `first`) names before it, if it
     is a bare "UBND tỉnh / TP" and one such province is named there; a department without its
-    place takes the place the text gives it (`with_text_place`); else `mention`."""
+    place takes the place the text gives it (`with_text_place`); where neither rule reads a place,
+    any body ending at a bare kind takes the nearest place of that kind (`with_sentence_place`),
+    but not a bare committee whose sentence names several provinces; else `mention`."""
     if keys_of(mention.name)[:1] == _DEPARTMENT:
         placed = with_text_place(tokens, mention)
         return with_sentence_place(tokens, mention, first) if placed is mention else placed
@@ -74,7 +76,7 @@ def with_sentence_place(tokens: list[Token], mention: Mention, first: int) -> Me
 def _place_name(tokens: list[Token], j: int, end: int) -> str:
     """The capitalized (or numbered) words of a place's name from token j, before token `end`."""
     words = []
-    while j < end and tokens[j].is_word and (tokens[j].is_capitalized or tokens[j].text.isdigit()):
+    while j < end and tokens[j].is_name_word:
         words.append(tokens[j].text)
         j += 1
     return " ".join(words)
@@ -85,9 +87,7 @@ def _place_name(tokens: list[Token], j: int, end: int) -> str:
 _KINDS = {keys_of(k): kind for k, kind in (("tỉnh", "tỉnh"), ("thành phố", "thành phố"), ("TP", "thành phố"),
                                            ("huyện", "huyện"), ("quận", "quận"), ("thị xã", "thị xã"),
                                            ("phường", "phường"), ("xã", "xã"))}
-_SAME_KIND: dict[str, set[tuple[str, ...]]] = {}
-for _written, _kind in _KINDS.items():
-    _SAME_KIND.setdefault(_kind, set()).add(_written)
+_SAME_KIND = {kind: {written for written, k in _KINDS.items() if k == kind} for kind in _KINDS.values()}
 
 
 # A province's department named without its province ("do Sở GD-ĐT tổ chức").

@@ -7,7 +7,7 @@ sitting). Kept apart from `organizers`, which calls these rules among its others
 
 from __future__ import annotations
 
-from indexer.ingest.extraction.gazetteer import gazetteer
+from indexer.ingest.extraction.gazetteer import VIET_NAM, gazetteer
 from indexer.ingest.extraction.clauses import listed, named_with, past_aside, phrase_at, skip_forward
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.plans import still_to_come
@@ -91,12 +91,11 @@ def _abroad(tokens: list[Token], end: int, first: int, last: int) -> bool:
     if end < last and tokens[end].key == "nước" and tokens[end].text.islower():
         return True
     gaz = gazetteer()
-    return any(gaz.country_at(tokens, k) > k and tuple(t.key for t in tokens[k : k + len(VIETNAM)]) != VIETNAM
+    return any(gaz.country_at(tokens, k) > k and tuple(t.key for t in tokens[k : k + len(VIET_NAM)]) != VIET_NAM
                for k in range(first, last) if tokens[k].is_capitalized)
 
 
 BEFORE = "trước"
-VIETNAM = keys_of("Việt Nam")
 # A speaker before a legislature speaks at its sitting in the news's present: "sẽ được trình bày
 # trước Quốc hội vào ngày 21/5", "sẽ điều trần trước Quốc hội" are still to come.
 LATER_WORDS = set(keys_of("sẽ sắp"))

@@ -35,6 +35,11 @@ class Token(NamedTuple):
     def is_capitalized(self) -> bool:
         return self.text[0].isupper()
 
+    @property
+    def is_name_word(self) -> bool:
+        """A capitalized word or a number, as a place's name is written ("Gò Vấp", "quận 1")."""
+        return self.is_word and (self.is_capitalized or self.text.isdigit())
+
 
 def token_key(word: str) -> str:
     """The matching key of one word: canonical spelling, lowercase; dashes unified."""
