@@ -31,6 +31,7 @@ from pathlib import Path
 from bench.extraction import TRAIN, capitals, new_style
 from bench.extraction_dates import YEARS
 from bench.service import ROOT, SearchClient, index_corpus, running_service
+from indexer.text.vietnamese import fold
 
 ARTICLES = 8_000
 # "X tổ chức họp báo / hội nghị / …": a body (named by one of the issue's heads) organizing, in the
@@ -132,6 +133,23 @@ def _check_people(people: list[dict], client: SearchClient) -> None:
         agree += facet["count"] == by_filter == by_query
         print(f"    {facet['count']:5}  {facet['value']}: person= {by_filter}, person: {by_query}")
     print(f"  the {min(PERSONS_CHECKED, len(people))} most frequent people: facet, filter and query agree for {agree}")
+    _check_spellings(people, client)
+
+
+def _check_spellings(people: list[dict], client: SearchClient) -> None:
+    """Names that differ only by diacritics: listed apart, each selected alone by its spelling and
+    together by their unaccented form (about the sum of their counts: an article may name both, and
+    spellings too rare for the facet's first 1,000 values add theirs)."""
+    groups: dict[str, list[dict]] = {}
+    for facet in people:
+        groups.setdefault(fold(facet["value"]), []).append(facet)
+    shared = sorted((g for g in groups.values() if len(g) > 1), key=lambda g: -sum(f["count"] for f in g))
+    print(f"  {sum(map(len, shared))} of the {len(people)} listed names share their unaccented form with another")
+    for group in shared[:5]:
+        unaccented = fold(group[0]["value"])
+        together = client.get_json("/api/v1/search", {"q": "", "person": unaccented, "per_page": 1})["total"]
+        spelled = ", ".join(f"{f['value']} {f['count']}" for f in group)
+        print(f"    {spelled}; person={unaccented}: {together} (listed spellings: {sum(f['count'] for f in group)})")
 
 
 def main(argv: list[str] | None = None) -> int:

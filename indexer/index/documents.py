@@ -10,7 +10,7 @@ from indexer.index.analysis import analyze_text
 from indexer.index.wordterms import encode_counts, word_terms
 from indexer.ingest.articles import Article, ReadFailure
 from indexer.ingest.extraction.names import canonical_organizer, name_key
-from indexer.text.vietnamese import fold
+from indexer.text.vietnamese import canonical as spelled, fold
 
 # Whether a title the extractor built from the lead counts as a title (field boost and all):
 # measured on the relevance sets through `vnsearch index` (docs/relevance.md).
@@ -69,7 +69,8 @@ def document_fields(article: Article, analyzed: dict) -> dict:
         "source": fold(article.source or ""),
         "event_type": fold(article.event_type or ""),
         "organizer": ",".join(sorted(k.replace(",", " ") for k in organizer_keys)),
-        "person": ",".join(sorted({fold(p.name).replace(",", " ") for p in article.people})),
+        # Folded for a name typed without diacritics, as spelled for one typed with them.
+        "person": ",".join(sorted({key(p.name).replace(",", " ") for p in article.people for key in (fold, spelled)})),
         "meta": meta,
         "origin": article.origin,
         "content_hash": article.content_hash(),

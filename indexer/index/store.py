@@ -29,8 +29,9 @@ from indexer.ingest.extraction import EXTRACTION_VERSION
 # the indexer reads out of an article) it says whether an index on disk can be read and
 # updated by this code. 4: the analyzers moved to indexer.index.analysis (Whoosh pickles the
 # analyzer's import path into the index, so an index of version 3 cannot be opened any more),
-# and the words field and word_counts column (key terms, similar articles).
-SCHEMA_VERSION = 4
+# and the words field and word_counts column (key terms, similar articles). 5: the person field
+# keeps each name as spelled beside its folded key (`person:` typed with diacritics).
+SCHEMA_VERSION = 5
 FORMAT_FILE = "vnsearch-format.json"
 INDEX_ENV = "VNSEARCH_INDEX"
 DEFAULT_INDEX_DIR = "var/index"

@@ -17,7 +17,8 @@ import numpy as np
 
 from indexer.ingest.extraction.dates import is_calendar_date
 from indexer.ingest.extraction.names import name_key
-from indexer.text.vietnamese import fold
+from indexer.search.query_model import spelled_as_typed
+from indexer.text.vietnamese import canonical, fold
 
 FACETS = ("organizer", "person", "source", "event_type", "year", "month")
 # Facets a document may have several values of (an organizer counts for its parent too).
@@ -40,13 +41,20 @@ class Codes:
 
     Values sharing a key share one code, listed under the spelling most documents give it: a
     filter by any spelling selects them all, so the facet lists them once with that count
-    ("Uỷ ban An toàn giao thông quốc gia" and "... Giao thông Quốc gia" are one body)."""
+    ("Uỷ ban An toàn giao thông quốc gia" and "... Giao thông Quốc gia" are one body).
 
-    def __init__(self, key: Callable[[str], str]) -> None:
+    With a `loose` key (people's names: the key keeps diacritics, the loose key drops them), a
+    filter typed without diacritics selects every value its loose key shares, one typed with
+    them only the values spelled that way, as a query's words match ("Nguyễn Thành Phong" is not
+    "Nguyễn Thanh Phong"; "Nguyen Thanh Phong" is either)."""
+
+    def __init__(self, key: Callable[[str], str], loose: Callable[[str], str] | None = None) -> None:
         self.values: list[str] = []
         self.index: dict[str, int] = {}
         self.key = key
+        self.loose = loose
         self.by_key: dict[str, list[int]] = {}
+        self.by_loose: dict[str, list[int]] = {}
         self._own: dict[str, int] = {}  # a value's own key → its code (alias keys aside)
         self._spellings: list[Counter[str]] = []
 
@@ -60,6 +68,8 @@ class Codes:
                 self.values.append(value)
                 self._spellings.append(Counter())
                 self.by_key.setdefault(key, []).append(found)
+                if self.loose is not None:
+                    self.by_loose.setdefault(self.loose(value), []).append(found)
             self.index[value] = found
         spellings = self._spellings[found]
         spellings[value] += 1
@@ -73,9 +83,15 @@ class Codes:
         if code not in codes:
             codes.append(code)
 
-    def codes_of(self, values: Iterable[str]) -> list[int]:
-        """The codes of the values spelled any way their key admits."""
-        return [code for value in values for code in self.by_key.get(self.key(value), [])]
+    def codes_of(self, values: Iterable[str], accents: str = "auto") -> list[int]:
+        """The codes of the values spelled any way their key admits (`accents` as a query's:
+        auto, exact or ignore, for a facet with a loose key)."""
+        return [code for value in values for code in self._codes_of(value, accents)]
+
+    def _codes_of(self, value: str, accents: str) -> list[int]:
+        if self.loose is not None and not spelled_as_typed(value, accents):
+            return self.by_loose.get(self.loose(value), [])
+        return self.by_key.get(self.key(value), [])
 
 
 class FacetTable:
@@ -93,6 +109,7 @@ class FacetTable:
         self.date_hi = np.zeros(size, dtype=np.int32)
         self.single = {name: np.full(size, -1, dtype=np.int32) for name in ("source", "event_type", "year", "month")}
         self.codes = {name: Codes(name_key if name == "organizer" else _plain_key) for name in FACETS}
+        self.codes["person"] = Codes(_spelled_key, loose=_plain_key)
         self.parents: dict[str, str | None] = {}
         docs: dict[str, list[int]] = {name: [] for name in _MANY}
         codes: dict[str, list[int]] = {name: [] for name in _MANY}
@@ -145,9 +162,9 @@ class FacetTable:
                 codes.add(self.codes["organizer"].code(parent))
         return sorted(codes)
 
-    def mask(self, facet: str, selected: Iterable[str]) -> np.ndarray:
+    def mask(self, facet: str, selected: Iterable[str], accents: str = "auto") -> np.ndarray:
         """Documents that have any of the selected values (a parent selects its units too)."""
-        wanted = self.codes[facet].codes_of(selected)
+        wanted = self.codes[facet].codes_of(selected, accents)
         if facet in self.many:
             docs, codes = self.many[facet]
             result = np.zeros(self.size, dtype=bool)
@@ -168,13 +185,14 @@ class FacetTable:
             result &= self.date_hi <= hi
         return result
 
-    def count(self, facet: str, among: np.ndarray, selected: Iterable[str], limit: int) -> list[FacetValue]:
+    def count(self, facet: str, among: np.ndarray, selected: Iterable[str], limit: int,
+              accents: str = "auto") -> list[FacetValue]:
         """The values of a facet among the documents of `among`, most frequent first."""
         vocabulary = self.codes[facet].values
         selected = list(selected)
         # A value selected in another spelling is shown selected under its own.
-        chosen = {vocabulary[code] for code in self.codes[facet].codes_of(selected)}
-        chosen |= {v for v in selected if not self.codes[facet].codes_of([v])}
+        chosen = {vocabulary[code] for code in self.codes[facet].codes_of(selected, accents)}
+        chosen |= {v for v in selected if not self.codes[facet].codes_of([v], accents)}
         if facet in self.many:
             docs, codes = self.many[facet]
             counts = np.bincount(codes[among[docs]], minlength=len(vocabulary))
@@ -198,6 +216,11 @@ class FacetTable:
 
 def _plain_key(value: str) -> str:
     return " ".join(fold(value).split())
+
+
+def _spelled_key(value: str) -> str:
+    """Case, Unicode form and tone placement aside, the value as spelled ("Hòa" = "Hoà")."""
+    return " ".join(canonical(value).split())
 
 
 def date_bounds(date: str) -> tuple[int, int]:

@@ -65,7 +65,7 @@ def parse_query(text: str | None, known_word: Callable[[str], bool] = lambda w: 
     most = RUNNING_TEXT_MAX_WORDS
     while True:  # running text too rich in index terms keeps fewer of its words
         context = QueryContext(accented, exact, known_word, frequency, ParsedQuery(wq.NullQuery, exact=exact),
-                           running_text, most)
+                               running_text, most, accents=accents)
         try:
             result = Parser(list(tokens), context).parse()
             break

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from whoosh import query as wq
 
+from indexer.text.vietnamese import has_diacritics
+
 MAX_QUERY_CHARS = 1000
 # Words outside quotes in a query with operators; running text keeps its most informative
 # RUNNING_TEXT_MAX_WORDS instead of being refused, and a phrase is bounded by the length alone.
@@ -26,6 +28,12 @@ TEXT_FIELD_PAIRS = {"title": ("title", "title_folded"), "body": ("body", "body_f
 KEYWORD_FIELDS = {"source": "source", "event_type": "event_type", "organizer": "organizer",
                   "organizers": "organizer", "person": "person", "people": "person", "author": "author", "id": "id"}
 OPERATORS = {"AND", "OR", "NOT"}
+
+
+def spelled_as_typed(text: str, accents: str) -> bool:
+    """Whether a name given in mode `accents` matches only as spelled (typed with diacritics, in
+    auto mode, or in exact mode) rather than with its diacritics ignored."""
+    return accents == "exact" or (accents == "auto" and has_diacritics(text))
 
 
 class InvalidQueryError(ValueError):
@@ -62,6 +70,7 @@ class QueryContext:
     running_text: bool
     max_running_words: int = RUNNING_TEXT_MAX_WORDS
     terms: int = 0
+    accents: str = "auto"  # the mode asked for (ACCENT_MODES), which a `person:` name follows on its own
 
 
 class TooManyIndexTerms(InvalidQueryError):

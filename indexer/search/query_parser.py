@@ -11,12 +11,12 @@ from indexer.ingest.extraction.names import name_key
 from indexer.search.query_abbreviations import expand_abbreviations
 from indexer.search.query_model import (CONJUNCTION_MAX_WORDS, KEYWORD_FIELDS, MAX_DEPTH, MAX_TERMS,
                                         TEXT_FIELD_PAIRS, InvalidQueryError, QueryContext, any_of, checked_query,
-                                        field_prefix, is_exclusion)
+                                        field_prefix, is_exclusion, spelled_as_typed)
 from indexer.search.ranking import COMPOUND_BOOST, EXACT_BOOST
 from indexer.text.lexicons import function_words
 from indexer.text.telex import decode_telex
 from indexer.text.tokens import CLAUSE_BREAKS, syllables, word_pairs
-from indexer.text.vietnamese import canonical_term, fold, fold_term
+from indexer.text.vietnamese import canonical, canonical_term, fold, fold_term
 
 # Punctuation that ends a clause inside a quoted text, when it touches a space or an end
 # (so that 13/2023/NĐ-CP and 1.000 stay whole).
@@ -159,6 +159,8 @@ class Parser:
             return self._phrase(text, pairs) if phrase else self._word_run(text.split(), pairs)
         self._count(1)
         key = name_key(text) if name in ("organizer", "organizers") else fold(text).strip()
+        if name in ("person", "people") and spelled_as_typed(text, self.context.accents):
+            key = canonical(text).strip()  # the index keeps each name folded and as spelled
         if name == "author":
             return self._phrase(text, [(None, "author")])
         return wq.Term(KEYWORD_FIELDS[name], text if name == "id" else key)

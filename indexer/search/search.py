@@ -55,7 +55,7 @@ def _run_search(handle: IndexHandle, request: SearchRequest, snippets: bool) -> 
     facets = {}
     for name in FACETS:
         among = apply_filters(matched, {k: v for k, v in filters.items() if k != _filter_of(name)})
-        facets[name] = table.count(name, among, _selected(request, name), request.facet_size)
+        facets[name] = table.count(name, among, _selected(request, name), request.facet_size, request.accents)
     adjacent = None
     if parsed.adjacent is not None and lengths is not None and request.sort == "relevance":
         adjacent, _ = match_and_score(searcher, parsed.adjacent, lengths, check_deadline)
@@ -191,7 +191,7 @@ def filter_masks(table: FacetTable, request: SearchRequest) -> dict[str, np.ndar
     for name in FILTERS:
         selected = getattr(request, name)
         if selected:
-            masks[name] = table.mask(name, selected)
+            masks[name] = table.mask(name, selected, request.accents)
     if request.date_from or request.date_to:
         lo = date_bounds(request.date_from)[0] if request.date_from else None
         hi = date_bounds(request.date_to)[1] if request.date_to else None
