@@ -150,6 +150,27 @@ def test_day_and_month_take_the_year_of_the_events_name(lead, expected):
     assert find_event_date(lead) == expected
 
 
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        # a year's results told early in the next (unlabelled train 002934: was 2018-01-04, the
+        # ministry's press conference on 2018's results was in January 2019)
+        ("Tại buổi họp báo thông báo tình hình, kết quả công tác năm 2018 do bộ Công an tổ chức ngày 4/1, Phó "
+         "Giám đốc Công an TP. Hà Nội cho biết.", None),
+        # a plan for a year made late in the year before (015154: was 2019-11-13)
+        ("Tại cuộc họp về xây dựng kịch bản điều hành giá điện năm 2019 diễn ra vào chiều 13-11, Phó thủ tướng "
+         "Vương Đình Huệ đã yêu cầu Bộ Công thương báo cáo.", None),
+        # the same words on a day inside the year keep it (017773, 009925)
+        ("Thông tin như vậy tại buổi họp báo về tình hình kinh tế - xã hội năm 2017 do cơ quan này tổ chức chiều "
+         "ngày 27-12.", "2017-12-27"),
+        ("Ông cung cấp con số ấn tượng tại hội nghị triển khai công tác toà án năm 2019, tổ chức sáng 31-1.",
+         "2019-01-31"),
+    ],
+)
+def test_an_events_name_about_its_year_lends_no_year_to_a_day_that_may_be_in_the_next_or_the_last(lead, expected):
+    assert find_event_date(lead) == expected
+
+
 def test_a_term_of_the_same_day_lends_its_year():
     lead = "Chiều 1-7, VKSND tối cao tổ chức lễ công bố quyết định bổ nhiệm viện trưởng VKSND TP. HCM."
     rest = "Nhiệm kỳ giữ chức vụ viện trưởng là 5 năm, kể từ ngày 1-7-2019."

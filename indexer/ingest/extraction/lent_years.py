@@ -162,7 +162,17 @@ def year_of_event_name(mention: DateMention, lead: str) -> LentYear | None:
         # "tổng kết ... năm 2017, triển khai nhiệm vụ năm 2018 ... tổ chức ngày 8-1", "giai đoạn
         # 2017 - 2020", "năm học 2018 - 2019": the name does not say which year the day is in.
         return None
+    if _about_another_year(before[events[0][1] : years[-1].start()], mention.month):
+        return None
     return LentYear(int(years[-1].group(1)), EVENT_NAME, offset + years[-1].start())
+
+
+def _about_another_year(name: str, month: int) -> bool:
+    """Whether an event's name says it is about its year while the day may lie in the year next
+    to it: a review of a year's results held early in the next ("họp báo thông báo tình hình, kết
+    quả công tác năm 2018 ... ngày 4/1"), a plan for a year made late in the year before ("cuộc họp
+    về xây dựng kịch bản điều hành giá điện năm 2019 ... chiều 13-11")."""
+    return bool((month <= 2 and _LOOKS_BACK.search(name)) or (month >= 11 and _LOOKS_AHEAD.search(name)))
 
 
 def _title_held(before: str, year: re.Match[str], lead: str) -> bool:
@@ -183,3 +193,7 @@ _TITLE_HELD = re.compile(r"(?:[Hh]oa hậu|[ÁáAa] hậu|[Hh]oa khôi|[Nn]am v�
 _PERSON_NAME = r"[A-ZĐ][a-zà-ỹđ]+\s+[A-ZĐ][a-zà-ỹđ]+"
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*(?:19|20)?\d{2}\b")
 _NAMED_YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")
+# Words of an event's name that look back on its year, or ahead to it.
+_LOOKS_BACK = re.compile(r"\b(?:tổng kết|sơ kết|tình hình|kết quả|báo cáo|nhìn lại)\b", re.IGNORECASE)
+_LOOKS_AHEAD = re.compile(r"\b(?:triển khai|kế hoạch|kịch bản|nhiệm vụ|chuẩn bị|giới thiệu|phát động|khởi động|dự báo)\b",
+                          re.IGNORECASE)
