@@ -79,6 +79,13 @@ from searchsvc import create_app
     # The Youth Union's central committee under its official name.
     ("Trung ương Đoàn", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
     ("T.Ư Đoàn TNCS Hồ Chí Minh", "Ban Chấp hành Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+    # A province ending a name written out another way than its official name (unlabelled train
+    # 019764, 078174, 067425: "Thừa Thiên - thành phố Huế" before).
+    ("UBND tỉnh Đăk Lăk", "Uỷ ban nhân dân tỉnh Đắk Lắk"),
+    ("Toà án nhân dân tỉnh Thừa Thiên - Huế", "Toà án nhân dân tỉnh Thừa Thiên Huế"),
+    ("sở Du lịch tỉnh Thừa Thiên - Huế", "Sở Du lịch tỉnh Thừa Thiên Huế"),
+    ("Tỉnh uỷ Đăk Lăk", "Tỉnh uỷ Đắk Lắk"),
+    ("Công an tỉnh Kontum", "Công an tỉnh Kon Tum"),
 ])
 def test_a_body_has_one_canonical_name_however_the_newsroom_wrote_it(written, canonical):
     assert canonical_name(written) == canonical

@@ -226,6 +226,15 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(bodies, aliases, places, countries)
 
 
+@lru_cache(maxsize=1)
+def province_spellings() -> dict[str, str]:
+    """Each province written out another way than its official name ("Đăk Lăk", "Kontum",
+    "Bắc Cạn") → that name; abbreviations ("TP HCM") aside."""
+    data = json.loads(_DATA.read_text(encoding="utf-8"))["provinces"]["aliases"]
+    return {alias: place for place, spellings in data.items() for alias in spellings
+            if not any(word.isupper() for word in alias.split())}
+
+
 def _add_provinces(
     data: dict, bodies: list[Body], aliases: dict[str, list[str]], places: dict[tuple[str, ...], tuple[str, str]]
 ) -> None:

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from indexer.ingest.articles import Organizer
-from indexer.ingest.extraction.gazetteer import gazetteer
+from indexer.ingest.extraction.gazetteer import gazetteer, province_spellings
 from indexer.ingest.extraction.ministry_fields import official_field
 from indexer.ingest.extraction.text import tokenize
 from indexer.text.vietnamese import fold, modern_tone
@@ -132,7 +132,7 @@ def _city_kind(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=20_000)
 def _canonical_name(name: str) -> str:
-    name = official_field(_CITY_KIND.sub(_city_kind, name))
+    name = _official_place(official_field(_CITY_KIND.sub(_city_kind, name)))
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name)) or _board_of_known(name)
     if known is None:
         expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
@@ -186,6 +186,15 @@ def _with_place_kind(name: str) -> str:
             if not fold(head).endswith(("tinh", "thanh pho", "tinh uy", "thanh uy")):
                 return f"{head} {kind} {place}"
             return name
+    return name
+
+
+def _official_place(name: str) -> str:
+    """"Toà án nhân dân tỉnh Đăk Nông" → "... tỉnh Đắk Nông": a province ending a name is written
+    as its official name."""
+    for spelling, place in province_spellings().items():
+        if name.endswith(" " + spelling):
+            return name[: -len(spelling)] + place
     return name
 
 
