@@ -19,9 +19,11 @@ COUNTED_YEARS = re.compile(
     r"(?:\s+\w+)?\s+(?:năm|thập kỷ|thập niên)\b|\b\d+\s+năm\s+(?:về\s+)?trước|\b\d+\s+năm\s+(?:[Nn]gày|sự kiện)\b"
 )
 ANNIVERSARY = re.compile(COUNTED_YEARS.pattern + r"|\bthập kỷ\b|\bthập niên\b")
-# Words before a full date that remember its day.
+# Words before a full date that remember its day; "10 năm sau đó, vào ngày 14-6-1991" counts the
+# years from another day of the past.
 _REMEMBRANCE = re.compile(
-    r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|khủng bố|chiến thắng|[Hh][yi] sinh)"
+    r"(?:[Kk][ỷỉ] niệm|[Tt]ưởng niệm|[Cc]ách đây|năm trước|[Tt]rước đó|khủng bố|chiến thắng|[Hh][yi] sinh"
+    r"|\b(?:\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|vài|nhiều)\s+năm\s+sau\b)"
     r"[^.;\n]{0,60}$"
 )
 _REMEMBRANCE_REACH = 70
