@@ -67,6 +67,16 @@ def test_an_attack_named_by_its_day_is_not_the_news():
     assert find_event_date(lead) is None  # vietnews-train-046642
 
 
+def test_a_terror_threat_named_by_its_day_takes_no_year_from_the_attack():
+    lead = ("Tổng thống Putin được cho là đã gọi điện cho người đồng cấp Mỹ George W. Bush để cảnh báo về nguy cơ "
+            "khủng bố chỉ 2 ngày trước khi diễn ra vụ tấn công kinh hoàng ngày 11-9-2001 ở Mỹ.\n"
+            "Đài RT ngày 6-9 cho biết George Beebee đã tiết lộ lời cảnh báo về nguy cơ khủng bố ngày 11-9 của Tổng "
+            "thống Nga Vladimir Putin trong quyển sách được ra mắt vào đầu tuần này.")
+    rest = "Ngày 11-9-2001, nhóm khủng bố điều khiển các máy bay dân dụng."
+
+    assert find_event_date(lead, rest) is None  # was 2001-09-11 (vietnews-train-024851, news of 2018)
+
+
 @pytest.mark.parametrize(
     ("lead", "rest"),
     [

@@ -75,8 +75,9 @@ _REPORTED_AFTER = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?(?:cho biết|cho hay
 _SOURCE_BEFORE = re.compile(r"(?:^|[.\n,]\s*)[Tt]heo\s+[^,.;\n]{1,50}?\s+$")
 # A paper's article that the news follows up: "Ngày 7/1/2019, Báo VTV điện tử có bài phản ánh".
 _EARLIER_ARTICLE = re.compile(r",?\s*(?:[Bb]áo|[Tt]ờ)\s[^,.\n]{0,50}?\b(?:có bài|(?:có |đã )?đăng(?: tải)? bài)")
-# An attack named by its day ("vụ tấn công kinh hoàng ngày 11-9-2001") is an event referred to.
-_NAMED_BY_ITS_DAY = re.compile(r"(?:vụ|cuộc)\s+(?:tấn công|khủng bố|đánh bom)(?:\s+[\w-]+){0,3}\s+$")
+# An attack named by its day ("vụ tấn công kinh hoàng ngày 11-9-2001", "nguy cơ khủng bố ngày 11-9")
+# is an event referred to.
+_NAMED_BY_ITS_DAY = re.compile(r"(?:(?:vụ|cuộc)\s+tấn công|khủng bố|đánh bom)(?:\s+[\w-]+){0,3}\s+$")
 # Something still to come: "sẽ" or a forecast before the date in its sentence, "tới đây" after it.
 _FUTURE = re.compile(r"\bsẽ\b|[Dd]ự báo")
 _AHEAD_REACH = 150
