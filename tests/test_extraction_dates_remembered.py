@@ -43,6 +43,14 @@ def test_a_day_counted_in_years_from_another_of_the_past_lends_no_year():
     assert find_event_date(lead, rest) is None  # was 1991-06-14 (vietnews-train-024489, a strike of 2019)
 
 
+def test_an_anniversary_in_a_sentence_naming_a_city_as_tp_lends_no_year_from_the_day_remembered():
+    lead = ("Ngày 1/7, tại TP. Đồng Hới, diễn ra Lễ kỷ niệm 30 năm ngày tái lập tỉnh Quảng Bình, 70 năm ngày Quảng "
+            "Bình quật khởi và đón nhận Huân chương Độc lập hạng Nhất do Đảng và Nhà nước trao tặng.")
+    rest = "Sau 13 năm hợp nhất, ngày 1/7/1989 tỉnh Quảng Bình được trở về với địa giới hành chính cũ."
+
+    assert find_event_date(lead, rest) is None  # was 1989-07-01 (vietnews-train-069162)
+
+
 def test_how_long_a_thing_stays_valid_lends_no_year_to_the_news_day():
     lead = ("Ngày 29/8, thông tin từ Công an huyện Nông Cống, tỉnh Thanh Hoá, đơn vị này đã mời chủ nhân 2 siêu xe "
             "mang biển “khủng” là Lexus 570 mang BKS: 36A – 299.99 và Peugeot mang BKS 36A – 417.16.")

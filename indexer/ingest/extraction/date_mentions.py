@@ -84,7 +84,7 @@ _AHEAD_REACH = 150
 # "Dự kiến ngày mai, 8-5-2018, TAND ... sẽ", "Từ ngày mai 10/6/2019": tomorrow, written before the date.
 _TOMORROW = re.compile(r"\b(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối)\s+mai,?\s*$")
 # A sentence ends at ". " but not after "TP" or an initial ("TP. HCM", "Q. 8", "chị H. cho biết").
-_SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
+SENTENCE_END = re.compile(r"(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])[.!?]\s|\n")
 _STILL_TO_COME = re.compile(r"\s*(?:tới đây|sắp tới|tới)\b(?!\s*(?:ngày|\d))")
 # "Ngày 27-5-2018 sẽ thông xe cầu Cao Lãnh", "Ngày 11/2/2019, bộ sưu tập ... sẽ chính thức trình
 # diễn": "sẽ" in the clause the date opens, before any word of saying (whose "sẽ" is reported speech)
@@ -203,7 +203,7 @@ def _is_ahead(text: str, start: int, end: int, part: str | None) -> bool:
     if _STILL_TO_COME.match(text, end) or _WILL_AFTER.match(text, end):
         return True
     reach = max(0, start - _AHEAD_REACH)
-    sentence = max((m.end() for m in _SENTENCE_END.finditer(text, reach, start)), default=reach)
+    sentence = max((m.end() for m in SENTENCE_END.finditer(text, reach, start)), default=reach)
     return bool(_FUTURE.search(text, sentence, start))
 
 

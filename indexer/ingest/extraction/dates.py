@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from indexer.ingest.extraction.date_mentions import DateMention, all_mentions, date_mentions
+from indexer.ingest.extraction.date_mentions import SENTENCE_END, DateMention, all_mentions, date_mentions
 from indexer.ingest.extraction.layout import STAMP
 from indexer.ingest.extraction.lent_years import PERIOD_END, FullDates, year_nearby, year_of_event_name
 from indexer.ingest.extraction.remembered_days import ANNIVERSARY, COUNTED_YEARS, counts_years_since
@@ -152,10 +152,10 @@ _ENDS_WITH_THE_DATE = re.compile(r"[^,;]{0,40}?\d{4}\s*\.?\s*")
 
 
 def _sentence(text: str, at: int) -> str:
-    """The sentence of `text` around position `at`."""
-    start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
+    """The sentence of `text` around position `at` (which "TP. Đồng Hới" does not end)."""
+    start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
+    end = SENTENCE_END.search(text, at)
+    return text[start : end.start() if end else len(text)]
 
 
 def _is_remembered(mention: DateMention, lead: str) -> bool:
