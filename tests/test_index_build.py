@@ -181,6 +181,24 @@ def test_an_index_whose_metadata_was_extracted_by_older_rules_asks_for_a_rebuild
         open_index(index_dir)
 
 
+@pytest.mark.parametrize("damage", ["older extraction", "unreadable format file"])
+def test_rebuild_replaces_an_index_this_version_cannot_read_as_its_error_says(tmp_path, damage):
+    corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
+    write_corpus(corpus, FIRST)
+    assert index_cli(str(corpus), "--index", str(index_dir))[0] == 0
+    record = json.loads((index_dir / FORMAT_FILE).read_text(encoding="utf-8"))
+    record["extraction_version"] -= 1
+    damaged = json.dumps(record) if damage == "older extraction" else "{not json"
+    (index_dir / FORMAT_FILE).write_text(damaged, encoding="utf-8")
+    assert index_cli(str(corpus), "--index", str(index_dir))[0] != 0  # refused, asking for --rebuild
+
+    status, _ = index_cli(str(corpus), "--index", str(index_dir), "--rebuild")
+
+    assert status == 0
+    assert titles(index_dir) == sorted(title for title, _ in FIRST.values())
+    assert titles(index_dir, "hội thảo") == ["Hội thảo khoa học về chính phủ số"]
+
+
 def test_stats_report_documents_facets_dates_size_and_format(tmp_path, capsys):
     corpus, index_dir = tmp_path / "corpus", tmp_path / "index"
     write_corpus(corpus, FIRST)

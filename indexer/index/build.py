@@ -16,7 +16,9 @@ from indexer.index.documents import UNCHANGED, Item, add_document, prepare, reme
 from indexer.index.progress import Progress
 from indexer.index.store import (
     FORMAT_FILE,
+    IndexCorruptError,
     IndexNotBuiltError,
+    IndexVersionError,
     create_index,
     open_index,
     open_writer,
@@ -87,6 +89,13 @@ def build_index(
     except IndexNotBuiltError:
         ix = create_index(index_dir)
         rebuild = False  # already empty
+    except (IndexVersionError, IndexCorruptError):
+        if not rebuild:
+            raise
+        # What the error told the user to do: this code cannot read that index, so nothing in it
+        # could be kept or served; it is replaced by this run's articles.
+        ix = create_index(index_dir)
+        rebuild = False
     before = entry_names(index_dir)  # a writer opens its segment's files as it starts
     writer = open_writer(ix)
     jobs = jobs or os.cpu_count() or 1
