@@ -15,8 +15,10 @@ $(BIN)/vnsearch: pyproject.toml
 
 setup: $(BIN)/vnsearch
 
+# var/index is the sample's own index, rebuilt from corpus/ each time: an index left by an older
+# version (which this one refuses to read) is replaced rather than stopping the quick start.
 run: setup
-	$(BIN)/vnsearch index corpus/ --index $(INDEX)
+	$(BIN)/vnsearch index corpus/ --index $(INDEX) --rebuild
 	$(BIN)/vnsearch serve --index $(INDEX) --port $(PORT)
 
 test: setup
