@@ -22,6 +22,18 @@ def test_a_district_committee_takes_the_district_its_sentence_names():
     assert names(lead) == ["Uỷ ban nhân dân quận Gò Vấp"]
 
 
+def test_a_body_named_down_to_its_kind_takes_the_place_an_earlier_sentence_names():
+    # unlabelled train 070573 and 070505 (were "Uỷ ban nhân dân huyện", "Ban Chấp hành Đảng bộ thành phố")
+    festival = ("Sáng 1/5, hàng ngàn du khách trong và ngoài tỉnh đã có mặt tại xã biên giới Ia O, huyện Ia Grai, "
+                "tỉnh Gia Lai để hoà mình cùng không khí vui tươi. Đây là lần đầu tiên UBND huyện tổ chức Hội đua "
+                "thuyền độc mộc, mục đích bảo tồn và phát huy nét đẹp văn hoá của dân tộc Tây Nguyên.")
+    plenum = ("Đây là thông tin vừa được ông Võ Văn Thương, Trưởng ban Tổ chức Thành uỷ TP. Đà Nẵng công bố.\n"
+              "Ngày 15/10, Ban Chấp hành Đảng bộ thành phố tổ chức Hội nghị lần thứ 14 sơ kết giữa nhiệm kỳ.")
+
+    assert names(festival) == ["Uỷ ban nhân dân huyện Ia Grai"]
+    assert "Ban Chấp hành Đảng bộ thành phố Đà Nẵng" in names(plenum)
+
+
 def test_a_provincial_police_named_again_by_its_kind_is_the_one_named_first():
     lead = ("Chiều tối ngày 6/7, trao đổi với PV Người Đưa Tin, Đại tá Đặng Hoài Sơn, Phó Giám đốc, thủ trưởng cơ "
             "quan CSĐT Công an tỉnh Hà Tĩnh cho biết, chiều cùng ngày, Công an tỉnh vừa tổ chức cuộc họp với thành "

@@ -51,15 +51,22 @@ def with_sentence_province(tokens: list[Token], mention: Mention, first: int) ->
 
 def with_sentence_place(tokens: list[Token], mention: Mention, first: int) -> Mention:
     """`mention` ending at a bare place kind ("HĐND TP", "TAND quận") named after the nearest place
-    of that kind its sentence (from token `first`) names before it: "... HĐND TP Đà Nẵng cho biết
-    ... hoãn kỳ họp thứ 9 HĐND TP khoá IX", "quận Gò Vấp, TP. HCM, UBND quận đã họp khẩn"; else
-    `mention` (a bare kind is every place's: "Hội đồng nhân dân thành phố" would mix them)."""
+    of that kind its sentence (from token `first`) names before it ("... HĐND TP Đà Nẵng cho biết
+    ... hoãn kỳ họp thứ 9 HĐND TP khoá IX", "quận Gò Vấp, TP. HCM, UBND quận đã họp khẩn"), or
+    failing that the text before it; else `mention` (a bare kind is every place's: "Hội đồng nhân
+    dân thành phố" would mix them)."""
     kind = next((k for k in _KINDS if tuple(t.key for t in tokens[mention.end - len(k) : mention.end]) == k), None)
     if kind is None or mention.end - len(kind) <= mention.start:
         return mention
     after = tuple(t.key for t in tokens[mention.end + 1 : mention.end + 3])
     if mention.end < len(tokens) and tokens[mention.end].text == "," and any(after[: len(k)] == k for k in _KINDS):
         return mention  # "UBND các tỉnh, thành phố": every place's
+    # The sentence first; then the text before it, which has named the place ("Trường Đại học
+    # ... tại huyện Ia Grai, tỉnh Gia Lai. Đây là lần đầu tiên UBND huyện tổ chức ...").
+    return _with_place_before(tokens, mention, kind, first) or _with_place_before(tokens, mention, kind, 0) or mention
+
+
+def _with_place_before(tokens: list[Token], mention: Mention, kind: tuple[str, ...], first: int) -> Mention | None:
     gaz = gazetteer()
     for i in range(mention.start - 1, first - 1, -1):
         if (place := gaz.place_at(tokens, i)) is not None and place.end <= mention.start:
@@ -70,7 +77,7 @@ def with_sentence_place(tokens: list[Token], mention: Mention, first: int) -> Me
                 name = _place_name(tokens, i + len(written), mention.start)
                 if name:
                     return replace(mention, name=f"{mention.name} {name}", alias=mention.alias or mention.name)
-    return mention
+    return None
 
 
 def _place_name(tokens: list[Token], j: int, end: int) -> str:
