@@ -92,7 +92,7 @@ def test_a_body_has_one_canonical_name_however_the_newsroom_wrote_it(written, ca
 
 
 @pytest.mark.parametrize(("written", "parent"), [
-    ("Sở GTVT TP. HCM", "Uỷ ban nhân dân thành phố Hồ Chí Minh"),
+    ("Sở GTVT TP. HCM", "Uỷ ban nhân dân Thành phố Hồ Chí Minh"),
     ("Sở Y tế Nghệ An", "Uỷ ban nhân dân tỉnh Nghệ An"),
     ("Trường Đại học Cần Thơ", None),
     ("Công an tỉnh Nghệ An", None),

@@ -130,7 +130,7 @@ class Gazetteer:
             found = self._places.get(keys)
             if found is not None and tokens[j].is_capitalized and _joined(tokens, i, j + size):
                 committee = self.bodies[found[0]]
-                kind = "thành phố" if committee.name.startswith("Ủy ban nhân dân thành phố") else "tỉnh"
+                kind = "thành phố" if committee.name.lower().startswith("ủy ban nhân dân thành phố") else "tỉnh"
                 with_kind = j > i or keys[0].startswith("tp")  # "TP.HCM" is one token
                 return Place(committee, kind, found[1], i, j + size, with_kind)
         return None
@@ -270,7 +270,8 @@ def _add_provinces(
 
 
 def _committee(place: str, cities: set[str]) -> str:
-    style = "thành phố" if place in cities else "tỉnh"
+    # The city named after a person writes its kind capitalized, as its bodies' names do.
+    style = ("Thành phố" if place == "Hồ Chí Minh" else "thành phố") if place in cities else "tỉnh"
     return f"Ủy ban nhân dân {style} {place}"
 
 

@@ -213,7 +213,7 @@ def _places() -> dict[str, str]:
     """Each province and centrally run city of the gazetteer with its kind, longest first."""
     found = {}
     for body in gazetteer().bodies.values():
-        match = re.fullmatch(r"Ủy ban nhân dân (tỉnh|thành phố) (.+)", body.name) if body.kind == "province" else None
+        match = re.fullmatch(r"Ủy ban nhân dân (tỉnh|[tT]hành phố) (.+)", body.name) if body.kind == "province" else None
         if match:
             found[modern_tones(match.group(2))] = match.group(1)
     return dict(sorted(found.items(), key=lambda item: -len(item[0])))
