@@ -201,9 +201,14 @@ def _standalone(tokens: list[Token], i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _data() -> dict:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer loaded from the data file (once)."""
-    data = json.loads(_DATA.read_text(encoding="utf-8"))
+    data = _data()
     bodies: list[Body] = []
     aliases: dict[str, list[str]] = {}
     for entry in data["organizations"]:
@@ -230,8 +235,8 @@ def gazetteer() -> Gazetteer:
 def province_spellings() -> dict[str, str]:
     """Each province written out another way than its official name ("Đăk Lăk", "Kontum",
     "Bắc Cạn") → that name; abbreviations ("TP HCM") aside."""
-    data = json.loads(_DATA.read_text(encoding="utf-8"))["provinces"]["aliases"]
-    return {alias: place for place, spellings in data.items() for alias in spellings
+    aliases = _data()["provinces"]["aliases"]
+    return {alias: place for place, spellings in aliases.items() for alias in spellings
             if not any(word.isupper() for word in alias.split())}
 
 

@@ -27,48 +27,42 @@ def with_sentence_province(tokens: list[Token], mention: Mention, first: int) ->
     """`mention` named after the province its sentence (from token `first`) names before it, if it
     is a bare "UBND tỉnh / TP" and one such province is named there; a department without its
     place takes the place the text gives it (`with_text_place`); where neither rule reads a place,
-    any body ending at a bare kind takes the nearest place of that kind (`with_sentence_place`),
+    any body ending at a bare kind takes the nearest place of that kind (`with_nearest_place`),
     but not a bare committee whose sentence names several provinces; else `mention`."""
     if keys_of(mention.name)[:1] == _DEPARTMENT:
         placed = with_text_place(tokens, mention)
-        return with_sentence_place(tokens, mention, first) if placed is mention else placed
+        return with_nearest_place(tokens, mention) if placed is mention else placed
     if mention.body is not None:
         return mention
     if keys_of(mention.name) not in BARE_COMMITTEES:
-        return with_sentence_place(tokens, mention, first)
+        return with_nearest_place(tokens, mention)
     if mention.end < len(tokens) and tokens[mention.end].text == ",":
         return mention  # "UBND tỉnh, thành phố": every province's committee
     gaz = gazetteer()
     kind = keys_of(mention.name)[-1]
     found = [p for i in range(first, mention.start) if (p := gaz.place_at(tokens, i)) is not None]
     if not found:
-        return with_sentence_place(tokens, mention, first)  # "tại TP Hội An, UBND thành phố": a city of a province
+        return with_nearest_place(tokens, mention)  # "tại TP Hội An, UBND thành phố": a city of a province
     committees = {p.committee.name for p in found}
     if len(committees) != 1 or (kind == keys_of("tỉnh")[0]) != (found[0].kind == "tỉnh"):
         return mention
     return replace(mention, name=found[0].committee.name, body=found[0].committee, alias=mention.alias or mention.name)
 
 
-def with_sentence_place(tokens: list[Token], mention: Mention, first: int) -> Mention:
+def with_nearest_place(tokens: list[Token], mention: Mention) -> Mention:
     """`mention` ending at a bare place kind ("HĐND TP", "TAND quận") named after the nearest place
-    of that kind its sentence (from token `first`) names before it ("... HĐND TP Đà Nẵng cho biết
-    ... hoãn kỳ họp thứ 9 HĐND TP khoá IX", "quận Gò Vấp, TP. HCM, UBND quận đã họp khẩn"), or
-    failing that the text before it; else `mention` (a bare kind is every place's: "Hội đồng nhân
-    dân thành phố" would mix them)."""
+    of that kind the text names before it, in its sentence ("... HĐND TP Đà Nẵng cho biết ... hoãn
+    kỳ họp thứ 9 HĐND TP khoá IX", "quận Gò Vấp, TP. HCM, UBND quận đã họp khẩn") or an earlier one
+    ("... tại huyện Ia Grai, tỉnh Gia Lai. Đây là lần đầu tiên UBND huyện tổ chức ..."); else
+    `mention` (a bare kind is every place's: "Hội đồng nhân dân thành phố" would mix them)."""
     kind = next((k for k in _KINDS if tuple(t.key for t in tokens[mention.end - len(k) : mention.end]) == k), None)
     if kind is None or mention.end - len(kind) <= mention.start:
         return mention
     after = tuple(t.key for t in tokens[mention.end + 1 : mention.end + 3])
     if mention.end < len(tokens) and tokens[mention.end].text == "," and any(after[: len(k)] == k for k in _KINDS):
         return mention  # "UBND các tỉnh, thành phố": every place's
-    # The sentence first; then the text before it, which has named the place ("Trường Đại học
-    # ... tại huyện Ia Grai, tỉnh Gia Lai. Đây là lần đầu tiên UBND huyện tổ chức ...").
-    return _with_place_before(tokens, mention, kind, first) or _with_place_before(tokens, mention, kind, 0) or mention
-
-
-def _with_place_before(tokens: list[Token], mention: Mention, kind: tuple[str, ...], first: int) -> Mention | None:
     gaz = gazetteer()
-    for i in range(mention.start - 1, first - 1, -1):
+    for i in range(mention.start - 1, -1, -1):
         if (place := gaz.place_at(tokens, i)) is not None and place.end <= mention.start:
             if _KINDS[kind] == place.kind:
                 return replace(mention, name=f"{mention.name} {place.name}", alias=mention.alias or mention.name)
@@ -77,7 +71,7 @@ def _with_place_before(tokens: list[Token], mention: Mention, kind: tuple[str, .
                 name = _place_name(tokens, i + len(written), mention.start)
                 if name:
                     return replace(mention, name=f"{mention.name} {name}", alias=mention.alias or mention.name)
-    return None
+    return mention
 
 
 def _place_name(tokens: list[Token], j: int, end: int) -> str:
