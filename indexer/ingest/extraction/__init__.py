@@ -18,7 +18,7 @@ from indexer.ingest.extraction.layout import is_lead_marker, split_layout
 from indexer.ingest.extraction.organizers import find_organizers
 from indexer.ingest.extraction.people import find_people
 from indexer.ingest.extraction.sources import find_source, home_body
-from indexer.ingest.extraction.text import paragraphs
+from indexer.ingest.extraction.text import media_lines, paragraphs
 from indexer.ingest.extraction.titles import title_from_lead
 from indexer.text.vietnamese import nfc
 
@@ -30,6 +30,8 @@ EXTRACTION_VERSION = 10
 
 # How many paragraphs from the top make the lead, where the event is reported.
 LEAD_PARAGRAPHS = 2
+# How many captions and credits of pictures the lead may read past.
+MEDIA_REACH = 4
 # How many paragraphs after the lead may name the organizers of the event the lead reports.
 FOLLOWING_PARAGRAPHS = 3
 # How much of each of those paragraphs, and of the title, the lead's readers see: a real lead
@@ -120,11 +122,17 @@ def read_lead_and_rest(body: str) -> tuple[str, str]:
 
 
 def _lead(body_paragraphs: list[str]) -> list[str]:
-    """The first paragraphs, where the event is reported; a bare "(napa.vn) –" line joins the next."""
-    lead = body_paragraphs[:LEAD_PARAGRAPHS]
-    if lead and is_lead_marker(lead[0]) and len(lead[0].split()) <= 3:
-        lead = body_paragraphs[: LEAD_PARAGRAPHS + 1]
-    return lead
+    """The first paragraphs, where the event is reported; a bare "(napa.vn) –" line joins the
+    next, and a picture's caption and credit between them do not count ("Ảnh: Đức Hùng")."""
+    wanted = LEAD_PARAGRAPHS
+    head = body_paragraphs[: wanted + MEDIA_REACH]
+    if head and is_lead_marker(head[0]) and len(head[0].split()) <= 3:
+        wanted += 1
+    media = media_lines(head)
+    for end, _ in enumerate(head, start=1):
+        if end - len(media & set(range(end))) == wanted:
+            return head[:end]
+    return head
 
 
 def _prefix(paragraph: str) -> str:

@@ -142,6 +142,10 @@ class NameGrammar:
             if province is not None and not province.with_kind:
                 j, in_place = province.end, True  # "Thành uỷ Đà Nẵng lần thứ 11": the province ends the name
                 continue
+            if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].text.isdigit():
+                j += 2  # "TAND quận 4 mở phiên toà": a numbered district ends the name, unless its
+                in_place = j >= len(tokens) or tokens[j].key not in PLACE_KINDS  # own district follows
+                continue
             if token.key in PLACE_KINDS and j + 1 < len(tokens) and tokens[j + 1].is_capitalized:
                 in_place = True
             elif token.key == "thành" and j + 2 < len(tokens) and tokens[j + 1].key == "phố" and tokens[j + 2].is_capitalized:

@@ -98,6 +98,28 @@ def is_subheading(paragraph: str) -> bool:
     return len(paragraph.split()) <= SUBHEADING_WORDS and not paragraph.rstrip().endswith(tuple(".!?:;…”\"»)"))
 
 
+# A photo's or a clip's credit on its own line ("Ảnh: Đức Hùng", "(Nguồn: Reuters)"), or a
+# clip's caption ("Video: Phiên toà xét xử ..."); the news wraps them around its pictures.
+_CREDIT_LINE = re.compile(r"^\(?\s*(?:Ảnh|Nguồn|Photo|Video|Clip)\b[^:\n]{0,25}:", re.IGNORECASE)
+_CLIP_CAPTION = re.compile(r"^(?:Video|Clip)\s*:", re.IGNORECASE)
+# A caption that ends in its credit ("Thủ tướng Campuchia Hun Sen. Ảnh: AFP"), a short paragraph.
+_CREDITED = re.compile(r"[.!?”\")]\s*\(?(?:Ảnh|Nguồn ảnh|Ảnh minh hoạ|Ảnh minh họa)\s*:[^.\n]{1,40}\)?\.?$")
+CREDIT_WORDS = 10
+CAPTION_CHARS = 400
+
+
+def media_lines(paragraphs: list[str]) -> set[int]:
+    """The indexes of the paragraphs that caption or credit a picture or a clip: a credit line
+    and the caption right before it, a clip's caption, and a short caption ending in its credit."""
+    found: set[int] = set()
+    for i, paragraph in enumerate(paragraphs):
+        if _CREDIT_LINE.match(paragraph) and len(paragraph.split()) <= CREDIT_WORDS:
+            found.update((i - 1, i) if i else (i,))
+        elif _CLIP_CAPTION.match(paragraph) or (len(paragraph) < CAPTION_CHARS and _CREDITED.search(paragraph)):
+            found.add(i)
+    return found
+
+
 def is_upper_line(line: str) -> bool:
     """Whether every letter of `line` is a capital (a portal header, not a sentence)."""
     letters = [c for c in line if c.isalpha()]
