@@ -207,8 +207,8 @@ class NameGrammar:
                         continue
                     break
                 pair = (token.key, tokens[j + 1].key) if j + 1 < len(tokens) else ()
-                if token.key in STOP or pair in STOP_PAIRS:
-                    break
+                if pair in STOP_PAIRS or (token.key in STOP and not completes_word(tokens[j - 1], token)):
+                    break  # but "Văn phòng Đăng ký đất đai": "ký" ends the word "Đăng" opens
             elif token.text in SURNAMES and j > i + len(keys) and not self.place_at(j) and self.name_goes_on(j) and \
                     not named_after_person(tokens, keys, i + len(keys), j) and not self.trade_name_goes_on(keys, i, j):
                 if tokens[j - 1].key not in PLACE_KINDS or tokens[j - 1].is_capitalized or self.name_goes_on(j + 1):

@@ -40,7 +40,7 @@ from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
-    MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNERSHIP, ROMAN,
+    MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNER_WORDS, PARTNERSHIP, PASSIVE, ROMAN,
     TAIL_REACH, TASK_CLASSIFIERS, TASKS, TENURE, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, is_subheading, sentences, tokenize
@@ -93,9 +93,14 @@ def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last
     opening = first + phrase_at(tokens, first, THIS_IS) if first < last else first  # "Đây là", any case
     if opening >= last or not phrase_at(tokens, opening, EVENT_OR_THE_EVENT):
         return []
-    starting = {m.start: m for m in mentions if first <= m.start and m.end <= last}
+    local = [m for m in mentions if first <= m.start and m.end <= last]
     do = next((i for i in range(opening, last) if tokens[i].text == "do"), None)
-    return [] if do is None else _agents(tokens, starting, do + 1, last)
+    if do is None:
+        return []
+    # The bodies after "do", or, where unknown partners stand in the list ("do A phối hợp với hệ
+    # thống siêu thị X tổ chức"), the subjects of its verb, read as in a lead's sentence.
+    agents = _agents(tokens, {m.start: m for m in local}, do + 1, last)
+    return agents or _organizing(tokens, [m for m in local if m.start > do], do + 1, last, "")
 
 
 def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int, text: str) -> list[Mention]:
@@ -242,7 +247,7 @@ def _unknown_partner(tokens: list[Token], j: int, first: int) -> int:
         if token.key in PARTNER_OPENERS and token.text.islower():
             named = any(t.is_word and t.is_capitalized for t in tokens[k + 1 : j])
             return k + 1 if named and (token.key != "hợp" or tokens[k - 1].key == "phối") else j
-        if not token.is_word and token.text not in "-&().'’":
+        if not token.is_word and token.text not in "-&+().'’":  # "VinMart & VinMart +"
             return j
         if token.is_word and token.text.islower() and token.key in STOP:
             return j
@@ -264,7 +269,9 @@ def _agents(tokens: list[Token], starting: dict[int, Mention], start: int, last:
     if not bodies:
         return []
     j = skip_forward(tokens, past_aside(tokens, bodies[-1].end, last), last, ADVERBS)
+    j = skip_forward(tokens, j, last, PARTNER_WORDS)  # "phối hợp với | các đơn vị tổ chức"
     j = skip_forward(tokens, skip_forward(tokens, j, last, GENERIC_PARTNERS), last, ADVERBS)
+    j = skip_forward(tokens, j, last, PASSIVE)  # "do A phối hợp với B được tổ chức"
     if j < last and (phrase_at(tokens, j, VERBS) or phrase_at(tokens, j, [CHAIR])):
         return bodies
     return []

@@ -58,6 +58,10 @@ CONNECTORS = [
     keys_of(c)
     for c in (",", "và", "cùng", "với", "phối hợp", "chủ trì", "các", "và các", "cùng với", "đã", "đang", "sẽ", "vừa")
 ]
+# What joins partners named only by kind to the list before them: "phối hợp với | các đơn vị".
+PARTNER_WORDS = [keys_of(w) for w in ("cùng với", "với", "cùng")]
+# The passive's word before an organizing verb: "do A và B được tổ chức" (a few newsrooms write it).
+PASSIVE = [keys_of("được")]
 # Partners named only by kind: "phối hợp với các bộ, ngành, tổ chức lễ" is still the subject's event.
 GENERIC_PARTNERS = [
     keys_of(p)
