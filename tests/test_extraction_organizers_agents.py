@@ -1,4 +1,5 @@
-"""Who "do ... tổ chức" names, in the lead or in a later sentence about the reported event.
+"""Who "do ... tổ chức" names, in the lead or in a later sentence about the reported event, and
+the partners that stand between a body and its verb without being bodies themselves.
 
 A later sentence opening with the event ("Chương trình do A phối hợp với B tổ chức") was read
 only as a plain list of known bodies right before the verb: a partner named by kind ("với các
@@ -69,3 +70,24 @@ def test_social_insurance_named_with_its_country():
     lead = "Ngày 26/3, tại Hà Nội, BHXH Việt Nam tổ chức Hội nghị cung cấp thông tin định kỳ về BHXH, BHYT."
 
     assert [o.name for o in find_organizers([lead])] == ["Bảo hiểm xã hội Việt Nam"]
+
+
+def test_partners_named_by_function_between_a_body_and_its_verb():
+    lead = ("Ngày 25-7, tại xã Lương Sơn, huyện Thường Xuân, Công an tỉnh Thanh Hoá cùng ngành chức năng, chính "
+            "quyền địa phương tổ chức lễ truy điệu và trao bằng Tổ quốc ghi công.")
+
+    assert [o.name for o in find_organizers([lead])] == ["Công an tỉnh Thanh Hoá"]
+
+
+def test_a_provincial_youth_union_written_in_lower_case():
+    lead = ("Ngày 23-4, báo Tuổi Trẻ cùng Hội Nông dân Quảng Nam, tỉnh đoàn Quảng Nam tổ chức chương trình "
+            "\"Nhịp cầu nhân ái\" tại huyện Đại Lộc.")
+
+    assert [o.name for o in find_organizers([lead])] == ["Báo Tuổi Trẻ", "Hội Nông dân tỉnh Quảng Nam", "Tỉnh đoàn Quảng Nam"]
+
+
+def test_defusing_a_bomb_is_a_task_not_an_event():
+    lead = ("Ngày 12/1, Ban Công binh, Bộ chỉ huy Quân sự tỉnh Hà Giang phối hợp với lực lượng chức năng tổ chức "
+            "tháo gỡ, vô hiệu hoá thành công quả bom dài 70 cm.")
+
+    assert find_organizers([lead]) == ()

@@ -77,6 +77,7 @@ LOWER_HEADS: dict[tuple[str, ...], set[str] | None] = {
         ("tổng công ty", None), ("tập đoàn", None), ("học viện", None), ("đại học", None), ("ủy ban", None),
         ("uỷ ban", None), ("bệnh viện", None), ("trung tâm", None), ("câu lạc bộ", None),
         ("nhà xuất bản", None), ("ngân hàng", None), ("tòa án", None), ("toà án", None), ("trường", "THPT THCS ĐH Đại Cao Tiểu Trung Mầm Phổ Học"), ("đài", "Truyền Phát Tiếng"),
+        ("tỉnh đoàn", None), ("thành đoàn", None),  # "tỉnh đoàn Quảng Nam": the province's youth union
     )
 }
 # A lower-case "hội" before a capital is as often a festival ("hội Lim", "hội Gióng"): only an

@@ -26,7 +26,7 @@ TASKS = PhraseSet([
               "cứu hộ", "xử lý", "thi hành", "di dời", "bắt giữ", "vây bắt", "triệt phá", "đấu tranh", "giám sát",
               "phong tỏa", "phong toả", "tiêu hủy", "tiêu huỷ", "sơ tán", "đưa rước", "tiếp nhận",
               "thực nghiệm", "khám xét", "phát hành", "thi công", "mật phục", "phục kích", "đón lõng", "lực lượng",
-              "khai quật", "cất bốc", "dạy học", "dạy thêm", "giảng dạy")
+              "khai quật", "cất bốc", "dạy học", "dạy thêm", "giảng dạy", "tháo gỡ", "huỷ nổ", "hủy nổ")
 ])
 # "tổ chức" as a noun right after a subject's verb of saying: "Báo Sputnik cho biết tổ chức hành
 # động vì môi trường có tên ..." names an organization, not an event the newspaper held.
@@ -67,7 +67,8 @@ GENERIC_PARTNERS = [
     keys_of(p)
     for p in ("các bộ, ngành,", "các bộ, ngành", "các bộ ngành", "các sở, ngành,", "các sở, ngành", "các sở ngành",
               "các đơn vị liên quan", "các đơn vị", "các cơ quan liên quan", "các cơ quan", "các địa phương",
-              "các ngành", "các đối tác")
+              "các ngành", "các đối tác", "các ngành chức năng,", "các ngành chức năng", "ngành chức năng,",
+              "ngành chức năng", "chính quyền địa phương", "các lực lượng chức năng", "lực lượng chức năng")
 ]
 # A body's term between it and its verb: "HĐND TP. HCM khoá IX đã tổ chức kỳ họp".
 TERM = keys_of("khóa")
