@@ -91,3 +91,12 @@ def test_defusing_a_bomb_is_a_task_not_an_event():
             "tháo gỡ, vô hiệu hoá thành công quả bom dài 70 cm.")
 
     assert find_organizers([lead]) == ()
+
+
+def test_gambling_at_a_communes_office_is_a_crime_not_an_event_it_hosts():
+    lead = ("Trao đổi với PV ngày 11-9, ông Nguyễn Tiến Tầng xác nhận đã cách chức 6 cán bộ xã Vạn Phúc tổ chức "
+            "đánh bạc ngay tại trụ sở UBND xã Vạn Phúc.")
+
+    assert find_organizers([lead]) == ()
+    assert [o.name for o in find_organizers(["Sáng 5/3, tại trụ sở UBND xã Vạn Phúc đã diễn ra hội nghị tổng kết."])] \
+        == ["Uỷ ban nhân dân xã Vạn Phúc"]

@@ -7,12 +7,13 @@ A venue ("tại Trung tâm Hội nghị Quốc gia", "tại Trường ...") or a
 
 from __future__ import annotations
 
-from indexer.ingest.extraction.clauses import phrase_at
+from indexer.ingest.extraction.clauses import phrase_at, skip_forward
 from indexer.ingest.extraction.meeting_settings import in_setting
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
-    CHAIR, EVENT_WORDS, INVITATION, INVITATION_REACH, PREMISES, TOPIC, VENUE, VENUE_SKIP, VENUES, VERBS,
+    CHAIR, EVENT_WORDS, INVITATION, INVITATION_REACH, NOUN_SENSES, PREMISES, TASK_CLASSIFIERS, TASKS, TOPIC, VENUE,
+    VENUE_SKIP, VENUES, VERBS,
 )
 from indexer.ingest.extraction.text import Token
 
@@ -71,10 +72,21 @@ def _can_host(tokens: list[Token], mention: Mention) -> bool:
     return at_premises and not phrase_at(tokens, mention.start, VENUES[:2])
 
 
+def is_task(tokens: list[Token], after: int, last: int) -> bool:
+    """Whether an organizing verb ending at `after` carries out a task, not an event ("tổ chức
+    khám nghiệm hiện trường", "tổ chức đánh bạc")."""
+    if after < last and phrase_at(tokens, after, NOUN_SENSES):
+        return True  # "tổ chức từ thiện": an organization, no event
+    j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
+    return j < last and bool(phrase_at(tokens, j, TASKS))
+
+
 def reports_event(tokens: list[Token], first: int, last: int) -> bool:
     """Whether the sentence reports an organized event, not only one it is about ("làm việc về tổ
-    chức hội nghị") or a working session."""
+    chức hội nghị"), a working session or a task ("tổ chức đánh bạc ngay tại trụ sở UBND xã")."""
     for i in range(first, last):
+        if (verb := phrase_at(tokens, i, VERBS)) and is_task(tokens, i + verb, last):
+            continue
         if phrase_at(tokens, i, EVENT_WORDS):
             before = {t.key for t in tokens[max(first, i - 3) : i]}
             if not before & TOPIC:

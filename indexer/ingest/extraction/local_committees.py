@@ -74,6 +74,13 @@ def with_nearest_place(tokens: list[Token], mention: Mention) -> Mention:
     return mention
 
 
+def names_no_place(mention: Mention) -> bool:
+    """Whether `mention` still ends at a bare place kind ("Uỷ ban nhân dân tỉnh"), no rule having read
+    its place: such a name is every province's, so it is no organizer's value."""
+    written = keys_of(mention.name)
+    return mention.body is None and any(len(written) > len(k) and written[-len(k):] == k for k in _KINDS)
+
+
 def _place_name(tokens: list[Token], j: int, end: int) -> str:
     """The capitalized (or numbered) words of a place's name from token j, before token `end`."""
     words = []

@@ -30,8 +30,8 @@ from indexer.ingest.extraction.clauses import (
     abbreviation_before, listed, named_with, past_aside, phrase_at, skip_back, skip_forward, time_before, token_range,
 )
 from indexer.ingest.extraction.gazetteer import Body
-from indexer.ingest.extraction.hosts import fallback, has_event, is_venue, reports_event
-from indexer.ingest.extraction.local_committees import with_sentence_province
+from indexer.ingest.extraction.hosts import fallback, has_event, is_task, is_venue, reports_event
+from indexer.ingest.extraction.local_committees import names_no_place, with_sentence_province
 from indexer.ingest.extraction.meeting_settings import common_noun, reported_owners
 from indexer.ingest.extraction.meetings import addressed_legislature, meeting_owners, reports_own_meeting
 from indexer.ingest.extraction.name_words import STOP
@@ -40,8 +40,8 @@ from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
     ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
-    MEETINGS, MEETS, NOUN_SENSES, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNER_WORDS, PARTNERSHIP, PASSIVE, ROMAN,
-    TAIL_REACH, TASK_CLASSIFIERS, TASKS, TENURE, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
+    MEETINGS, MEETS, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNER_WORDS, PARTNERSHIP, PASSIVE, ROMAN,
+    TAIL_REACH, TENURE, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, is_subheading, sentences, tokenize
 from indexer.text.segmentation import tag_words
@@ -80,6 +80,7 @@ def find_organizers(
     chosen = [m for m in chosen if not common_noun(tokens, m)]
     starts = [first for first, _ in lead_spans + later_spans]
     chosen = [with_sentence_province(tokens, m, max((f for f in starts if f <= m.start), default=0)) for m in chosen]
+    chosen = [m for m in chosen if not names_no_place(m)]  # "Uỷ ban nhân dân tỉnh": which province's?
     ordered = sorted(
         enumerate(_unique(chosen)),
         key=lambda item: (item[1].name not in venues, item[1].name not in title_names, item[0]),
@@ -109,7 +110,7 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
     found: list[Mention] = []
     for i in range(first, last):
         verb = phrase_at(tokens, i, VERBS)
-        if verb and tokens[i].text.islower() and not _is_task(tokens, i + verb, last):
+        if verb and tokens[i].text.islower() and not is_task(tokens, i + verb, last):
             found += _subjects(tokens, ending, i, first)
         if tokens[i].text.islower() and (phrase_at(tokens, i, TRIAL_VERBS) or _brings_to_trial(tokens, i, last)):
             found += [m for m in _subjects(tokens, ending, i, first) if _is_court(m)]
@@ -152,14 +153,6 @@ def _brings_to_trial(tokens: list[Token], i: int, last: int) -> bool:
     if tokens[i].key != BRINGS[0]:
         return False
     return any(phrase_at(tokens, k, TO_TRIAL) for k in range(i + 1, min(last, i + TO_TRIAL_REACH)))
-
-
-def _is_task(tokens: list[Token], after: int, last: int) -> bool:
-    """Whether an organizing verb ending at `after` carries out a task, not an event."""
-    if after < last and phrase_at(tokens, after, NOUN_SENSES):
-        return True  # "tổ chức từ thiện": an organization, no event
-    j = skip_forward(tokens, after, last, TASK_CLASSIFIERS)
-    return j < last and bool(phrase_at(tokens, j, TASKS))
 
 
 def _is_court(mention: Mention) -> bool:

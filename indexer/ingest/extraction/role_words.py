@@ -26,7 +26,8 @@ TASKS = PhraseSet([
               "cứu hộ", "xử lý", "thi hành", "di dời", "bắt giữ", "vây bắt", "triệt phá", "đấu tranh", "giám sát",
               "phong tỏa", "phong toả", "tiêu hủy", "tiêu huỷ", "sơ tán", "đưa rước", "tiếp nhận",
               "thực nghiệm", "khám xét", "phát hành", "thi công", "mật phục", "phục kích", "đón lõng", "lực lượng",
-              "khai quật", "cất bốc", "dạy học", "dạy thêm", "giảng dạy", "tháo gỡ", "huỷ nổ", "hủy nổ")
+              "khai quật", "cất bốc", "dạy học", "dạy thêm", "giảng dạy", "tháo gỡ", "huỷ nổ", "hủy nổ",
+              "đánh bạc", "đánh bài", "cá độ", "đánh đề")
 ])
 # "tổ chức" as a noun right after a subject's verb of saying: "Báo Sputnik cho biết tổ chức hành
 # động vì môi trường có tên ..." names an organization, not an event the newspaper held.
