@@ -10,7 +10,9 @@ sentence is. The sentences follow VietNews articles (train ids below 80,000, no 
 
 from __future__ import annotations
 
+from indexer.ingest.extraction.bodies import find_mentions
 from indexer.ingest.extraction.organizers import find_organizers
+from indexer.ingest.extraction.text import tokenize
 
 LEAD = "Hội thảo quốc tế đã diễn ra sáng 5/3 tại Hà Nội với sự tham dự của hơn 200 đại biểu."
 
@@ -100,3 +102,12 @@ def test_gambling_at_a_communes_office_is_a_crime_not_an_event_it_hosts():
     assert find_organizers([lead]) == ()
     assert [o.name for o in find_organizers(["Sáng 5/3, tại trụ sở UBND xã Vạn Phúc đã diễn ra hội nghị tổng kết."])] \
         == ["Uỷ ban nhân dân xã Vạn Phúc"]
+
+
+def test_personnel_work_is_no_event_and_a_period_ends_a_name():
+    lead = ("Theo Sở Giao thông vận tải (GTVT) TP. HCM, việc kiểm điểm thực hiện theo kết luận thanh tra về công "
+            "tác tổ chức cán bộ tại Sở GTVT thời kỳ 2017 -2018.")
+
+    assert find_organizers([lead]) == ()
+    text = "Kết luận thanh tra tại Sở GTVT thời kỳ 2017 -2018 đã được công bố."
+    assert [m.name for m in find_mentions(tokenize(text), text)] == ["Sở GTVT"]

@@ -53,7 +53,7 @@ STOP_PAIRS = {
         "tham gia", "phát biểu", "chính thức", "long trọng", "đồng tổ", "thực hiện", "làm việc",
         "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
         "xem xét", "quyết định", "yêu cầu", "đề nghị", "cho biết", "thông báo", "công bố", "tuyên bố",
-        "ban hành", "kết luận", "tiến hành",
+        "ban hành", "kết luận", "tiến hành", "thời kỳ", "giai đoạn",  # "tại Sở GTVT thời kỳ 2017 - 2018"
     )
 }
 NOT_AFTER_HEAD = set(keys_of("trưởng phó"))

@@ -34,7 +34,7 @@ TASKS = PhraseSet([
 NOUN_SENSES = PhraseSet([
     keys_of(n)
     for n in ("hành động", "phi chính phủ", "phi lợi nhuận", "từ thiện", "khủng bố", "tín dụng", "này", "có tên",
-              "quốc tế", "nhân quyền", "tôn giáo")
+              "quốc tế", "nhân quyền", "tôn giáo", "cán bộ", "bộ máy")  # "công tác tổ chức cán bộ": personnel work
 ])
 TASK_CLASSIFIERS = [keys_of(c) for c in ("buổi", "đợt", "cuộc", "các", "việc")]
 # Words allowed between a subject and its verb ("đã", "long trọng", "phối hợp").
