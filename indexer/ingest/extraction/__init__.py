@@ -128,10 +128,11 @@ def _lead(body_paragraphs: list[str]) -> list[str]:
     head = body_paragraphs[: wanted + MEDIA_REACH]
     if head and is_lead_marker(head[0]) and len(head[0].split()) <= 3:
         wanted += 1
-    media = media_lines(head)
-    for end, _ in enumerate(head, start=1):
-        if end - len(media & set(range(end))) == wanted:
-            return head[:end]
+    media, texts = media_lines(head), 0
+    for at in range(len(head)):
+        texts += at not in media
+        if texts == wanted:
+            return head[: at + 1]
     return head
 
 

@@ -69,7 +69,7 @@ def find_organizers(
     venues: set[str] = set()
     for first, last in lead_spans:
         local = [m for m in mentions if first <= m.start and m.end <= last]
-        chosen = _organizing(tokens, local, first, last, text)
+        chosen = _organizing(tokens, local, first, last)
         if chosen:
             venues = {m.name for m in local if is_venue(tokens, m, first)}
             break
@@ -101,10 +101,10 @@ def _event_agents(tokens: list[Token], mentions: list[Mention], first: int, last
     # The bodies after "do", or, where unknown partners stand in the list ("do A phối hợp với hệ
     # thống siêu thị X tổ chức"), the subjects of its verb, read as in a lead's sentence.
     agents = _agents(tokens, {m.start: m for m in local}, do + 1, last)
-    return agents or _organizing(tokens, [m for m in local if m.start > do], do + 1, last, "")
+    return agents or _organizing(tokens, [m for m in local if m.start > do], do + 1, last)
 
 
-def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int, text: str) -> list[Mention]:
+def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: int) -> list[Mention]:
     ending = {m.end: m for m in mentions if not _modifies(tokens, m, first)}
     starting = {m.start: m for m in mentions}
     found: list[Mention] = []
