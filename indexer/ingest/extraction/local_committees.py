@@ -55,8 +55,9 @@ def with_nearest_place(tokens: list[Token], mention: Mention) -> Mention:
     kỳ họp thứ 9 HĐND TP khoá IX", "quận Gò Vấp, TP. HCM, UBND quận đã họp khẩn") or an earlier one
     ("... tại huyện Ia Grai, tỉnh Gia Lai. Đây là lần đầu tiên UBND huyện tổ chức ..."); else
     `mention` (a bare kind is every place's: "Hội đồng nhân dân thành phố" would mix them)."""
-    kind = next((k for k in _KINDS if tuple(t.key for t in tokens[mention.end - len(k) : mention.end]) == k), None)
-    if kind is None or mention.end - len(kind) <= mention.start:
+    written = tuple(t.key for t in tokens[mention.start : mention.end])
+    kind = _bare_kind(written)
+    if kind is None or len(written) <= len(kind):
         return mention
     after = tuple(t.key for t in tokens[mention.end + 1 : mention.end + 3])
     if mention.end < len(tokens) and tokens[mention.end].text == "," and any(after[: len(k)] == k for k in _KINDS):
@@ -78,7 +79,13 @@ def names_no_place(mention: Mention) -> bool:
     """Whether `mention` still ends at a bare place kind ("Uỷ ban nhân dân tỉnh"), no rule having read
     its place: such a name is every province's, so it is no organizer's value."""
     written = keys_of(mention.name)
-    return mention.body is None and any(len(written) > len(k) and written[-len(k):] == k for k in _KINDS)
+    kind = _bare_kind(written)
+    return mention.body is None and kind is not None and len(written) > len(kind)
+
+
+def _bare_kind(written: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The place kind the keys of a name end at ("... huyện", "... thị xã"), or None."""
+    return next((k for k in _KINDS if written[-len(k):] == k), None)
 
 
 def _place_name(tokens: list[Token], j: int, end: int) -> str:
