@@ -60,10 +60,10 @@ def test_credits_and_captions_are_told_from_text():
 def test_a_numbered_district_ends_a_court_name():
     lead = "Sáng 23/8, TAND quận 4 mở phiên toà xét xử bị cáo Nguyễn Hữu Linh về tội Dâm ô đối với người dưới 16 tuổi."
 
-    assert [o.name for o in find_organizers([lead])] == ["Toà án nhân dân quận 4"]
+    assert [o.name for o in find_organizers([lead])] == ["Toà án nhân dân quận 4, Thành phố Hồ Chí Minh"]
 
 
 def test_a_numbered_ward_keeps_its_numbered_district():
     lead = "Sáng 8/3, Công an phường 5 quận 3 tổ chức hội nghị tổng kết công tác năm."
 
-    assert [o.name for o in find_organizers([lead])] == ["Công an phường 5 quận 3"]
+    assert [o.name for o in find_organizers([lead])] == ["Công an phường 5 quận 3, Thành phố Hồ Chí Minh"]

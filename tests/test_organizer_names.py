@@ -53,7 +53,7 @@ from searchsvc import create_app
     ("Tỉnh đoàn Phú Yên", "Tỉnh đoàn Phú Yên"),
     ("Huyện uỷ huyện Quan Sơn", "Huyện uỷ Quan Sơn"),
     ("Thành đoàn TP. HCM", "Thành đoàn Thành phố Hồ Chí Minh"),
-    ("Quận uỷ quận 1", "Quận uỷ quận 1"),
+    ("Quận uỷ quận 1", "Quận uỷ quận 1, Thành phố Hồ Chí Minh"),  # only HCMC numbers its districts
     # A place's Fatherland Front committee under its official name, with "Việt Nam".
     ("Uỷ ban Mặt trận tổ quốc thành phố Hà Nội", "Uỷ ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội"),
     ("Uỷ ban MTTQ tỉnh Quảng Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam tỉnh Quảng Nam"),

@@ -26,7 +26,7 @@ __all__ = ["EXTRACTION_VERSION", "Metadata", "extract_metadata", "read_lead", "r
 
 # Bump when what is extracted from the same text changes (organizers, dates, event types ...):
 # an index holding the old values then asks for `--rebuild` rather than mixing the two.
-EXTRACTION_VERSION = 11
+EXTRACTION_VERSION = 12
 
 # How many paragraphs from the top make the lead, where the event is reported.
 LEAD_PARAGRAPHS = 2

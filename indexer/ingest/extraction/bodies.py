@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from indexer.ingest.extraction.gazetteer import Body, Gazetteer, gazetteer
+from indexer.ingest.extraction.gazetteer import Body, Gazetteer, Place, gazetteer
 from indexer.ingest.extraction.name_grammar import Mention, NameGrammar
 from indexer.ingest.extraction.name_words import (
     BARE, BARE_STARTS, NOT_AFTER_HEAD, PLACE_KINDS, LOWER_HEAD_STARTS, COMPOUND_BEFORE, AFTER_ABBREVIATION,
     STANDING, MAX_ABBREVIATION_WORDS, HEAD_STARTS,
 )
 from indexer.ingest.extraction.text import Token, keys_of
+from indexer.text.vietnamese import fold
 
 
 __all__ = ["Mention", "find_mentions"]
@@ -198,12 +199,14 @@ class _Finder(NameGrammar):
             return mention
         if mention.body is not None and mention.body.kind == "province":
             return mention
-        kind = next((k for k in range(mention.start + 1, e) if tokens[k].key in PLACE_KINDS), None)
+        kind = next((k for k in range(mention.start + 1, e) if tokens[k].key in PLACE_KINDS
+                     or tokens[k].text == "Q" and tokens[k + 1].text == "."), None)  # "Q. 1"
         place = self.gaz.place_at(tokens, e + 1)
         if kind is None or place is None or place.end < len(tokens) and tokens[place.end].is_capitalized:
             return mention
         head = self.text[tokens[mention.start].start : tokens[kind - 1].end]
-        return replace(mention, end=place.end, parent=f"{head} {place.kind} {place.name}")
+        district = self.text[tokens[kind].start : tokens[e - 1].end]
+        return replace(mention, end=place.end, parent=_above_district(head, district, place))
 
     def with_parent(self, mention: Mention) -> Mention:
         """A unit followed by the body it belongs to: ", Học viện ...", "thuộc Bộ ...", "Bộ ...",
@@ -258,3 +261,20 @@ def _standalone(tokens: list[Token], i: int) -> bool:
 # The keys a head, a place, a bare head or a standing board opens with: a word not among them
 # (nor the gazetteer's, nor a local abbreviation) opens no mention.
 _MAY_OPEN = frozenset(HEAD_STARTS | PLACE_KINDS | BARE_STARTS | {STANDING[0]})
+
+
+# A district's own bodies belong to the body of the same kind one level up ("TAND quận 1, TP. HCM"
+# under "TAND TP. HCM"), but its party committee and youth union are named by their level
+# ("Quận uỷ" under "Thành uỷ"), and its offices (Phòng) are its People's Committee's.
+_LEVEL_NAMED = {"quan uy": "uỷ", "huyen uy": "uỷ", "thi uy": "uỷ", "quan doan": "đoàn", "huyen doan": "đoàn",
+                "thi doan": "đoàn"}
+
+
+def _above_district(head: str, district: str, place: Place) -> str:
+    """The parent of the district's body named `head`, in `district`, of the province `place`."""
+    level = _LEVEL_NAMED.get(fold(head))
+    if level is not None:
+        return f"{'Thành' if place.kind == 'thành phố' else 'Tỉnh'} {level} {place.kind} {place.name}"
+    if fold(head).startswith("phong "):
+        return f"Ủy ban nhân dân {district}"  # named as that committee is named itself
+    return f"{head} {place.kind} {place.name}"

@@ -178,6 +178,9 @@ class NameGrammar:
                         j += 1  # "UBND TP. Đà Nẵng"
                         in_place = True
                         continue
+                    if tokens[j - 1].text == "Q" and tokens[j + 1].text.isdigit():
+                        j += 2  # "UBND Q. 12": a numbered district ends the name, as "quận 12" does
+                        break
                 break
             if j > i + len(keys) and self.gaz.match_at(tokens, j) is not None:
                 other = self.gaz.match_at(tokens, j)

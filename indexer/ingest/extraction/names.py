@@ -51,6 +51,7 @@ _EXPANSIONS = (
     (r"LHPN", "Liên hiệp Phụ nữ"),
     (r"GTVT", "Giao thông vận tải"),
     (r"QLTT", "Quản lý thị trường"),
+    (r"ATGT", "An toàn giao thông"),
     (r"TDTT", "Thể dục thể thao"),
     (r"THPT", "Trung học phổ thông"),
     (r"THCS", "Trung học cơ sở"),
@@ -63,6 +64,9 @@ _EXPANSIONS = (
     (r"CA", "Công an"),
     (r"TP\.?|Tp\.", "thành phố"),
 )
+_NUMBERED_DISTRICT = re.compile(r"(?<!\w)Q\. ?(?=\d)")  # "UBND Q. 12", "UBND Q.12": quận 12
+# Only Ho Chi Minh City numbers its districts: "TAND quận 1" is that city's, named with it.
+_NUMBERED_DISTRICT_END = re.compile(r"(quận \d{1,2})$")
 _ABBREVIATION = re.compile("|".join(rf"(?<!\w)(?:{pattern})(?!\w)" for pattern, _ in _EXPANSIONS))
 _PATTERNS = [(re.compile(rf"(?:{pattern})$"), words) for pattern, words in _EXPANSIONS]
 _WORD = re.compile(r"\w+")
@@ -135,12 +139,12 @@ def _canonical_name(name: str) -> str:
     name = _official_place(official_field(_CITY_KIND.sub(_city_kind, name)))
     known = _gazetteer_name(name) or _gazetteer_name(_without_country(name)) or _board_of_known(name)
     if known is None:
-        expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, name))
+        expanded = _with_place_kind(_ABBREVIATION.sub(_expansion, _NUMBERED_DISTRICT.sub("quận ", name)))
         expanded = _LEVEL_BODY.sub(r"\1 ", _FRONT.sub(_FRONT_NAME, expanded))
         expanded = _COMMAND.sub(lambda m: _COMMAND_CASE[m.group().lower()], expanded)
         expanded = _LOCAL_COURT.sub(r"\1 nhân dân ", expanded)
         expanded = _PEOPLES.sub(lambda m: f"{m.group(1).replace('Kiểm', 'kiểm')} nhân dân", _HIGH_COURT.sub(r"\1 tại ", expanded))
-        known = _gazetteer_name(expanded) or expanded
+        known = _gazetteer_name(expanded) or _NUMBERED_DISTRICT_END.sub(r"\1, Thành phố Hồ Chí Minh", expanded)
     return modern_tones(known[:1].upper() + known[1:])
 
 

@@ -38,9 +38,10 @@ from indexer.ingest.extraction.name_words import STOP
 from indexer.ingest.extraction.names import canonical_organizer
 from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
-    ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COURTS,
+    ADVERBS, ANAPHORS, ASIDE_REACH, BENCH, BENCH_OF, BRINGS, CHAIR, CO_ORGANIZING, CONNECTORS, COORDINATED_REACH,
+    COORDINATING, COURTS,
     EVENT_NAMES, EVENT_OR_THE_EVENT, GENERIC_PARTNERS, LEADERS, LEGISLATING, LEGISLATURES,
-    MEETINGS, MEETS, ON_BEHALF, PARTNER_OPENERS, PARTNER_REACH, PARTNER_WORDS, PARTNERSHIP, PASSIVE, ROMAN,
+    MEETINGS, MEETS, ON_BEHALF, PARTNER_OPENERS, PLURALS, PARTNER_REACH, PARTNER_WORDS, PARTNERSHIP, PASSIVE, ROMAN,
     TAIL_REACH, TENURE, TERM, VERB_TAGS, THIS_IS, TITLES, TO_TRIAL, TO_TRIAL_REACH, TRIAL_VERBS, VERBS,
 )
 from indexer.ingest.extraction.text import Token, is_subheading, sentences, tokenize
@@ -132,11 +133,39 @@ def _organizing(tokens: list[Token], mentions: list[Mention], first: int, last: 
         if tokens[i].key == "giữa" and has_event(tokens, first, last):
             if any(phrase_at(tokens, k, PARTNERSHIP) for k in range(max(first, i - 3), i)):
                 found += listed(tokens, starting, i + 1, last)
+        if tokens[i].text.islower() and (coordinating := phrase_at(tokens, i, COORDINATING)):
+            found += _coordinated(tokens, ending, starting, i, i + coordinating, first, last)
         co = phrase_at(tokens, i, CO_ORGANIZING)
         if co:
             j = skip_forward(tokens, i + co, last, ON_BEHALF)
             found += listed(tokens, starting, j + (phrase_at(tokens, j, LEADERS) if j < last else 0), last)
     return [m for m in found if not is_venue(tokens, m, first)]
+
+
+def _coordinated(tokens: list[Token], ending: dict[int, Mention], starting: dict[int, Mention],
+                 at: int, partners: int, first: int, last: int) -> list[Mention]:
+    """"A phối hợp với B, C và doanh nghiệp X tổ chức hội nghị": the bodies before the phrase at
+    `at` and the known bodies listed right after it, when an organizing verb follows in the
+    sentence and organizes an event (not a task: "phối hợp với B tổ chức khám nghiệm")."""
+    verb = next((k for k in range(partners, min(last, partners + COORDINATED_REACH))
+                 if tokens[k].text.islower() and phrase_at(tokens, k, VERBS) and tokens[k - 1].key not in PLURALS), None)
+    if verb is None:
+        return []
+    after = verb + phrase_at(tokens, verb, VERBS)
+    if is_task(tokens, after, last) or still_to_come(tokens, verb, first):
+        return []
+    comma = at - 1 if at - 1 > first and tokens[at - 1].text == "," else at  # "A, B, phối hợp với C"
+    # A place before the phrase is an address or qualifies a name the reader cut short
+    # ("Trường THPT Nguyễn Du, quận 10, TP. HCM"; "sở Văn hoá, ... (VH - TT & DL) tỉnh Đắk Lắk").
+    subjects = [m for m in _subjects(tokens, ending, comma, first) if not m.place]
+    if not subjects:
+        return []
+    # The event follows the verb, or the clause is the agent of one named before it ("hội thảo
+    # ..., do A phối hợp cùng B (CSIS) của Mỹ đồng tổ chức ngày 17-1").
+    agent = subjects[0].start > first and tokens[subjects[0].start - 1].key == "do" and has_event(tokens, first, subjects[0].start)
+    if not (agent or has_event(tokens, after, last)):
+        return []
+    return subjects + listed(tokens, starting, partners, verb)
 
 
 def _modifies(tokens: list[Token], mention: Mention, first: int) -> bool:

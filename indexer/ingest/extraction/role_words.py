@@ -93,6 +93,14 @@ VENUE = set(keys_of("tại ở"))
 VENUE_SKIP = set(keys_of("trụ sở hội trường phòng khách sạn nhà"))
 # "tại trụ sở Trường X": a school's own premises ("tại hội trường Trường X" is only its hall).
 PREMISES = keys_of("trụ sở")
+# "A phối hợp với B (đã) tổ chức hội thảo": A and its partners B, read forward from the phrase, so
+# that partners the reader does not know as bodies ("các tỉnh thành ĐBSCL và doanh nghiệp") or a
+# partner's own parent ("(CSIS) của Mỹ") between them and the verb hide neither.
+COORDINATING = PhraseSet([keys_of(p) for p in ("phối hợp với", "phối hợp cùng", "phối hợp cùng với")])
+# "phối hợp với các tổ chức bảo vệ chó xây dựng đề án": after these, "tổ chức" is a noun.
+PLURALS = set(keys_of("các những mọi nhiều"))
+# How far after "phối hợp với" the organizing verb may stand.
+COORDINATED_REACH = 30
 PARTNERSHIP = PhraseSet([keys_of(p) for p in ("hợp tác", "phối hợp", "ký kết", "liên kết")])
 CO_ORGANIZING = PhraseSet([keys_of(p) for p in ("sự phối hợp của", "sự chủ trì của", "sự đồng tổ chức của")])
 # "sự chủ trì của lãnh đạo Bộ X": the body the leaders speak for; "dưới sự chủ trì của Bộ trưởng Bộ X"
