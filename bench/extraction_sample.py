@@ -4,6 +4,7 @@
     python -m bench.extraction_sample --round 4   # only the rows of round 4 (the evening of 2026-12-02)
     python -m bench.extraction_sample --round 5   # only the rows of round 5 (the night of 2026-12-02)
     python -m bench.extraction_sample --round 8   # only the rows of round 8 (2026-12-03)
+    python -m bench.extraction_sample --round 11  # only the rows of round 11 (2026-12-03, afternoon)
 
 The blind check set (bench/labels/extraction-check.jsonl) took, for k = 0…54, the first article
 from id 80000 + 450·k whose title, abstract or first body line names an organizing word, and for
@@ -13,7 +14,8 @@ skipping ids either label file already holds, so they come from the same kind of
 check set and from none the rules were written on (ids below 80,000). Round 4 (135 rows, the
 evening of 2026-12-02) took the rule at offsets 75 and 375 + 450·k and 475 + 1000·k, and round 5
 (135 rows, the night of 2026-12-02) at 200 and 425 + 450·k and 100 + 1000·k, and round 8 (135
-rows, 2026-12-03) at 25 and 250 + 450·k and 600 + 1000·k, each labelled blind while that round's
+rows, 2026-12-03) at 25 and 250 + 450·k and 600 + 1000·k, and round 11 (135 rows, the
+afternoon of 2026-12-03) at 125 and 350 + 450·k and 850 + 1000·k, each labelled blind while that round's
 rules were written from other articles only.
 """
 
@@ -33,7 +35,8 @@ ORGANIZING = re.compile(r"tổ chức|phối hợp|chủ trì|khai mạc|họp b
 FIRST_ID, STEP_EVENT, STEP_ANY = 80000, 450, 1000
 EVENT_STEPS, ANY_STEPS = 55, 25
 # Each labelling round by its number: the offsets of its event-word starts and of its any-article starts.
-ROUNDS = {3: ((150, 300), 725), 4: ((75, 375), 475), 5: ((200, 425), 100), 8: ((25, 250), 600)}
+ROUNDS = {3: ((150, 300), 725), 4: ((75, 375), 475), 5: ((200, 425), 100), 8: ((25, 250), 600),
+          11: ((125, 350), 850)}
 
 
 def _number(article_id: str) -> int:

@@ -74,7 +74,8 @@ def test_values_come_from_the_label_vocabulary(labels):
     assert {label["event_type"] for label in labels} <= EVENT_TYPES | {None}
     assert all(label["date"] is None or ISO.fullmatch(label["date"]) for label in labels)
     assert {o["role"] for o in organizers} <= {"organizer", "co-organizer", "host"}
-    assert all(o["name"].strip() and len(o["as_written"]) < 80 for o in organizers)
+    # A name as written, not a passage: the longest so far is a unit with its university (87 characters).
+    assert all(o["name"].strip() and len(o["as_written"]) < 100 for o in organizers)
 
 
 def test_labels_keep_offsets_never_article_text(labels):
