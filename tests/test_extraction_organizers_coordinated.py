@@ -62,3 +62,10 @@ def test_an_event_still_to_come_has_no_organizer():
     lead = "Tập đoàn Kosy phối hợp với Công ty Midland sẽ tổ chức lễ ra mắt dự án Khu đô thị Kosy Bắc Giang."
 
     assert names(lead) == []
+
+
+def test_a_programme_made_by_an_agent_and_its_partners():
+    lead = ("Chương trình do báo Tuổi Trẻ phối hợp với Tỉnh đoàn tỉnh Thừa Thiên - Huế, Trường ĐH Y dược - ĐH Huế "
+            "tổ chức.")
+
+    assert names(lead)[:3] == ["Báo Tuổi Trẻ", "Tỉnh đoàn Thừa Thiên Huế", "Trường Đại học Y dược"]

@@ -23,12 +23,13 @@ from indexer.ingest.extraction.text import PhraseSet, Token, keys_of
 
 # The words that make the meeting after them a time or place of something else, in any case
 # ("Sau kỳ họp ...", a caption's "Một phiên họp của Hội đồng Bảo an."), or its resolution ("Theo nghị
-# quyết phiên họp Chính phủ thường kỳ tháng 2, ...": a document the news cites): an indefinite meeting is
-# any one, not the one reported.
+# quyết phiên họp Chính phủ thường kỳ tháng 2, ...": a document the news cites), or its results ("nghe
+# thông báo kết quả Hội nghị lần thứ 10 Ban Chấp hành Trung ương": the topic of the meeting reported):
+# an indefinite meeting is any one, not the one reported.
 SETTING = PhraseSet([
     keys_of(w)
     for w in ("bên lề", "trước thềm", "trước", "sau", "sau khi", "chuẩn bị cho", "chuẩn bị", "một", "nhân dịp",
-              "nghị quyết", "nghị quyết của")
+              "nghị quyết", "nghị quyết của", "kết quả", "kết quả của")
 ])
 # Verbs whose object is a summit the sentence reports: "Tổng thống X khai mạc Hội nghị G20".
 OPENS = PhraseSet([keys_of(w) for w in ("khai mạc", "bế mạc", "kết thúc", "tổ chức", "đăng cai", "chủ trì")])

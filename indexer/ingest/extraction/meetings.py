@@ -12,7 +12,7 @@ from indexer.ingest.extraction.clauses import listed, named_with, past_aside, ph
 from indexer.ingest.extraction.name_grammar import Mention
 from indexer.ingest.extraction.plans import still_to_come
 from indexer.ingest.extraction.role_words import (
-    BRANCH, MEETING_GAP, MEETING_LEVELS, MEETINGS, NOT_OWNER, ORDINAL, PERIODS, ROMAN,
+    BRANCH, MEETING_GAP, MEETING_LEVELS, MEETINGS, NOT_OWNER, ORDINAL, PERIODS, ROMAN, COUNT_WORD,
 )
 from indexer.ingest.extraction.text import PhraseSet, Token, keys_of
 
@@ -44,6 +44,8 @@ def meeting_owners(
     if plenum is not None:
         return [plenum]
     j = skip_forward(tokens, after, last, MEETING_LEVELS)
+    if j + 2 < last and tokens[j].key == COUNT_WORD and tokens[j].text.islower() and tokens[j + 1].key in ORDINAL:
+        j += 1  # "Hội nghị lần thứ 11 Ban chấp hành Đảng bộ tỉnh Hải Dương"
     while j + 1 < last and (tokens[j].key in ORDINAL or tokens[j].key in PERIODS) and tokens[j].text.islower() and (
         tokens[j + 1].text.isdigit() or ROMAN.fullmatch(tokens[j + 1].text)
     ):

@@ -43,7 +43,7 @@ STOP = set(
     keys_of(
         "đã sẽ đang vừa cùng với tại vào cho do là được có trong ngày sáng chiều tối trưa nhằm để "
         "theo từ trên đến tới khi thì mà này đó ở năm tháng như gồm các những cũng vẫn dự ký trao "
-        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm khóa chưa"
+        "tiếp gặp họp thuộc nay bởi giữa của đưa yêu hôm đêm khóa chưa ra"
     )
 )
 STOP_PAIRS = {
@@ -54,6 +54,7 @@ STOP_PAIRS = {
         "trực thuộc", "diễn ra", "hướng dẫn", "trực tuyến", "tuyên phạt", "tuyên án", "xét xử",
         "xem xét", "quyết định", "yêu cầu", "đề nghị", "cho biết", "thông báo", "công bố", "tuyên bố",
         "ban hành", "kết luận", "tiến hành", "thời kỳ", "giai đoạn",  # "tại Sở GTVT thời kỳ 2017 - 2018"
+        "thông cáo",  # "Uỷ ban Kiểm tra Trung ương ra thông cáo"
     )
 }
 NOT_AFTER_HEAD = set(keys_of("trưởng phó"))

@@ -161,8 +161,8 @@ def _coordinated(tokens: list[Token], ending: dict[int, Mention], starting: dict
     if not subjects:
         return []
     # The event follows the verb, or the clause is the agent of one named before it ("hội thảo
-    # ..., do A phối hợp cùng B (CSIS) của Mỹ đồng tổ chức ngày 17-1").
-    agent = subjects[0].start > first and tokens[subjects[0].start - 1].key == "do" and has_event(tokens, first, subjects[0].start)
+    # ..., do A phối hợp cùng B (CSIS) của Mỹ đồng tổ chức ngày 17-1", "Chương trình do A ...").
+    agent = subjects[0].start > 0 and tokens[subjects[0].start - 1].key == "do"
     if not (agent or has_event(tokens, after, last)):
         return []
     return subjects + listed(tokens, starting, partners, verb)

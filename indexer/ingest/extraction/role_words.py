@@ -131,12 +131,14 @@ MEETINGS = PhraseSet([
 ])
 MEETING_GAP = 8  # at most this many words between a meeting noun and its "của"
 ORDINAL = keys_of("thứ")
+COUNT_WORD = keys_of("lần")[0]  # "lần thứ 11": the meeting's count
 # Words after which a "của" names someone at the meeting, not its owner: "hội nghị có đại diện
 # của Bộ Y tế", "hội nghị với sự tham dự của ..."; the agent of "do" organized it; a document's
 # owner is not the meeting's ("Hội nghị triển khai Quyết định của ban Bí thư", "Nghị quyết của").
 NOT_OWNER = set(keys_of("có đại diện lãnh đạo biểu tham dự sự với thành viên cán phát do quyết nghị"))
 # Words between a meeting noun and its body: "Hội nghị thượng đỉnh G20".
-MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường", "định kỳ", "thường niên", "trực tuyến")]
+MEETING_LEVELS = [keys_of(q) for q in ("thượng đỉnh", "cấp cao", "thường kỳ", "bất thường", "định kỳ", "thường niên", "trực tuyến",
+                                       "toàn thể")]
 # Meetings named by a body they are of: "Thượng đỉnh G20 sắp tổ chức" is held, the G20 holds nothing.
 EVENT_NAMES = PhraseSet([*MEETINGS, keys_of("thượng đỉnh"), keys_of("hội nghị thượng đỉnh")])
 # A period between a meeting noun and its body: "họp báo quý 3 Bộ Quốc phòng", "hội nghị tháng 9 ...".
